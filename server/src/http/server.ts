@@ -1,0 +1,97 @@
+// One port for everything: GraphQL over HTTP and SSE (Yoga), GraphQL over
+// WebSocket (graphql-ws) on the same path, and the health endpoints.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import type { ExecutionArgs } from "graphql";
+import { GRAPHQL_PATH, type App } from "../app.ts";
+import type { PrismaClient } from "../db/prisma.ts";
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+type EnvelopedExecution = Pick<ReturnType<App["getEnveloped"]>, "execute" | "subscribe">;
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+async function handleHealth(req: IncomingMessage, res: ServerResponse, prisma: PrismaClient) {
+  if (req.url === "/healthz") return sendJson(res, 200, { status: "ok" }), true;
+  if (req.url === "/readyz") {
+    try {
+      await prisma.$queryRaw`SELECT 1`;
+      sendJson(res, 200, { status: "ready", database: "ok" });
+    } catch {
+      sendJson(res, 503, { status: "unavailable", database: "unreachable" });
+    }
+    return true;
+  }
+  return false;
+}
+
+export async function startHttpServer(
+  app: App,
+  { prisma, host, port }: { prisma: PrismaClient; host: string; port: number },
+): Promise<RunningHttpServer> {
+  const server = createServer(async (req, res) => {
+    if (await handleHealth(req, res, prisma)) return;
+    return app(req, res);
+  });
+
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  // graphql-ws runs each operation through Yoga's envelop: same schema,
+  // context factory and plugins as HTTP.
+  const wsHandle = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+    {
+      execute: (args) => (args.rootValue as EnvelopedExecution).execute(args as ExecutionArgs),
+      subscribe: (args) => (args.rootValue as EnvelopedExecution).subscribe(args as ExecutionArgs),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          request: new Request(`http://${host}${GRAPHQL_PATH}`, {
+            headers: ctx.extra.request.headers as Record<string, string>,
+          }),
+          connectionParams: ctx.connectionParams,
+        });
+        const document = parse(params.query);
+        const errors = validate(schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema,
+          operationName: params.operationName,
+          document,
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wsServer,
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+
+  return {
+    server,
+    url: `http://${address.address}:${address.port}${GRAPHQL_PATH}`,
+    async close() {
+      await wsHandle.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      server.closeIdleConnections();
+      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+    },
+  };
+}

@@ -1,0 +1,6 @@
+// The schema: every domain module registers its types on the builder.
+import { builder } from "../builder.ts";
+import "./catalogue.ts";
+import "./user.ts";
+
+export const schema = builder.toSchema();
