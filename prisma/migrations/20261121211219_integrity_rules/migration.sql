@@ -155,8 +155,9 @@ ALTER TABLE withdrawals
   ADD CONSTRAINT chk_withdrawals_method_currency CHECK ((method = 'TON') = (currency = 'TON')),
   ADD CONSTRAINT chk_withdrawals_rub_scale CHECK (
     currency <> 'RUB' OR (amount = round(amount, 2) AND ndfl_amount = round(ndfl_amount, 2))),
-  -- details holds a masked card, never a PAN (13-19 digits in a row; SBP phones are 11).
-  ADD CONSTRAINT chk_withdrawals_details_no_pan CHECK (details::text !~ '[0-9]{13,19}');
+  -- details holds a masked card, never a PAN: 13-19 digits, with or without single
+  -- spaces or dashes between them (SBP phones have 11 digits).
+  ADD CONSTRAINT chk_withdrawals_details_no_pan CHECK (details::text !~ '([0-9][ -]?){12,18}[0-9]');
 
 -- Never a full PAN: first 4-6 digits, at least three masked, last 4.
 ALTER TABLE user_cards
@@ -174,6 +175,11 @@ $$;
 CREATE TRIGGER trg_balance_transactions_append_only
   BEFORE UPDATE OR DELETE ON balance_transactions
   FOR EACH ROW EXECUTE FUNCTION refuse_balance_transaction_change();
+
+-- Row triggers do not fire on TRUNCATE.
+CREATE TRIGGER trg_balance_transactions_no_truncate
+  BEFORE TRUNCATE ON balance_transactions
+  FOR EACH STATEMENT EXECUTE FUNCTION refuse_balance_transaction_change();
 
 -- The stored balance equals the sum of the user's ledger rows, per currency, at every
 -- commit (004 risk 4, checked by the database instead of periodically).
@@ -213,6 +219,39 @@ CREATE CONSTRAINT TRIGGER chk_balance_transactions_matches_balance
   AFTER INSERT ON balance_transactions
   DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION enforce_referral_balance_matches_ledger();
+
+-- A balance row belongs to its user for good, and cannot vanish while the ledger it
+-- sums has rows (the ledger's own foreign key points at users, not at this row).
+CREATE FUNCTION refuse_referral_balance_reassignment() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.user_id <> OLD.user_id THEN
+    RAISE EXCEPTION 'referral_balances.user_id cannot change (% -> %)', OLD.user_id, NEW.user_id
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_referral_balances_user_fixed';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER chk_referral_balances_user_fixed
+  BEFORE UPDATE OF user_id ON referral_balances
+  FOR EACH ROW EXECUTE FUNCTION refuse_referral_balance_reassignment();
+
+CREATE FUNCTION refuse_orphaned_ledger() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM balance_transactions WHERE user_id = OLD.user_id) THEN
+    RAISE EXCEPTION 'referral balance of user % deleted while its ledger has rows', OLD.user_id
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'chk_referral_balances_keeps_ledger';
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE CONSTRAINT TRIGGER chk_referral_balances_keeps_ledger
+  AFTER DELETE ON referral_balances
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION refuse_orphaned_ledger();
 
 CREATE INDEX idx_referral_balances_partners ON referral_balances (partner_since)
   WHERE is_partner;
