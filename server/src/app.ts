@@ -1,23 +1,63 @@
-// The GraphQL application: schema + Yoga, independent of any listening socket,
-// so tests drive it in-process through `yoga.fetch`.
+// The GraphQL application: schema + Yoga with its protections, independent of any
+// listening socket, so tests drive it in-process through `yoga.fetch`.
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
+import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
+import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { Config } from "./config.ts";
 import { createContextFactory, type Context } from "./context.ts";
 import type { PrismaClient } from "./db/prisma.ts";
+import { useBodyLimit } from "./http/body-limit.ts";
+import { useErrorReporting, type ErrorLogger } from "./http/error-reporting.ts";
 import { schema } from "./schema/index.ts";
+import { createStorage, type Storage } from "./storage/storage.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
+/** Document limits: generous for real clients, fatal for abuse. Depth and cost: builder.ts. */
+export const DOCUMENT_LIMITS = { aliases: 20, directives: 20, tokens: 5000 } as const;
+
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
-export function createApp({ config, prisma }: { config: Config; prisma: PrismaClient }): App {
+const logUnexpected: ErrorLogger = ({ requestId, error, path }) =>
+  console.error(`[api] request ${requestId} failed at ${path?.join(".") ?? "(operation)"}:`, error);
+
+export function createApp({
+  config,
+  prisma,
+  storage = createStorage(config),
+  logError = logUnexpected,
+}: {
+  config: Config;
+  prisma: PrismaClient;
+  storage?: Storage;
+  logError?: ErrorLogger;
+}): App {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: createContextFactory({ prisma }),
+    context: createContextFactory({ prisma, config, storage }),
     graphiql: config.graphiql ? { title: "PinGlass API", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
-    maskedErrors: { isDev: !config.isProduction },
+    // Second line of defence: anything that still is not a GraphQLError is masked.
+    maskedErrors: { isDev: config.env === "development" },
     logging: config.env === "test" ? false : config.logLevel,
+    cors: config.corsOrigins.length
+      ? { origin: config.corsOrigins, credentials: true }
+      : config.isProduction
+        ? false
+        : undefined,
+    plugins: [
+      useBodyLimit(config.maxRequestBytes),
+      // Multipart uploads and GET requests must carry a header a cross-site form cannot set.
+      useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "apollo-require-preflight"] }),
+      maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases, exposeLimits: true }),
+      maxDirectivesPlugin({ n: DOCUMENT_LIMITS.directives, exposeLimits: true }),
+      maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens, exposeLimits: true }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      useErrorReporting(logError),
+    ],
   });
 }

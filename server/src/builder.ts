@@ -1,4 +1,5 @@
-// Set-up only: plugins, scalars, context and auth scope types. Types live in schema/.
+// Set-up only: plugins, scalars, context, auth scopes and error handling defaults.
+// Types live in schema/<domain>.ts.
 import SchemaBuilder from "@pothos/core";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import PrismaPlugin from "@pothos/plugin-prisma";
@@ -7,25 +8,39 @@ import ErrorsPlugin from "@pothos/plugin-errors";
 import ValidationPlugin from "@pothos/plugin-validation";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
+import { GraphQLError } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
+import { z } from "zod";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import type { Context } from "./context.ts";
+import { ValidationError } from "./domain/errors.ts";
 import { DecimalScalar } from "./schema/scalars.ts";
+
+/** Largest page any connection serves; `first`/`last` outside 1…100 are refused. */
+export const MAX_PAGE_SIZE = 100;
+const pageSize = z.number().int().min(1, "must be at least 1").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`);
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  AuthScopes: { public: boolean; user: boolean };
+  AuthScopes: {
+    /** Anyone, signed in or not. */
+    public: boolean;
+    /** A signed-in, not banned user (banned sessions are refused when the context is built). */
+    user: boolean;
+  };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: { toString(): string } | string };
+    File: { Input: File; Output: never };
   };
 }>({
   defaultFieldNullability: false,
+  // scope-auth first: nothing else runs before a field's access rule.
   plugins: [
     ScopeAuthPlugin,
     PrismaPlugin,
@@ -38,8 +53,12 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes: (context) => ({
       public: true,
-      user: context.viewer !== null,
+      user: context.user !== null,
     }),
+    unauthorizedError: (_parent, context) =>
+      context.user
+        ? new GraphQLError("Not allowed", { extensions: { code: "FORBIDDEN" } })
+        : new GraphQLError("Sign in first", { extensions: { code: "UNAUTHENTICATED" } }),
   },
   prisma: {
     // The client comes from the context, so tests and instances can each bring their own.
@@ -47,22 +66,48 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
+    defaultConnectionSize: 20,
+    maxConnectionSize: MAX_PAGE_SIZE,
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "error",
   },
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
+    firstArgOptions: { validate: pageSize },
+    lastArgOptions: { validate: pageSize },
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    // Every field that declares errors also answers bad input with a typed ValidationError.
+    defaultTypes: [ValidationError],
+    unsafelyHandleInputErrors: true,
+    // A mutation answers its payload type itself, or one of its error types.
+    directResult: true,
+  },
+  validation: {
+    validationError: (result) =>
+      new ValidationError(
+        result.issues.map((issue) => ({
+          field: (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
+          message: issue.message,
+        })),
+      ),
+  },
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: { complexity: 5000, depth: 12, breadth: 200 },
+    limit: { complexity: 5000, depth: 12, breadth: 300 },
   },
 });
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("Decimal", DecimalScalar);
+builder.scalarType("File", {
+  description: "A file sent with the GraphQL multipart request specification.",
+  serialize: () => {
+    throw new Error("File is an input-only scalar");
+  },
+});
 
 builder.queryType({});
+builder.mutationType({});

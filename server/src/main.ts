@@ -6,6 +6,7 @@ import { provideDatabase } from "./db/database.ts";
 import { deployMigrations } from "./db/migrations.ts";
 import { createPrisma } from "./db/prisma.ts";
 import { startHttpServer } from "./http/server.ts";
+import { createStorage } from "./storage/storage.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
 
@@ -23,8 +24,9 @@ async function start() {
     const summary = await seedDemoData(prisma);
     log(summary.text);
   }
-  const app = createApp({ config, prisma });
-  const http = await startHttpServer(app, { prisma, host: config.host, port: config.port });
+  const storage = createStorage(config);
+  const app = createApp({ config, prisma, storage });
+  const http = await startHttpServer(app, { prisma, storage, host: config.host, port: config.port });
   log(`GraphQL on ${http.url}${config.graphiql ? " (GraphiQL in the browser)" : ""}; ws on the same path`);
 
   let stopping = false;

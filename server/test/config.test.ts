@@ -9,7 +9,7 @@ describe("configuration", () => {
   });
 
   it("turns GraphiQL off in production unless asked", () => {
-    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db.internal/pinglass" };
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db.internal/pinglass", TELEGRAM_BOT_TOKEN: "1:abcdefghijklmnopqrstuvwxyz" };
     expect(loadConfig(production).graphiql).toBe(false);
     expect(loadConfig({ ...production, GRAPHIQL: "on" }).graphiql).toBe(true);
   });

@@ -7,6 +7,8 @@ import { useServer } from "graphql-ws/use/ws";
 import type { ExecutionArgs } from "graphql";
 import { GRAPHQL_PATH, type App } from "../app.ts";
 import type { PrismaClient } from "../db/prisma.ts";
+import { LocalStorage } from "../storage/local-storage.ts";
+import type { Storage } from "../storage/storage.ts";
 
 export interface RunningHttpServer {
   server: Server;
@@ -35,12 +37,43 @@ async function handleHealth(req: IncomingMessage, res: ServerResponse, prisma: P
   return false;
 }
 
+/** Local storage's files, served back read-only under /files/. */
+async function handleFiles(req: IncomingMessage, res: ServerResponse, storage: Storage | undefined) {
+  if (!(storage instanceof LocalStorage) || !req.url?.startsWith(LocalStorage.PUBLIC_PATH)) return false;
+  let file: Awaited<ReturnType<LocalStorage["read"]>> = null;
+  try {
+    file = req.method === "GET" ? await storage.read(decodeURIComponent(req.url.slice(LocalStorage.PUBLIC_PATH.length))) : null;
+  } catch {
+    file = null; // an unsafe key is just not found
+  }
+  if (!file) return sendJson(res, 404, { error: "not found" }), true;
+  res.writeHead(200, {
+    "content-type": file.contentType,
+    "content-length": file.body.byteLength,
+    "cache-control": "public, max-age=31536000, immutable",
+    "x-content-type-options": "nosniff",
+  });
+  res.end(file.body);
+  return true;
+}
+
+/** Streamed bodies of unknown length could dodge the size limit: ask for a Content-Length. */
+function refuseUnsizedBody(req: IncomingMessage, res: ServerResponse) {
+  if (req.method === "POST" && req.headers["content-length"] === undefined && req.headers["transfer-encoding"]) {
+    sendJson(res, 411, { errors: [{ message: "Content-Length is required", extensions: { code: "LENGTH_REQUIRED" } }] });
+    return true;
+  }
+  return false;
+}
+
 export async function startHttpServer(
   app: App,
-  { prisma, host, port }: { prisma: PrismaClient; host: string; port: number },
+  { prisma, host, port, storage }: { prisma: PrismaClient; host: string; port: number; storage?: Storage },
 ): Promise<RunningHttpServer> {
   const server = createServer(async (req, res) => {
     if (await handleHealth(req, res, prisma)) return;
+    if (await handleFiles(req, res, storage)) return;
+    if (refuseUnsizedBody(req, res)) return;
     return app(req, res);
   });
 

@@ -1,15 +1,41 @@
-// The signed-in user. Sign-in arrives with the authentication issue; until then
-// `viewer` is null for every request.
+// The signed-in user: profile, Pro status, linked identities, onboarding.
+import { z } from "zod";
 import { builder } from "../builder.ts";
+import { parseDatabaseId, viewerId } from "./access.ts";
+
+export const UserIdentity = builder.prismaObject("UserIdentity", {
+  description: "A way this user can sign in.",
+  fields: (t) => ({
+    provider: t.exposeString("provider"),
+    email: t.exposeString("email", { nullable: true }),
+    linkedAt: t.expose("createdAt", { type: "DateTime" }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true }),
+  }),
+});
 
 export const User = builder.prismaNode("User", {
   id: { field: "id" },
-  // Only the user themself may read their node (admins get their own surface later).
-  authScopes: (user, { viewer }) => viewer?.userId === user.id,
+  nullable: true,
+  // node(id) finds only the signed-in user themself.
+  findUnique: (id, context) => {
+    const requested = parseDatabaseId(id, "User");
+    return { id: context.user?.id === requested ? requested : -1 };
+  },
+  authScopes: (user, context) => context.user?.id === user.id,
   fields: (t) => ({
+    telegramUserId: t.string({ nullable: true, resolve: (u) => u.telegramUserId?.toString() ?? null }),
     telegramUsername: t.exposeString("telegramUsername", { nullable: true }),
     name: t.exposeString("name", { nullable: true }),
+    email: t.exposeString("email", { nullable: true }),
+    avatarUrl: t.exposeString("avatarUrl", { nullable: true }),
+    onboardingCompletedAt: t.expose("onboardingCompletedAt", { type: "DateTime", nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    isPro: t.boolean({
+      description: "Has at least one succeeded payment (derived, never stored).",
+      select: { payments: { where: { status: "SUCCEEDED" }, select: { id: true }, take: 1 } },
+      resolve: (user) => user.payments.length > 0,
+    }),
+    identities: t.relation("identities", { query: { orderBy: { createdAt: "asc" } } }),
   }),
 });
 
@@ -18,7 +44,42 @@ builder.queryField("viewer", (t) =>
     type: User,
     nullable: true,
     description: "The signed-in user, or null for an anonymous request.",
-    resolve: (query, _root, _args, { prisma, viewer }) =>
-      viewer ? prisma.user.findUnique({ ...query, where: { id: viewer.userId } }) : null,
+    resolve: (query, _root, _args, { prisma, user }) =>
+      user ? prisma.user.findUnique({ ...query, where: { id: user.id } }) : null,
   }),
 );
+
+const UpdateProfileInput = builder.inputType("UpdateProfileInput", {
+  fields: (t) => ({
+    name: t.string({ validate: z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters") }),
+    email: t.string({ validate: z.email("must be an email address").max(255) }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  updateProfile: t.prismaField({
+    type: User,
+    authScopes: { user: true },
+    errors: {},
+    args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
+    resolve: (query, _root, { input }, context) =>
+      context.prisma.user.update({
+        ...query,
+        where: { id: viewerId(context) },
+        data: {
+          ...(input.name != null ? { name: input.name.trim() } : {}),
+          ...(input.email != null ? { email: input.email, emailVerified: false } : {}),
+        },
+      }),
+  }),
+  completeOnboarding: t.prismaField({
+    type: User,
+    authScopes: { user: true },
+    description: "Marks onboarding done (the first time only; later calls keep the first date).",
+    resolve: async (query, _root, _args, context) => {
+      const id = viewerId(context);
+      await context.prisma.user.updateMany({ where: { id, onboardingCompletedAt: null }, data: { onboardingCompletedAt: new Date() } });
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+}));

@@ -7,6 +7,23 @@ import { createApp, GRAPHQL_PATH, type App } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createPrisma, recordStatements, type PrismaClient } from "../../src/db/prisma.ts";
 import { createTestDatabase } from "./test-database.ts";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { issueSession } from "../../src/auth/sessions.ts";
+import { findOrCreateTelegramUser } from "../../src/domain/users.ts";
+
+/** The bot token tests sign their Telegram data with. */
+export const TEST_BOT_TOKEN = "123456789:TEST-token-for-signing-init-data";
+
+export interface TestUser {
+  id: number;
+  token: string;
+  /** Headers of a request made as this user. */
+  headers: Record<string, string>;
+}
+
+let telegramIds = 700_000_000n;
 
 export interface OperationResult<TData> extends ExecutionResult<TData> {
   /** SQL statements the request sent to PostgreSQL, in order. */
@@ -18,6 +35,10 @@ export interface TestApi {
   app: App;
   prisma: PrismaClient;
   databaseUrl: string;
+  /** Folder the local storage writes uploads to. */
+  storageDir: string;
+  /** A new user (with its Telegram identity) and a session for it. */
+  signIn(options?: { name?: string; referralCode?: string }): Promise<TestUser>;
   execute<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     ...rest: TVariables extends Record<string, never>
@@ -30,12 +51,27 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
   const databaseUrl = await createTestDatabase();
   const prisma = createPrisma(databaseUrl, { poolSize: 4, recordStatements: true });
   afterAll(() => prisma.$disconnect());
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: databaseUrl, ...env });
+  const storageDir = await mkdtemp(path.join(tmpdir(), "pinglass-uploads-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    STORAGE_LOCAL_DIR: storageDir,
+    PUBLIC_BASE_URL: "http://files.test",
+    ...env,
+  });
   const app = createApp({ config, prisma });
   return {
     app,
     prisma,
     databaseUrl,
+    storageDir,
+    async signIn({ name = "Test User", referralCode } = {}) {
+      const telegramId = ++telegramIds;
+      const user = await findOrCreateTelegramUser(prisma, { id: telegramId, firstName: name }, { referralCode });
+      const { token } = await issueSession(prisma, { userId: user.id, provider: "TELEGRAM", ttlDays: 1 });
+      return { id: user.id, token, headers: { authorization: `Bearer ${token}` } };
+    },
     async execute(document, ...[variables, options]) {
       const { result, statements } = await recordStatements(async () => {
         const response = await app.fetch(`http://localhost${GRAPHQL_PATH}`, {
