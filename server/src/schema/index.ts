@@ -4,5 +4,10 @@ import "./errors.ts";
 import "./catalogue.ts";
 import "./user.ts";
 import "./auth.ts";
+import "./photos.ts";
+import "./generation.ts";
+import "./payments.ts";
+import "./referrals.ts";
+import "./support.ts";
 
 export const schema = builder.toSchema();

@@ -1,0 +1,2 @@
+// generation: filled in by its domain module (issue 3).
+export {};
