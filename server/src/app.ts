@@ -10,14 +10,19 @@ import type { Config } from "./config.ts";
 import { createContextFactory, type Context } from "./context.ts";
 import type { PrismaClient } from "./db/prisma.ts";
 import { useBodyLimit } from "./http/body-limit.ts";
+import { useDepthLimit } from "./http/depth-limit.ts";
 import { useErrorReporting, type ErrorLogger } from "./http/error-reporting.ts";
 import { schema } from "./schema/index.ts";
 import { createStorage, type Storage } from "./storage/storage.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
-/** Document limits: generous for real clients, fatal for abuse. Depth and cost: builder.ts. */
-export const DOCUMENT_LIMITS = { aliases: 20, directives: 20, tokens: 5000 } as const;
+/**
+ * Document limits: generous for real clients, fatal for abuse. Cost: builder.ts. Depth is
+ * checked there too (at execution) with the same 12; introspection may go as deep as the
+ * standard introspection query (15).
+ */
+export const DOCUMENT_LIMITS = { aliases: 20, directives: 20, tokens: 5000, depth: 12, introspectionDepth: 15 } as const;
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -38,7 +43,7 @@ export function createApp({
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: createContextFactory({ prisma, config, storage }),
+    context: createContextFactory({ prisma, config, storage, logError }),
     graphiql: config.graphiql ? { title: "PinGlass API", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
     // Second line of defence: anything that still is not a GraphQLError is masked.
@@ -56,6 +61,7 @@ export function createApp({
       maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases, exposeLimits: true }),
       maxDirectivesPlugin({ n: DOCUMENT_LIMITS.directives, exposeLimits: true }),
       maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens, exposeLimits: true }),
+      useDepthLimit({ maxDepth: DOCUMENT_LIMITS.depth, maxIntrospectionDepth: DOCUMENT_LIMITS.introspectionDepth }),
       ...(config.introspection ? [] : [useDisableIntrospection()]),
       useErrorReporting(logError),
     ],

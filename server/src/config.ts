@@ -19,7 +19,7 @@ const ConfigSchema = z
     SEED_DEMO_DATA: flag.optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Largest accepted request body, in bytes (uploads included). */
-    MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(40_000_000),
+    MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(60_000_000),
     /** Introspection; on by default outside production (admin sessions get it regardless). */
     INTROSPECTION: flag.optional(),
     /** Browser origins allowed to call the API with credentials (comma-separated). */

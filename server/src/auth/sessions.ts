@@ -4,6 +4,8 @@ import type { AuthProvider } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 
 export interface IssuedSession {
+  /** Database id of the session row. */
+  id: number;
   token: string;
   expiresAt: Date;
 }
@@ -24,10 +26,11 @@ export async function issueSession(
 ): Promise<IssuedSession> {
   const token = `pgs_${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
-  await prisma.userSession.create({
+  const { id } = await prisma.userSession.create({
     data: { userId, provider, tokenHash: hashToken(token), expiresAt, lastUsedAt: new Date(), userAgent: userAgent?.slice(0, 500), ip },
+    select: { id: true },
   });
-  return { token, expiresAt };
+  return { id, token, expiresAt };
 }
 
 export type SessionLookup =
@@ -37,25 +40,30 @@ export type SessionLookup =
 
 const LAST_USED_PRECISION_MS = 60 * 60 * 1000;
 
-/** One indexed lookup per authenticated request. */
+interface SessionRow {
+  session_id: number;
+  expires_at: Date;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user_id: number;
+  is_banned: boolean;
+  ban_reason: string | null;
+}
+
+/** One indexed statement per authenticated request (session joined with its user). */
 export async function lookUpSession(prisma: PrismaClient, token: string, now = new Date()): Promise<SessionLookup> {
-  const session = await prisma.userSession.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, isBanned: true, banReason: true } },
-    },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now) return { status: "invalid" };
-  if (session.user.isBanned) return { status: "banned", reason: session.user.banReason };
+  const [session] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s.id AS session_id, s.expires_at, s.revoked_at, s.last_used_at,
+           u.id AS user_id, u.is_banned, u.ban_reason
+    FROM user_sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ${hashToken(token)}`;
+  if (!session || session.revoked_at || session.expires_at <= now) return { status: "invalid" };
+  if (session.is_banned) return { status: "banned", reason: session.ban_reason };
   // Coarse last-use stamp: one write an hour at most, off the request's critical path.
-  if (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    void prisma.userSession.update({ where: { id: session.id }, data: { lastUsedAt: now } }).catch(() => {});
+  if (!session.last_used_at || now.getTime() - session.last_used_at.getTime() > LAST_USED_PRECISION_MS) {
+    void prisma.userSession.update({ where: { id: session.session_id }, data: { lastUsedAt: now } }).catch(() => {});
   }
-  return { status: "valid", sessionId: session.id, userId: session.user.id };
+  return { status: "valid", sessionId: session.session_id, userId: session.user_id };
 }
 
 export async function revokeSession(prisma: PrismaClient, sessionId: number): Promise<void> {

@@ -72,7 +72,12 @@ function parseTelegramUserId(value: unknown): bigint {
 /** Validates Mini App `initData` (the raw query string from Telegram.WebApp.initData). */
 export function verifyMiniAppInitData(initData: string, options: VerifyOptions): VerifiedTelegramSignIn {
   if (initData.length > 4096) throw new TelegramAuthError("MALFORMED", "initData is too long");
-  const fields = new Map(new URLSearchParams(initData));
+  const fields = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(initData)) {
+    // Telegram sends each field once; a repeated one is ambiguous (which value was signed?).
+    if (fields.has(key)) throw new TelegramAuthError("MALFORMED", `initData repeats the field ${key}`);
+    fields.set(key, value);
+  }
   const secret = createHmac("sha256", "WebAppData").update(options.botToken).digest();
   verifyHash(fields, secret);
   const authDate = verifyAge(fields, options);

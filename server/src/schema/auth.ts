@@ -72,14 +72,17 @@ function verified<T>(verify: () => T): T {
 
 async function startSession(context: Context, signIn: VerifiedTelegramSignIn, referral: string | null | undefined, provider: "TELEGRAM") {
   const user = await findOrCreateTelegramUser(context.prisma, signIn.user, { referralCode: signIn.startParam ?? referral });
-  const session = await issueSession(context.prisma, {
+  const { id: sessionId, token, expiresAt } = await issueSession(context.prisma, {
     userId: user.id,
     provider,
     ttlDays: context.config.sessionTtlDays,
     userAgent: context.client.userAgent,
     ip: context.client.ip,
   });
-  return { ...session, userId: user.id, created: user.created };
+  // The rest of this response is read as the user who just proved who they are: the
+  // payload's `user` is theirs (User's owner-only scope would refuse it to an anonymous request).
+  context.user = { id: user.id, sessionId };
+  return { token, expiresAt, userId: user.id, created: user.created };
 }
 
 builder.mutationFields((t) => ({

@@ -5,6 +5,7 @@ import "./catalogue.ts";
 import "./user.ts";
 import "./auth.ts";
 import "./photos.ts";
+import "./photo-mutations.ts";
 import "./generation.ts";
 import "./payments.ts";
 import "./referrals.ts";

@@ -1,51 +1,50 @@
-// Once per test run: a PostgreSQL (embedded unless DATABASE_URL is set) holding
-// a template database with every migration applied. Test files clone it.
+// Once per test run: a PostgreSQL (a throwaway embedded cluster unless DATABASE_URL
+// is set) holding a template database with every migration applied. Files clone it.
 import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { provideDatabase } from "../../src/db/database.ts";
 import { deployMigrations } from "../../src/db/migrations.ts";
-import { connectionOptions, withDatabase } from "../../src/db/connection.ts";
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX } from "./test-database.ts";
+import { connectionOptions, databaseUrl, withDatabase } from "../../src/db/connection.ts";
+import { adminQuery, templateDatabaseName, testRunOf } from "./test-database.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     templateDatabaseUrl: string;
+    testRunId: number;
   }
 }
 
-async function dropLeftoverDatabases(url: string) {
-  const admin = new pg.Client(withDatabase(connectionOptions(url), "postgres"));
-  await admin.connect();
+function processIsAlive(pid: number) {
   try {
-    const { rows } = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2",
-      [TEMPLATE_DATABASE, `${TEST_DATABASE_PREFIX}%`],
-    );
-    for (const { datname } of rows) {
-      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Databases of this run, or left behind by runs that died (on a shared DATABASE_URL server). */
+async function dropTestDatabases(adminUrl: string, ofRun: (runId: number) => boolean) {
+  const { rows } = await adminQuery(adminUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'pinglass\\_test\\_%'");
+  for (const { datname } of rows as Array<{ datname: string }>) {
+    const runId = testRunOf(datname);
+    if (runId !== null && ofRun(runId)) {
+      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(datname)} WITH (FORCE)`);
     }
-  } finally {
-    await admin.end();
   }
 }
 
 export default async function setup(project: TestProject) {
-  const configured = process.env.DATABASE_URL || undefined;
-  const server = await provideDatabase(configured, { purpose: "test", databaseName: "postgres" });
-  const templateUrl = (() => {
-    const u = new URL(server.url);
-    u.pathname = `/${TEMPLATE_DATABASE}`;
-    return u.toString();
-  })();
-  await dropLeftoverDatabases(templateUrl);
-  const admin = new pg.Client(withDatabase(connectionOptions(templateUrl), "postgres"));
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(TEMPLATE_DATABASE)}`);
-  await admin.end();
+  const runId = process.pid;
+  const server = await provideDatabase(process.env.DATABASE_URL || undefined, { purpose: "test", databaseName: "postgres" });
+  const templateUrl = databaseUrl(withDatabase(connectionOptions(server.url), templateDatabaseName(runId)));
+  await dropTestDatabases(server.url, (id) => id !== runId && !processIsAlive(id));
+  await adminQuery(server.url, `CREATE DATABASE ${pg.escapeIdentifier(templateDatabaseName(runId))}`);
   await deployMigrations(templateUrl);
   project.provide("templateDatabaseUrl", templateUrl);
+  project.provide("testRunId", runId);
   return async () => {
-    await dropLeftoverDatabases(templateUrl).catch(() => {});
+    await dropTestDatabases(server.url, (id) => id === runId).catch(() => {});
     await server.stop();
   };
 }
