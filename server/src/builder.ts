@@ -97,6 +97,13 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     limit: { complexity: 5000, depth: 12, breadth: 300 },
+    complexityError: (errorKind, result) => {
+      const kind = errorKind.toLowerCase() as "depth" | "breadth" | "complexity";
+      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[kind];
+      return new GraphQLError(`Query exceeds maximum ${kind} (${kind}: ${result[kind]}, max: ${max})`, {
+        extensions: { code: "QUERY_TOO_COMPLEX", kind },
+      });
+    },
   },
 });
 

@@ -183,6 +183,7 @@ describe("document limits", () => {
     const block = `nodes(ids: []) { ... on User { identities { provider } } }`;
     const costly = await query(`{ ${Array.from({ length: 50 }, () => block).join(" ")} }`);
     expectRefused(costly, /exceeds maximum complexity \(complexity: 5550, max: 5000\)/);
+    expect(costly.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "complexity" });
 
     const affordable = await query(`{ ${Array.from({ length: 45 }, () => block).join(" ")} }`);
     expect(affordable.status).toBe(200);
