@@ -13,6 +13,7 @@ import { useBodyLimit } from "./http/body-limit.ts";
 import { useDepthLimit } from "./http/depth-limit.ts";
 import { useErrorReporting, type ErrorLogger } from "./http/error-reporting.ts";
 import { schema } from "./schema/index.ts";
+import { TOKEN_PREFIX } from "./auth/tokens.ts";
 import { createStorage, type Storage } from "./storage/storage.ts";
 
 export const GRAPHQL_PATH = "/graphql";
@@ -28,6 +29,11 @@ export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
 const logUnexpected: ErrorLogger = ({ requestId, error, path }) =>
   console.error(`[api] request ${requestId} failed at ${path?.join(".") ?? "(operation)"}:`, error);
+
+function hasAdminToken(request: Request): boolean {
+  return /^Bearer\s+/i.test(request.headers.get("authorization") ?? "") &&
+    (request.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "").startsWith(TOKEN_PREFIX.adminSession);
+}
 
 export function createApp({
   config,
@@ -62,7 +68,11 @@ export function createApp({
       maxDirectivesPlugin({ n: DOCUMENT_LIMITS.directives, exposeLimits: true }),
       maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens, exposeLimits: true }),
       useDepthLimit({ maxDepth: DOCUMENT_LIMITS.depth, maxIntrospectionDepth: DOCUMENT_LIMITS.introspectionDepth }),
-      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      // Admin sessions may always introspect (a forged admin token fails when the
+      // context is built, before anything executes).
+      ...(config.introspection
+        ? []
+        : [useDisableIntrospection({ isDisabled: (request) => !hasAdminToken(request) })]),
       useErrorReporting(logError),
     ],
   });

@@ -14,6 +14,7 @@ import { z } from "zod";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
 import type { Context } from "./context.ts";
+import type { ApiKeyScope } from "./generated/prisma/enums.ts";
 import { ValidationError } from "./domain/errors.ts";
 import { DecimalScalar } from "./schema/scalars.ts";
 
@@ -29,6 +30,14 @@ export const builder = new SchemaBuilder<{
     public: boolean;
     /** A signed-in, not banned user (banned sessions are refused when the context is built). */
     user: boolean;
+    /** Any admin panel account: VIEWER reads what admins read and changes nothing. */
+    staff: boolean;
+    /** OPERATOR or ADMIN: the support desk and user moderation. */
+    operator: boolean;
+    /** ADMIN: everything. */
+    admin: boolean;
+    /** A partner API key carrying this scope. */
+    apiKey: ApiKeyScope;
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
@@ -54,9 +63,13 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       public: true,
       user: context.user !== null,
+      staff: context.admin !== null,
+      operator: context.admin?.role === "OPERATOR" || context.admin?.role === "ADMIN",
+      admin: context.admin?.role === "ADMIN",
+      apiKey: (scope) => context.apiKey?.scopes.includes(scope) ?? false,
     }),
     unauthorizedError: (_parent, context) =>
-      context.user
+      context.user || context.admin || context.apiKey
         ? new GraphQLError("Not allowed", { extensions: { code: "FORBIDDEN" } })
         : new GraphQLError("Sign in first", { extensions: { code: "UNAUTHENTICATED" } }),
   },

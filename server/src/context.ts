@@ -7,12 +7,37 @@ import type { Config } from "./config.ts";
 import type { PrismaClient } from "./db/prisma.ts";
 import type { Storage } from "./storage/storage.ts";
 import type { ErrorLogger } from "./http/error-reporting.ts";
-import { lookUpSession, type SessionLookup } from "./auth/sessions.ts";
+import { lookUpSession } from "./auth/sessions.ts";
+import { lookUpAdminSession } from "./auth/admin-sessions.ts";
+import { useApiKey } from "./auth/api-keys.ts";
+import { tokenKind } from "./auth/tokens.ts";
+import type { AdminRole, ApiKeyScope } from "./generated/prisma/enums.ts";
 
-/** The signed-in user of a request (admins and API keys join in the admin issue). */
+/** A user signed in with a session. */
 export interface SignedInUser {
   id: number;
   sessionId: number;
+}
+
+/** An admin panel account (role ADMIN, OPERATOR or VIEWER) signed in with an admin session. */
+export interface SignedInAdmin {
+  id: number;
+  role: AdminRole;
+  sessionId: number;
+}
+
+/** A partner integration: acts for `userId`, within `scopes` only. */
+export interface ApiKeyCaller {
+  id: number;
+  userId: number;
+  scopes: ApiKeyScope[];
+}
+
+/** Who is calling: at most one of these is set. */
+interface Caller {
+  user: SignedInUser | null;
+  admin: SignedInAdmin | null;
+  apiKey: ApiKeyCaller | null;
 }
 
 export interface Context {
@@ -21,6 +46,8 @@ export interface Context {
   storage: Storage;
   requestId: string;
   user: SignedInUser | null;
+  admin: SignedInAdmin | null;
+  apiKey: ApiKeyCaller | null;
   client: { ip: string | null; userAgent: string | null };
 }
 
@@ -53,8 +80,41 @@ function bearerToken(initial: InitialContext): string | typeof MALFORMED | null 
   return header ? parseBearer(header) : null;
 }
 
-function authError(code: "UNAUTHENTICATED" | "USER_BANNED", message: string, status: number) {
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
+function authError(code: "UNAUTHENTICATED" | "USER_BANNED" | "RATE_LIMITED", message: string, status: number, extra = {}) {
+  return new GraphQLError(message, { extensions: { code, http: { status }, ...extra } });
+}
+
+const ANONYMOUS: Caller = { user: null, admin: null, apiKey: null };
+
+/** Resolves a bearer token to its caller, or throws the error the client should see. */
+async function identify(prisma: PrismaClient, token: string): Promise<Caller> {
+  switch (tokenKind(token)) {
+    case "adminSession": {
+      const session = await lookUpAdminSession(prisma, token);
+      if (session.status === "valid") {
+        return { ...ANONYMOUS, admin: { id: session.adminId, role: session.role, sessionId: session.sessionId } };
+      }
+      break;
+    }
+    case "apiKey": {
+      const key = await useApiKey(prisma, token);
+      if (key.status === "valid") return { ...ANONYMOUS, apiKey: { id: key.apiKeyId, userId: key.userId, scopes: key.scopes } };
+      if (key.status === "rate-limited") {
+        throw authError("RATE_LIMITED", `This API key is limited to ${key.limit} requests a minute; retry in ${key.retryAfterSeconds} s`, 429, {
+          retryAfterSeconds: key.retryAfterSeconds,
+        });
+      }
+      break;
+    }
+    default: {
+      const session = await lookUpSession(prisma, token);
+      if (session.status === "valid") return { ...ANONYMOUS, user: { id: session.userId, sessionId: session.sessionId } };
+      if (session.status === "banned") {
+        throw authError("USER_BANNED", session.reason ? `This account is banned: ${session.reason}` : "This account is banned", 403);
+      }
+    }
+  }
+  throw authError("UNAUTHENTICATED", "The token is invalid, revoked or expired; sign in again", 401);
 }
 
 /**
@@ -77,35 +137,28 @@ export function createContextFactory({ prisma, config, storage, logError }: Cont
     const headers = initial.request?.headers;
     const requestId = requestIdOf(headers);
     const token = bearerToken(initial);
-    let user: SignedInUser | null = null;
     if (token === MALFORMED) {
-      throw authError("UNAUTHENTICATED", "The Authorization header must be `Bearer <session token>`", 401);
+      throw authError("UNAUTHENTICATED", "The Authorization header must be `Bearer <token>`", 401);
     }
+    let caller = ANONYMOUS;
     if (token) {
-      let session: SessionLookup;
       try {
-        session = await lookUpSession(prisma, token);
+        caller = await identify(prisma, token);
       } catch (error) {
+        if (error instanceof GraphQLError) throw error;
         // Like a failing resolver: masked for the client, logged under the request id.
         logError?.({ requestId, error });
         throw new GraphQLError("Unexpected error", {
           extensions: { code: "INTERNAL_SERVER_ERROR", requestId, http: { status: 500 } },
         });
       }
-      if (session.status === "invalid") {
-        throw authError("UNAUTHENTICATED", "The session token is invalid or has expired; sign in again", 401);
-      }
-      if (session.status === "banned") {
-        throw authError("USER_BANNED", session.reason ? `This account is banned: ${session.reason}` : "This account is banned", 403);
-      }
-      user = { id: session.userId, sessionId: session.sessionId };
     }
     return {
       prisma,
       config,
       storage,
       requestId,
-      user,
+      ...caller,
       client: {
         ip: clientIp(headers),
         userAgent: headers?.get("user-agent") ?? null,

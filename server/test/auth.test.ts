@@ -638,7 +638,7 @@ describe("sessions", () => {
     expect(viewer.status).toBe(401);
     expect(viewer.data ?? null).toBeNull();
     expect(viewer.errors).toEqual([
-      { message: "The session token is invalid or has expired; sign in again", extensions: { code: "UNAUTHENTICATED" } },
+      { message: "The token is invalid, revoked or expired; sign in again", extensions: { code: "UNAUTHENTICATED" } },
     ]);
   });
 
@@ -733,7 +733,7 @@ describe("sessions over graphql-ws", () => {
       const outcome = await overWebSocket(params, "{ viewer { id } }");
       expect(outcome.closed, JSON.stringify(params)).toBeUndefined();
       expect(outcome.errors, JSON.stringify(params)).toEqual([
-        { message: expect.stringMatching(/session token|Authorization/), extensions: { code: "UNAUTHENTICATED" } },
+        { message: expect.stringMatching(/token is invalid|Authorization/), extensions: { code: "UNAUTHENTICATED" } },
       ]);
     }
   });

@@ -1,5 +1,5 @@
 // User sessions: random opaque bearer tokens, stored as SHA-256 digests.
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, newToken } from "./tokens.ts";
 import type { AuthProvider } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 
@@ -10,9 +10,7 @@ export interface IssuedSession {
   expiresAt: Date;
 }
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export { hashToken };
 
 export async function issueSession(
   prisma: Pick<PrismaClient, "userSession">,
@@ -24,7 +22,7 @@ export async function issueSession(
     ip?: string | null;
   },
 ): Promise<IssuedSession> {
-  const token = `pgs_${randomBytes(32).toString("base64url")}`;
+  const token = newToken("userSession");
   const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
   const { id } = await prisma.userSession.create({
     data: { userId, provider, tokenHash: hashToken(token), expiresAt, lastUsedAt: new Date(), userAgent: userAgent?.slice(0, 500), ip },

@@ -60,3 +60,24 @@ export class PaymentRequiredError extends DomainError {
 export class InvalidSignInError extends DomainError {
   readonly code = "INVALID_SIGN_IN";
 }
+
+export class InvalidCredentialsError extends DomainError {
+  readonly code = "INVALID_CREDENTIALS";
+  constructor() {
+    super("Wrong username or password");
+  }
+}
+
+export class AccountLockedError extends DomainError {
+  readonly code = "ACCOUNT_LOCKED";
+  constructor(readonly lockedUntil: Date) {
+    super(`Too many failed sign-ins; try again after ${lockedUntil.toISOString()}`);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = "RATE_LIMITED";
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests; retry in ${retryAfterSeconds} s`);
+  }
+}

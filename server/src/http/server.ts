@@ -6,6 +6,7 @@ import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
 import { GraphQLError, type ExecutionArgs } from "graphql";
 import { GRAPHQL_PATH, type App } from "../app.ts";
+import { ADMIN_EXPLORER_PATH, adminExplorerPage } from "./admin-explorer.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import { LocalStorage } from "../storage/local-storage.ts";
 import type { Storage } from "../storage/storage.ts";
@@ -89,6 +90,10 @@ export async function startHttpServer(
   const server = createServer(async (req, res) => {
     if (await handleHealth(req, res, prisma)) return;
     if (await handleFiles(req, res, storage)) return;
+    if (req.method === "GET" && req.url?.split("?")[0] === ADMIN_EXPLORER_PATH) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      return res.end(adminExplorerPage());
+    }
     if (refuseUnsizedBody(req, res)) return;
     return app(req, res);
   });

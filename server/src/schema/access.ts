@@ -6,8 +6,19 @@ import { NotFoundError } from "../domain/errors.ts";
 /** Matches nothing: for anonymous requests. */
 const NOBODY = { in: [] as number[] };
 
-/** Rows whose `userId` is the signed-in user's. */
+/** Admin panel accounts read every user's rows (what each may change is decided per field). */
+export function isStaff(context: Context): boolean {
+  return context.admin !== null;
+}
+
+/** May the caller read a row belonging to `ownerId`: its owner, or staff. */
+export function canRead(context: Context, ownerId: number | null): boolean {
+  return isStaff(context) || (ownerId !== null && context.user?.id === ownerId);
+}
+
+/** Rows whose `userId` is the signed-in user's (every row for staff). */
 export function ownedByViewer(context: Context) {
+  if (isStaff(context)) return {};
   return { userId: context.user ? context.user.id : NOBODY };
 }
 
@@ -23,7 +34,7 @@ export function parseDatabaseId(id: string | number, entity = "Node"): number {
   return value;
 }
 
-/** The signed-in user's id, or an UnauthenticatedError for resolvers behind the `user` scope. */
+/** The signed-in user's id, for resolvers behind the `user` scope. */
 export function viewerId(context: Context): number {
   if (!context.user) throw new Error("viewerId() used outside the `user` auth scope");
   return context.user.id;

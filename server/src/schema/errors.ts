@@ -6,6 +6,8 @@ import {
   DomainError,
   ForbiddenError,
   InvalidSignInError,
+  InvalidCredentialsError,
+  AccountLockedError,
   NotFoundError,
   PaymentRequiredError,
   UnauthenticatedError,
@@ -38,6 +40,7 @@ const errors = [
   [ConflictError, "ConflictError", "The request conflicts with the current state (e.g. an idempotency key reused for another request)."],
   [PaymentRequiredError, "PaymentRequiredError", "A succeeded, unused payment is needed first."],
   [InvalidSignInError, "InvalidSignInError", "The sign-in data is not valid (bad signature, expired, malformed)."],
+  [InvalidCredentialsError, "InvalidCredentialsError", "Wrong username or password."],
 ] as const;
 
 for (const [cls, name, description] of errors) {
@@ -58,4 +61,12 @@ builder.objectType(ValidationError, {
   fields: (t) => ({
     fieldErrors: t.field({ type: [FieldErrorType], resolve: (error) => error.fieldErrors }),
   }),
+});
+
+builder.objectType(AccountLockedError, {
+  name: "AccountLockedError",
+  description: "Too many failed sign-ins: the account is locked until `lockedUntil`.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof AccountLockedError,
+  fields: (t) => ({ lockedUntil: t.expose("lockedUntil", { type: "DateTime" }) }),
 });

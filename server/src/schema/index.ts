@@ -4,6 +4,7 @@ import "./errors.ts";
 import "./catalogue.ts";
 import "./user.ts";
 import "./auth.ts";
+import "./admin-auth.ts";
 import "./photos.ts";
 import "./photo-mutations.ts";
 import "./generation.ts";

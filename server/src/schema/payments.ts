@@ -9,7 +9,7 @@ import {
   RefundStatus as RefundStatusValues,
 } from "../generated/prisma/enums.ts";
 import { historyOrder, paymentHistoryFilter, receiptReference, spendablePayment, spendingOrder } from "../domain/payments.ts";
-import { ownedByViewer, parseDatabaseId } from "./access.ts";
+import { canRead, ownedByViewer, parseDatabaseId } from "./access.ts";
 
 export const PaymentProvider = builder.enumType(PaymentProviderValues, { name: "PaymentProvider" });
 export const PaymentStatus = builder.enumType(PaymentStatusValues, { name: "PaymentStatus" });
@@ -24,7 +24,7 @@ export const Payment = builder.prismaNode("Payment", {
   nullable: true,
   // node(id) finds only the signed-in user's own payments.
   findUnique: (id, context) => ({ id: parseDatabaseId(id, "Payment"), ...ownedByViewer(context) }),
-  authScopes: (payment, context) => context.user?.id === payment.userId,
+  authScopes: (payment, context) => canRead(context, payment.userId),
   fields: (t) => ({
     provider: t.expose("provider", { type: PaymentProvider }),
     status: t.expose("status", { type: PaymentStatus }),

@@ -22,7 +22,7 @@ import {
   WithdrawalMethod as WithdrawalMethodValues,
   WithdrawalStatus as WithdrawalStatusValues,
 } from "../generated/prisma/enums.ts";
-import { ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
+import { canRead, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
 import { Currency } from "./payments.ts";
 import { User } from "./user.ts";
 
@@ -33,7 +33,6 @@ export const WithdrawalStatus = builder.enumType(WithdrawalStatusValues, { name:
 export const PartnerApplicationStatus = builder.enumType(PartnerApplicationStatusValues, { name: "PartnerApplicationStatus" });
 export const AudienceSize = builder.enumType(AudienceSizeValues, { name: "AudienceSize" });
 
-const isViewer = (userId: number | null, context: { user: { id: number } | null }) => context.user?.id === userId;
 const newestFirst = { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }] };
 
 export const ReferralCode = builder.prismaNode("ReferralCode", {
@@ -41,7 +40,7 @@ export const ReferralCode = builder.prismaNode("ReferralCode", {
   nullable: true,
   // user_id is itself unique, so the ownership filter goes under AND.
   findUnique: (id, context) => ({ id: parseDatabaseId(id, "ReferralCode"), AND: [ownedByViewer(context)] }),
-  authScopes: (code, context) => isViewer(code.userId, context),
+  authScopes: (code, context) => canRead(context, code.userId),
   description: "The viewer's code; invitees open `https://t.me/<bot>?startapp=<code>`.",
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -57,7 +56,7 @@ export const ReferralEarning = builder.prismaNode("ReferralEarning", {
     id: parseDatabaseId(id, "ReferralEarning"),
     referrerId: context.user ? context.user.id : { in: [] },
   }),
-  authScopes: (earning, context) => isViewer(earning.referrerId, context),
+  authScopes: (earning, context) => canRead(context, earning.referrerId),
   description: "A commission on a payment by someone the viewer referred.",
   fields: (t) => ({
     amount: t.field({ type: "Decimal", description: "In `currency` (TON commissions are paid in TON).", resolve: earningAmount }),
@@ -78,7 +77,7 @@ export const BalanceTransaction = builder.prismaNode("BalanceTransaction", {
   id: { field: "id" },
   nullable: true,
   findUnique: (id, context) => ({ id: parseDatabaseId(id, "BalanceTransaction"), ...ownedByViewer(context) }),
-  authScopes: (row, context) => isViewer(row.userId, context),
+  authScopes: (row, context) => canRead(context, row.userId),
   description: "One entry of the viewer's referral balance ledger (append-only).",
   fields: (t) => ({
     kind: t.expose("kind", { type: BalanceTransactionKind }),
@@ -93,7 +92,7 @@ export const Withdrawal = builder.prismaNode("Withdrawal", {
   id: { field: "id" },
   nullable: true,
   findUnique: (id, context) => ({ id: parseDatabaseId(id, "Withdrawal"), ...ownedByViewer(context) }),
-  authScopes: (withdrawal, context) => isViewer(withdrawal.userId, context),
+  authScopes: (withdrawal, context) => canRead(context, withdrawal.userId),
   description: "A payout of the referral balance. 13% NDFL is withheld: payoutAmount = amount − ndflAmount.",
   fields: (t) => ({
     amount: t.expose("amount", { type: "Decimal" }),
@@ -118,7 +117,7 @@ export const PartnerApplication = builder.prismaNode("PartnerApplication", {
   id: { field: "id" },
   nullable: true,
   findUnique: (id, context) => ({ id: parseDatabaseId(id, "PartnerApplication"), ...ownedByViewer(context) }),
-  authScopes: (application, context) => isViewer(application.userId, context),
+  authScopes: (application, context) => canRead(context, application.userId),
   fields: (t) => ({
     contactName: t.exposeString("contactName"),
     contactEmail: t.exposeString("contactEmail", { nullable: true }),
@@ -146,7 +145,7 @@ const DEFAULT_COMMISSION_RATE = "0.1";
 /** The viewer's referral page: one variant of their User row, so it loads with it. */
 export const ReferralProgram = builder.prismaObject("User", {
   variant: "ReferralProgram",
-  authScopes: (user, context) => isViewer(user.id, context),
+  authScopes: (user, context) => canRead(context, user.id),
   fields: (t) => ({
     code: t.relation("referralCode", {
       nullable: true,

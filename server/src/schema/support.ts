@@ -12,7 +12,7 @@ import {
   TicketPriority as TicketPriorityValues,
   TicketStatus as TicketStatusValues,
 } from "../generated/prisma/enums.ts";
-import { ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
+import { canRead, isStaff, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
 import { User } from "./user.ts";
 
 export const TicketCategory = builder.enumType(TicketCategoryValues, { name: "TicketCategory" });
@@ -52,7 +52,7 @@ export const SupportTicket = builder.prismaNode("SupportTicket", {
   id: { field: "id" },
   nullable: true,
   findUnique: (id, context) => ({ id: parseDatabaseId(id, "SupportTicket"), ...ownedByViewer(context) }),
-  authScopes: (ticket, context) => context.user !== null && context.user.id === ticket.userId,
+  authScopes: (ticket, context) => canRead(context, ticket.userId),
   fields: (t) => ({
     number: t.exposeString("number", { description: "TKT-YYYY-NNN, to quote to support." }),
     subject: t.exposeString("subject", { nullable: true }),
@@ -81,7 +81,8 @@ export const SupportTicketMessage = builder.prismaNode("SupportTicketMessage", {
   findUnique: (id, context) => ({ id: parseDatabaseId(id, "SupportTicketMessage"), ...visibleToUser, ticket: ownedByViewer(context) }),
   // Reachable only through the owner-filtered lookup above or an owned ticket's `messages`
   // (its type checks the owner); the note check here is the last line for internal notes.
-  authScopes: (message, context) => context.user !== null && !message.isInternal,
+  // Internal notes are for staff only; a user reads the rest of their tickets.
+  authScopes: (message, context) => isStaff(context) || (context.user !== null && !message.isInternal),
   fields: (t) => ({
     body: t.exposeString("body"),
     senderType: t.expose("senderType", { type: MessageSender }),

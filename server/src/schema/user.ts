@@ -1,7 +1,7 @@
 // The signed-in user: profile, Pro status, linked identities, onboarding.
 import { z } from "zod";
 import { builder } from "../builder.ts";
-import { parseDatabaseId, viewerId } from "./access.ts";
+import { canRead, parseDatabaseId, viewerId } from "./access.ts";
 
 export const UserIdentity = builder.prismaObject("UserIdentity", {
   description: "A way this user can sign in.",
@@ -19,9 +19,9 @@ export const User = builder.prismaNode("User", {
   // node(id) finds only the signed-in user themself.
   findUnique: (id, context) => {
     const requested = parseDatabaseId(id, "User");
-    return { id: context.user?.id === requested ? requested : -1 };
+    return { id: canRead(context, requested) ? requested : -1 };
   },
-  authScopes: (user, context) => context.user?.id === user.id,
+  authScopes: (user, context) => canRead(context, user.id),
   fields: (t) => ({
     telegramUserId: t.string({ nullable: true, resolve: (u) => u.telegramUserId?.toString() ?? null }),
     telegramUsername: t.exposeString("telegramUsername", { nullable: true }),

@@ -229,6 +229,7 @@ export type Api_NodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { code: string, price: string, id: string }
     | { id: string }
     | { id: string }
@@ -306,6 +307,7 @@ export type Catalogue_NodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { title: string, id: string }
     | { id: string }
     | { id: string }
@@ -346,6 +348,7 @@ export type Generation_JobNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { status: GenerationJobStatus, id: string, avatar: { name: string }, pack: { name: string } | null, style: { code: string } | null, tasks: { edges: Array<{ node: { id: string, promptIndex: number, status: GenerationTaskStatus } }> }, generatedPhotos: { totalCount: number, edges: Array<{ node: { imageUrl: string, job: { id: string } | null } }> } }
     | { id: string }
     | { id: string }
@@ -370,6 +373,7 @@ export type Generation_TaskNodesQueryVariables = Exact<{
 
 
 export type Generation_TaskNodesQuery = { nodes: Array<
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -454,6 +458,7 @@ export type Payments_NodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { amount: string, status: PaymentStatus, id: string }
     | { id: string }
     | { id: string }
@@ -513,6 +518,7 @@ export type Photos_NodeQueryVariables = Exact<{
 
 
 export type Photos_NodeQuery = { node:
+    | { id: string }
     | { name: string, id: string }
     | { id: string }
     | { imageUrl: string, prompt: string, isFavorite: boolean, id: string }
@@ -666,6 +672,7 @@ export type Referrals_NodeQueryVariables = Exact<{
 
 export type Referrals_NodeQuery = { node:
     | { id: string }
+    | { id: string }
     | { amount: string, id: string }
     | { id: string }
     | { id: string }
@@ -776,6 +783,7 @@ export type Support_NodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { number: string, subject: string | null, id: string, messages: { edges: Array<{ node: { body: string } }> } }
     | { body: string, id: string }
     | { id: string }
@@ -808,6 +816,7 @@ export type Viewer_NodeQueryVariables = Exact<{
 
 
 export type Viewer_NodeQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

@@ -12,6 +12,24 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { issueSession } from "../../src/auth/sessions.ts";
 import { findOrCreateTelegramUser } from "../../src/domain/users.ts";
+import { hashToken, newToken } from "../../src/auth/tokens.ts";
+import { createApiKey } from "../../src/auth/api-keys.ts";
+import type { AdminRole, ApiKeyScope } from "../../src/generated/prisma/enums.ts";
+
+export interface TestAdmin {
+  id: number;
+  role: AdminRole;
+  token: string;
+  headers: Record<string, string>;
+}
+
+export interface TestApiKey {
+  id: number;
+  key: string;
+  headers: Record<string, string>;
+}
+
+let adminNumber = 0;
 
 /** The bot token tests sign their Telegram data with. */
 export const TEST_BOT_TOKEN = "123456789:TEST-token-for-signing-init-data";
@@ -39,6 +57,10 @@ export interface TestApi {
   storageDir: string;
   /** A new user (with its Telegram identity) and a session for it. */
   signIn(options?: { name?: string; referralCode?: string }): Promise<TestUser>;
+  /** A new admin panel account of `role` with a session (its password hash is a placeholder). */
+  signInAdmin(role: AdminRole): Promise<TestAdmin>;
+  /** A partner API key of `userId` with `scopes`. */
+  createApiKey(userId: number, scopes: ApiKeyScope[], options?: { rateLimitPerMinute?: number }): Promise<TestApiKey>;
   execute<TData, TVariables extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVariables>,
     ...rest: TVariables extends Record<string, never>
@@ -71,6 +93,21 @@ export async function createTestApi(env: Record<string, string> = {}): Promise<T
       const user = await findOrCreateTelegramUser(prisma, { id: telegramId, firstName: name }, { referralCode });
       const { token } = await issueSession(prisma, { userId: user.id, provider: "TELEGRAM", ttlDays: 1 });
       return { id: user.id, token, headers: { authorization: `Bearer ${token}` } };
+    },
+    async signInAdmin(role) {
+      const number = ++adminNumber;
+      const admin = await prisma.adminUser.create({
+        data: { username: `${role.toLowerCase()}-${number}`, displayName: `${role} ${number}`, passwordHash: "not-a-hash", role },
+      });
+      const token = newToken("adminSession");
+      await prisma.adminSession.create({
+        data: { adminId: admin.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      return { id: admin.id, role, token, headers: { authorization: `Bearer ${token}` } };
+    },
+    async createApiKey(userId, scopes, options = {}) {
+      const { key, row } = await createApiKey(prisma, { userId, name: "test key", scopes, ...options });
+      return { id: row.id, key, headers: { authorization: `Bearer ${key}` } };
     },
     async execute(document, ...[variables, options]) {
       const { result, statements } = await recordStatements(async () => {

@@ -1,0 +1,66 @@
+// The audit log: every admin change is recorded (who, what, on which row, before and
+// after) in the same transaction as the change, so neither exists without the other.
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { Context } from "../context.ts";
+import { ForbiddenError } from "./errors.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export interface AuditTarget {
+  type: string;
+  id?: number | null;
+}
+
+export interface AuditedChange<T> {
+  result: T;
+  before?: unknown;
+  after?: unknown;
+  /** The row the change created, when `target.id` was not known beforehand. */
+  targetId?: number;
+}
+
+/** Secrets never enter the audit log. */
+const REDACTED_KEYS = new Set(["passwordHash", "tokenHash", "keyHash", "sessionString", "password"]);
+
+/** Plain JSON for the log: Decimals and BigInts as strings, Dates as ISO strings. */
+export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (key, v: unknown) => {
+      if (REDACTED_KEYS.has(key)) return "[redacted]";
+      if (typeof v === "bigint") return v.toString();
+      return v;
+    }),
+  ) as Prisma.InputJsonValue;
+}
+
+/**
+ * Runs an admin change in a transaction and writes its audit row in that transaction.
+ * `action` names what happened (`user.ban`, `withdrawal.approve`, …).
+ */
+export async function audited<T>(
+  context: Context,
+  action: string,
+  target: AuditTarget,
+  change: (tx: Tx) => Promise<AuditedChange<T>>,
+): Promise<T> {
+  const admin = context.admin;
+  if (!admin) throw new ForbiddenError("Only admin panel accounts make audited changes");
+  return context.prisma.$transaction(async (tx) => {
+    const { result, before, after, targetId } = await change(tx);
+    await tx.auditLog.create({
+      data: {
+        adminId: admin.id,
+        action,
+        targetType: target.type,
+        targetId: targetId ?? target.id ?? null,
+        before: auditJson(before),
+        after: auditJson(after),
+        ip: context.client.ip,
+        userAgent: context.client.userAgent,
+        metadata: { requestId: context.requestId },
+      },
+    });
+    return result;
+  });
+}
