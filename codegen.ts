@@ -5,7 +5,7 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 const clientPreset = {
   preset: "client",
   config: {
-    scalars: { DateTime: "string", Decimal: "string", File: "File" },
+    scalars: { DateTime: "string", Decimal: "string", File: "File", JSON: "unknown" },
     strictScalars: true,
     enumsAsTypes: true,
     useTypeImports: true,

@@ -9,7 +9,7 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import { GraphQLError } from "graphql";
-import { DateTimeResolver } from "graphql-scalars";
+import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import { z } from "zod";
 import type PrismaTypes from "./generated/pothos-types.ts";
 import { getDatamodel } from "./generated/pothos-types.ts";
@@ -46,6 +46,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     Decimal: { Input: string; Output: { toString(): string } | string };
     File: { Input: File; Output: never };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   defaultFieldNullability: false,
@@ -122,6 +123,7 @@ export const builder = new SchemaBuilder<{
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.addScalarType("Decimal", DecimalScalar);
+builder.addScalarType("JSON", JSONResolver);
 builder.scalarType("File", {
   description: "A file sent with the GraphQL multipart request specification.",
   serialize: () => {

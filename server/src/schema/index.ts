@@ -11,5 +11,11 @@ import "./generation.ts";
 import "./payments.ts";
 import "./referrals.ts";
 import "./support.ts";
+import "./admin/root.ts";
+import "./admin/users.ts";
+import "./admin/billing.ts";
+import "./admin/referrals.ts";
+import "./admin/support.ts";
+import "./admin/system.ts";
 
 export const schema = builder.toSchema();

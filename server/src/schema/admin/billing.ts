@@ -1,0 +1,2 @@
+// Admin billing: filled in by its area (issue 4).
+export {};

@@ -1,0 +1,2 @@
+// Admin referrals: filled in by its area (issue 4).
+export {};

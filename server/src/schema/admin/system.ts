@@ -1,0 +1,2 @@
+// Admin system: filled in by its area (issue 4).
+export {};

@@ -1,0 +1,2 @@
+// Admin users: filled in by its area (issue 4).
+export {};
