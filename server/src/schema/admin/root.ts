@@ -2,9 +2,17 @@
 // (each area adds its fields with `builder.objectFields(AdminQueries, …)`), plus the
 // filter inputs they share.
 import { builder } from "../../builder.ts";
+import { AdminRole } from "../admin-auth.ts";
 
 export const AdminQueries = builder.objectRef<Record<string, never>>("AdminQueries").implement({
   description: "What the admin panel reads. Every admin panel account (VIEWER included) may read.",
+  fields: (t) => ({
+    role: t.field({
+      type: AdminRole,
+      description: "The caller's role: what the panel may offer to change.",
+      resolve: (_root, _args, context) => context.admin!.role,
+    }),
+  }),
 });
 
 builder.queryField("admin", (t) =>
