@@ -15,7 +15,9 @@ export const AdminUser = builder.prismaNode("AdminUser", {
   id: { field: "id" },
   nullable: true,
   findUnique: (id, context) => ({ id: isStaff(context) ? parseDatabaseId(id, "AdminUser") : -1 }),
-  authScopes: { staff: true },
+  // A function, not `{ staff: true }`: scope maps are computed once per request, and
+  // adminSignIn makes its own request an admin one midway.
+  authScopes: (_admin, context) => isStaff(context),
   // The password hash is never selected into the schema.
   fields: (t) => ({
     username: t.exposeString("username"),
