@@ -5,6 +5,7 @@ import { isObjectType } from "graphql";
 import { schema } from "../src/schema/index.ts";
 import { createTestApi, type TestApi, type TestUser } from "./support/harness.ts";
 import { graphql } from "./gql/index.ts";
+import { expectStaffOnly, fieldsBeyond } from "./support/staff-fields.ts";
 
 const PhotoPacksQuery = graphql(`
   query Catalogue_PhotoPacks($first: Int, $after: String) {
@@ -238,8 +239,9 @@ describe("node(id) on the catalogue", () => {
 });
 
 describe("what the catalogue schema exposes", () => {
-  it("gives pack items a title and preview, never the prompt behind them", () => {
-    const packItem = schema.getType("PackItem");
-    expect(isObjectType(packItem) && Object.keys(packItem.getFields()).sort()).toEqual(["id", "position", "previewUrl", "title"]);
+  it("gives pack items a title and preview; the prompt behind them is for staff only", async () => {
+    const staffOnly = fieldsBeyond("PackItem", ["id", "position", "previewUrl", "title"]);
+    expect(staffOnly).toContain("prompt");
+    await expectStaffOnly(api, user.headers, "PackItem", ids.firstSummerItem, staffOnly);
   });
 });

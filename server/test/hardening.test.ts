@@ -87,7 +87,8 @@ function deepChain(depth: number): string | null {
     const key = `${type.name}:${remaining}`;
     if (dead.has(key)) return null;
     for (const field of Object.values(type.getFields())) {
-      if (!usable(field) || field.name.startsWith("__")) continue;
+      // Anonymous requests: keep to fields an anonymous visitor may resolve.
+      if (!usable(field) || field.name.startsWith("__") || (type === schema.getQueryType() && ["admin", "partner"].includes(field.name))) continue;
       const named = getNamedType(field.type);
       if (remaining === 1) {
         if (isLeafType(named)) return field.name;

@@ -6,6 +6,8 @@ import { isObjectType } from "graphql";
 import type { Prisma } from "../src/db/prisma.ts";
 import { schema } from "../src/schema/index.ts";
 import { createTestApi, type TestApi, type TestUser } from "./support/harness.ts";
+import { expectStaffOnly, fieldsBeyond } from "./support/staff-fields.ts";
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { graphql } from "./gql/index.ts";
 
 const ViewerPaymentsQuery = graphql(`
@@ -303,31 +305,36 @@ describe("loading", () => {
 });
 
 describe("what the payment schema exposes", () => {
-  it("keeps provider ids, idempotency keys, sender addresses and webhook data out", () => {
-    const payment = schema.getType("Payment");
-    expect(isObjectType(payment) && Object.keys(payment.getFields()).sort()).toEqual(
-      [
-        "amount",
-        "consumed",
-        "consumedAt",
-        "createdAt",
-        "currency",
-        "exchangeRate",
-        "id",
-        "isTestMode",
-        "originalAmount",
-        "originalCurrency",
-        "photoCount",
-        "provider",
-        "reference",
-        "refundAmount",
-        "refundStatus",
-        "refundedAt",
-        "starsAmount",
-        "status",
-        "tier",
-        "tonAmount",
-      ].sort(),
-    );
+  const PUBLIC_PAYMENT_FIELDS = [
+    "amount",
+    "consumed",
+    "consumedAt",
+    "createdAt",
+    "currency",
+    "exchangeRate",
+    "id",
+    "isTestMode",
+    "originalAmount",
+    "originalCurrency",
+    "photoCount",
+    "provider",
+    "reference",
+    "refundAmount",
+    "refundStatus",
+    "refundedAt",
+    "starsAmount",
+    "status",
+    "tier",
+    "tonAmount",
+  ];
+
+  it("shows its owner receipt fields only: provider ids, idempotency keys, sender addresses and webhook data are staff-only", async () => {
+    const owner = await api.signIn({ name: "Receipt owner" });
+    const payment = await api.prisma.payment.create({
+      data: { userId: owner.id, idempotencyKey: "receipt-fields", amount: "999.00", photoCount: 15, status: "SUCCEEDED", tbankPaymentId: "tb-secret-1" },
+    });
+    const staffOnly = fieldsBeyond("Payment", PUBLIC_PAYMENT_FIELDS);
+    expect(staffOnly).toEqual(expect.arrayContaining(["idempotencyKey", "tbankPaymentId", "tonSenderAddress", "webhookEvents"]));
+    await expectStaffOnly(api, owner.headers, "Payment", encodeGlobalID("Payment", payment.id), staffOnly);
   });
 });

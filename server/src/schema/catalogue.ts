@@ -2,17 +2,18 @@
 // are visible, through lists and through node(id) alike; a row reached from something
 // the viewer owns (a payment's tier, a job's pack) stays readable after it is retired.
 import { builder } from "../builder.ts";
-import { parseDatabaseId } from "./access.ts";
+import type { Context } from "../context.ts";
+import { isStaff, parseDatabaseId } from "./access.ts";
 
-/** The filter every catalogue lookup by id adds: retired rows answer null, like unknown ids. */
-function activeById(id: string | number, entity: string) {
-  return { id: parseDatabaseId(id, entity), isActive: true };
+/** The filter every catalogue lookup by id adds: retired rows answer null, like unknown ids (staff see them). */
+function activeById(id: string | number, entity: string, context: Context) {
+  return { id: parseDatabaseId(id, entity), ...(isStaff(context) ? {} : { isActive: true }) };
 }
 
 export const PricingTier = builder.prismaNode("PricingTier", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id) => activeById(id, "PricingTier"),
+  findUnique: (id, context) => activeById(id, "PricingTier", context),
   authScopes: { public: true },
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -26,7 +27,7 @@ export const PricingTier = builder.prismaNode("PricingTier", {
 export const Style = builder.prismaNode("Style", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id) => activeById(id, "Style"),
+  findUnique: (id, context) => activeById(id, "Style", context),
   authScopes: { public: true },
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -46,7 +47,10 @@ export const Style = builder.prismaNode("Style", {
 export const PackItem = builder.prismaNode("PackItem", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id) => ({ id: parseDatabaseId(id, "PackItem"), pack: { isActive: true }, prompt: { isActive: true } }),
+  findUnique: (id, context) => ({
+    id: parseDatabaseId(id, "PackItem"),
+    ...(isStaff(context) ? {} : { pack: { isActive: true }, prompt: { isActive: true } }),
+  }),
   authScopes: { public: true },
   fields: (t) => ({
     position: t.exposeInt("position", { description: "Order within the pack, from 0." }),
@@ -69,7 +73,7 @@ const visibleItems = { prompt: { isActive: true } };
 export const PhotoPack = builder.prismaNode("PhotoPack", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id) => activeById(id, "PhotoPack"),
+  findUnique: (id, context) => activeById(id, "PhotoPack", context),
   authScopes: { public: true },
   fields: (t) => ({
     name: t.exposeString("name"),
@@ -116,7 +120,7 @@ builder.queryFields((t) => ({
     description: "An active photo pack by its global id (the same answer as node(id)); null when unknown or retired.",
     authScopes: { public: true },
     args: { id: t.arg.globalID({ required: true, for: PhotoPack }) },
-    resolve: (query, _root, { id }, { prisma }) =>
-      prisma.photoPack.findUnique({ ...query, where: activeById(id.id, "PhotoPack") }),
+    resolve: (query, _root, { id }, context) =>
+      context.prisma.photoPack.findUnique({ ...query, where: activeById(id.id, "PhotoPack", context) }),
   }),
 }));

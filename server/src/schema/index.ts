@@ -11,11 +11,16 @@ import "./generation.ts";
 import "./payments.ts";
 import "./referrals.ts";
 import "./support.ts";
+import "./partner-api.ts";
 import "./admin/root.ts";
 import "./admin/users.ts";
 import "./admin/billing.ts";
+import "./admin/catalogue.ts";
 import "./admin/referrals.ts";
 import "./admin/support.ts";
+import "./admin/telegram.ts";
+import "./admin/accounts.ts";
 import "./admin/system.ts";
+import "./admin/dashboard.ts";
 
 export const schema = builder.toSchema();

@@ -22,7 +22,7 @@ import {
   WithdrawalMethod as WithdrawalMethodValues,
   WithdrawalStatus as WithdrawalStatusValues,
 } from "../generated/prisma/enums.ts";
-import { canRead, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
+import { canRead, isStaff, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
 import { Currency } from "./payments.ts";
 import { User } from "./user.ts";
 
@@ -54,7 +54,7 @@ export const ReferralEarning = builder.prismaNode("ReferralEarning", {
   nullable: true,
   findUnique: (id, context) => ({
     id: parseDatabaseId(id, "ReferralEarning"),
-    referrerId: context.user ? context.user.id : { in: [] },
+    ...(isStaff(context) ? {} : { referrerId: context.user ? context.user.id : { in: [] } }),
   }),
   authScopes: (earning, context) => canRead(context, earning.referrerId),
   description: "A commission on a payment by someone the viewer referred.",

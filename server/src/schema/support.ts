@@ -78,7 +78,11 @@ export const SupportTicket = builder.prismaNode("SupportTicket", {
 export const SupportTicketMessage = builder.prismaNode("SupportTicketMessage", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, context) => ({ id: parseDatabaseId(id, "SupportTicketMessage"), ...visibleToUser, ticket: ownedByViewer(context) }),
+  findUnique: (id, context) => ({
+    id: parseDatabaseId(id, "SupportTicketMessage"),
+    ...(isStaff(context) ? {} : visibleToUser),
+    ticket: ownedByViewer(context),
+  }),
   // Reachable only through the owner-filtered lookup above or an owned ticket's `messages`
   // (its type checks the owner); the note check here is the last line for internal notes.
   // Internal notes are for staff only; a user reads the rest of their tickets.
