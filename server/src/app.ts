@@ -1,6 +1,7 @@
 // The GraphQL application: schema + Yoga with its protections, independent of any
 // listening socket, so tests drive it in-process through `yoga.fetch`.
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
+import type { Channels, EventBus } from "./events/pubsub.ts";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
@@ -39,17 +40,20 @@ export function createApp({
   config,
   prisma,
   storage = createStorage(config),
+  events = createPubSub<Channels>(),
   logError = logUnexpected,
 }: {
   config: Config;
   prisma: PrismaClient;
   storage?: Storage;
+  /** Subscriptions' event bus (in memory unless main.ts brings the Redis one). */
+  events?: EventBus;
   logError?: ErrorLogger;
 }): App {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: createContextFactory({ prisma, config, storage, logError }),
+    context: createContextFactory({ prisma, config, storage, events, logError }),
     graphiql: config.graphiql ? { title: "PinGlass API", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
     // Second line of defence: anything that still is not a GraphQLError is masked.

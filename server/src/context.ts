@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import type { PrismaClient } from "./db/prisma.ts";
 import type { Storage } from "./storage/storage.ts";
 import type { ErrorLogger } from "./http/error-reporting.ts";
+import type { EventBus } from "./events/pubsub.ts";
 import { lookUpSession } from "./auth/sessions.ts";
 import { lookUpAdminSession } from "./auth/admin-sessions.ts";
 import { useApiKey } from "./auth/api-keys.ts";
@@ -44,6 +45,7 @@ export interface Context {
   prisma: PrismaClient;
   config: Config;
   storage: Storage;
+  events: EventBus;
   requestId: string;
   user: SignedInUser | null;
   admin: SignedInAdmin | null;
@@ -55,6 +57,7 @@ export interface ContextDependencies {
   prisma: PrismaClient;
   config: Config;
   storage: Storage;
+  events: EventBus;
   /** Where a failure while building the context (e.g. the database is down) is logged. */
   logError?: ErrorLogger;
 }
@@ -132,7 +135,7 @@ function requestIdOf(headers: Headers | undefined): string {
   return supplied && /^[\w.:-]{1,100}$/.test(supplied) ? supplied : randomUUID();
 }
 
-export function createContextFactory({ prisma, config, storage, logError }: ContextDependencies) {
+export function createContextFactory({ prisma, config, storage, events, logError }: ContextDependencies) {
   return async (initial: InitialContext): Promise<Context> => {
     const headers = initial.request?.headers;
     const requestId = requestIdOf(headers);
@@ -157,6 +160,7 @@ export function createContextFactory({ prisma, config, storage, logError }: Cont
       prisma,
       config,
       storage,
+      events,
       requestId,
       ...caller,
       client: {

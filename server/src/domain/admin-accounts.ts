@@ -5,8 +5,8 @@
 import { hashPassword } from "../auth/password.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AdminRole } from "../generated/prisma/enums.ts";
+import { changes } from "./audit.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
-import { changes } from "./support-desk.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -34,6 +34,15 @@ export function auditJson(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+/** The fields that differ between two snapshots, for an audit row's before/after. */
+export function changes<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])) as Partial<T>,
+    after: Object.fromEntries(keys.map((key) => [key, after[key]])) as Partial<T>,
+  };
+}
+
 /**
  * Runs an admin change in a transaction and writes its audit row in that transaction.
  * `action` names what happened (`user.ban`, `withdrawal.approve`, …).

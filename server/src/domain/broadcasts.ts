@@ -3,8 +3,8 @@
 // inside the caller's audited transaction and answer what the audit row records.
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { BroadcastStatus } from "../generated/prisma/enums.ts";
+import { changes } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
-import { changes } from "./support-desk.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -10,6 +10,7 @@
 // closedAt. A reply always hands the ticket to the user (WAITING_USER).
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { TicketCategory, TicketPriority, TicketStatus } from "../generated/prisma/enums.ts";
+import { changes } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -75,15 +76,6 @@ export function slaStateWhere(state: SlaState, now = new Date()): Prisma.Support
     case "ON_TRACK":
       return { AND: [running, firstResponseKept(soon), resolutionKept(soon)] };
   }
-}
-
-/** The fields that differ between two snapshots, for an audit row's before/after. */
-export function changes<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
-  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return {
-    before: Object.fromEntries(keys.map((key) => [key, before[key]])) as Partial<T>,
-    after: Object.fromEntries(keys.map((key) => [key, after[key]])) as Partial<T>,
-  };
 }
 
 const TICKET_STATE = {

@@ -21,7 +21,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { AdminRole as AdminRoleValues } from "../../generated/prisma/enums.ts";
 import { AdminRole, AdminUser } from "../admin-auth.ts";
 import { AdminQueries } from "./root.ts";
-import { containing, databaseIdOf, staffOnly } from "./support.ts";
+import { containing, databaseIdOf, staffOnly } from "./support/shared.ts";
 
 const SettingType = builder.enumType("SettingType", {
   description: "STRING, NUMBER, BOOLEAN, or JSON (an object or an array).",

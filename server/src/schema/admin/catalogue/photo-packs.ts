@@ -1,0 +1,240 @@
+// Admin catalogue, photo packs and their items: staff-only fields, the staff list, and
+// the packs' creation and changes; items are added, changed, moved, removed and reordered
+// with positions kept 0…n-1. Staff read; only ADMIN changes.
+import { z } from "zod";
+import { builder } from "../../../builder.ts";
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import { audited } from "../../../domain/audit.ts";
+import * as packs from "../../../domain/admin-photo-packs.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../../domain/errors.ts";
+import { PackItem, PhotoPack } from "../../catalogue.ts";
+import { databaseIdOf, targetIdOf } from "../billing/shared.ts";
+import { AdminQueries } from "../root.ts";
+import { SavedPrompt } from "./saved-prompts.ts";
+import { ActiveFilter, activeWhere, admin, description, displayOrder, flag, insensitive, name, notNull, searchText, sortOrder, staff, url, type Filter } from "./shared.ts";
+
+// ─── Types ───────────────────────────────────────────────────────────────────────
+
+builder.prismaObjectFields(PhotoPack, (t) => ({
+  sortOrder: t.exposeInt("sortOrder", { authScopes: staff }),
+  createdBy: t.relation("createdBy", { nullable: true, authScopes: staff }),
+  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: staff }),
+  updatedAt: t.expose("updatedAt", { type: "DateTime", authScopes: staff }),
+  allItems: t.relatedConnection("items", {
+    cursor: "id",
+    totalCount: true,
+    authScopes: staff,
+    type: PackItem,
+    description: "Every item, those with a retired prompt included, by position. Staff only.",
+    query: { orderBy: [{ position: "asc" }, { id: "asc" }] },
+  }),
+}));
+
+builder.prismaObjectFields(PackItem, (t) => ({
+  pack: t.relation("pack", { authScopes: staff }),
+  prompt: t.relation("prompt", { authScopes: staff, type: SavedPrompt }),
+  ownPreviewUrl: t.exposeString("previewUrl", { nullable: true, authScopes: staff, description: "The item's own preview (null: the prompt's is shown)." }),
+  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: staff }),
+}));
+
+// ─── Admin lists ─────────────────────────────────────────────────────────────────
+
+const PhotoPackFilter = ActiveFilter("AdminPhotoPackFilter", "Part of the name.");
+
+function packWhere(filter: Filter): Prisma.PhotoPackWhereInput {
+  const search = searchText(filter?.search);
+  return { ...activeWhere(filter?.active), ...(search ? { name: { contains: search, mode: insensitive } } : {}) };
+}
+
+builder.objectFields(AdminQueries, (t) => ({
+  photoPacks: t.prismaConnection({
+    type: PhotoPack,
+    cursor: "id",
+    description: "Photo packs, retired ones included, in display order.",
+    args: { filter: t.arg({ type: PhotoPackFilter }) },
+    totalCount: (_root, { filter }, { prisma }) => prisma.photoPack.count({ where: packWhere(filter) }),
+    resolve: (query, _root, { filter }, { prisma }) => prisma.photoPack.findMany({ ...query, where: packWhere(filter), orderBy: displayOrder }),
+  }),
+}));
+
+// ─── Inputs ──────────────────────────────────────────────────────────────────────
+
+const position = z.number().int().min(0, "at least 0").max(10_000, "at most 10000");
+
+const CreatePhotoPackInput = builder.inputType("CreatePhotoPackInput", {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    description: t.string(),
+    coverUrl: t.string(),
+    isActive: t.boolean({ description: "Default true." }),
+    sortOrder: t.int(),
+  }),
+  validate: z.object({ name: name(255), description, coverUrl: url.nullish(), isActive: flag.nullish(), sortOrder: sortOrder.nullish() }),
+});
+
+const UpdatePhotoPackInput = builder.inputType("UpdatePhotoPackInput", {
+  description: "Fields left out stay as they are; null clears description and coverUrl.",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string(),
+    description: t.string(),
+    coverUrl: t.string(),
+    isActive: t.boolean(),
+    sortOrder: t.int(),
+  }),
+  validate: z.object({
+    id: z.string(),
+    name: name(255).optional(),
+    description,
+    coverUrl: url.nullish(),
+    isActive: flag.optional(),
+    sortOrder: sortOrder.optional(),
+  }),
+});
+
+const AddPackItemInput = builder.inputType("AddPackItemInput", {
+  fields: (t) => ({
+    packId: t.id({ required: true }),
+    promptId: t.id({ required: true, description: "An active SavedPrompt not yet in the pack." }),
+    position: t.int({ description: "Where it goes (0 = first); the end when omitted. Later items move down one." }),
+    previewUrl: t.string(),
+  }),
+  validate: z.object({ packId: z.string(), promptId: z.string(), position: position.nullish(), previewUrl: url.nullish() }),
+});
+
+const UpdatePackItemInput = builder.inputType("UpdatePackItemInput", {
+  description: "Fields left out stay as they are; a null previewUrl clears it (the prompt's preview is shown).",
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    promptId: t.id(),
+    position: t.int({ description: "Moves the item there; the items in between shift by one." }),
+    previewUrl: t.string(),
+  }),
+  validate: z.object({ id: z.string(), promptId: z.string(notNull).optional(), position: position.optional(), previewUrl: url.nullish() }),
+});
+
+const RemovePackItemInput = builder.inputType("RemovePackItemInput", { fields: (t) => ({ id: t.id({ required: true }) }) });
+
+const ReorderPackItemsInput = builder.inputType("ReorderPackItemsInput", {
+  fields: (t) => ({
+    packId: t.id({ required: true }),
+    itemIds: t.idList({ required: true, description: "Every item of the pack, each once, in the new order." }),
+  }),
+  validate: z.object({ packId: z.string(), itemIds: z.array(z.string()).max(1000, "at most 1000 items") }),
+});
+
+/** Item ids of a reorder: anything that is not a PackItem id of the pack is a validation error, not a lookup. */
+function itemIdsOf(values: readonly string[]): number[] {
+  const ids = values.map((value) => databaseIdOf(value, "PackItem"));
+  if (ids.some((id) => id === null)) throw ValidationError.of("input.itemIds", "must be PackItem ids");
+  return ids as number[];
+}
+
+// ─── Mutations ───────────────────────────────────────────────────────────────────
+
+builder.mutationFields((t) => ({
+  createPhotoPack: t.prismaField({
+    type: PhotoPack,
+    description: "Adds a photo pack (empty; add items next). Admin only.",
+    authScopes: admin,
+    errors: {},
+    args: { input: t.arg({ type: CreatePhotoPackInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = await audited(context, "photoPack.create", { type: "PhotoPack" }, async (tx) => {
+        const change = await packs.createPhotoPack(tx, context.admin!.id, {
+          name: input.name,
+          description: input.description,
+          coverUrl: input.coverUrl,
+          isActive: input.isActive ?? undefined,
+          sortOrder: input.sortOrder ?? undefined,
+        });
+        return { result: change.after.id, targetId: change.after.id, ...change };
+      });
+      return context.prisma.photoPack.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updatePhotoPack: t.prismaField({
+    type: PhotoPack,
+    description: "Changes a photo pack; isActive false retires it from the public catalogue. Admin only.",
+    authScopes: admin,
+    errors: { types: [NotFoundError] },
+    args: { input: t.arg({ type: UpdatePhotoPackInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = targetIdOf(input.id, "PhotoPack");
+      await audited(context, "photoPack.update", { type: "PhotoPack", id }, async (tx) => ({
+        result: null,
+        ...(await packs.updatePhotoPack(tx, id, {
+          name: input.name ?? undefined,
+          description: input.description,
+          coverUrl: input.coverUrl,
+          isActive: input.isActive ?? undefined,
+          sortOrder: input.sortOrder ?? undefined,
+        })),
+      }));
+      return context.prisma.photoPack.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  addPackItem: t.prismaField({
+    type: PackItem,
+    description: "Adds a prompt to a pack at `position` (the end by default); positions stay 0…n-1. Admin only.",
+    authScopes: admin,
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: AddPackItemInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const packId = targetIdOf(input.packId, "PhotoPack");
+      const promptId = targetIdOf(input.promptId, "SavedPrompt");
+      const id = await audited(context, "packItem.add", { type: "PackItem" }, async (tx) => {
+        const change = await packs.addPackItem(tx, { packId, promptId, position: input.position, previewUrl: input.previewUrl });
+        return { result: change.after.id, targetId: change.after.id, ...change };
+      });
+      return context.prisma.packItem.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  updatePackItem: t.prismaField({
+    type: PackItem,
+    description: "Changes an item's prompt or preview, or moves it; positions stay 0…n-1. Admin only.",
+    authScopes: admin,
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: UpdatePackItemInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = targetIdOf(input.id, "PackItem");
+      const promptId = input.promptId != null ? targetIdOf(input.promptId, "SavedPrompt") : undefined;
+      await audited(context, "packItem.update", { type: "PackItem", id }, async (tx) => ({
+        result: null,
+        ...(await packs.updatePackItem(tx, id, { promptId, position: input.position ?? undefined, previewUrl: input.previewUrl })),
+      }));
+      return context.prisma.packItem.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  removePackItem: t.prismaField({
+    type: PhotoPack,
+    description: "Removes an item from its pack (the items after it move up one) and answers the pack. Admin only.",
+    authScopes: admin,
+    errors: { types: [NotFoundError] },
+    args: { input: t.arg({ type: RemovePackItemInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = targetIdOf(input.id, "PackItem");
+      const packId = await audited(context, "packItem.remove", { type: "PackItem", id }, async (tx) => {
+        const { before, after, packId } = await packs.removePackItem(tx, id);
+        return { result: packId, before, after };
+      });
+      return context.prisma.photoPack.findUniqueOrThrow({ ...query, where: { id: packId } });
+    },
+  }),
+  reorderPackItems: t.prismaField({
+    type: PhotoPack,
+    description: "Puts a pack's items in the given order (positions 0…n-1). Admin only.",
+    authScopes: admin,
+    errors: { types: [NotFoundError] },
+    args: { input: t.arg({ type: ReorderPackItemsInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const packId = targetIdOf(input.packId, "PhotoPack");
+      const itemIds = itemIdsOf(input.itemIds);
+      await audited(context, "packItem.reorder", { type: "PhotoPack", id: packId }, async (tx) => ({
+        result: null,
+        ...(await packs.reorderPackItems(tx, packId, itemIds)),
+      }));
+      return context.prisma.photoPack.findUniqueOrThrow({ ...query, where: { id: packId } });
+    },
+  }),
+}));

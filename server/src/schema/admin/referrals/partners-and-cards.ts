@@ -1,0 +1,173 @@
+// Admin partners and payout cards: the saved-card node, the staff-only partner-application
+// fields, the cards and applications lists, and reviewing applications (ADMIN only, audited).
+import { z } from "zod";
+import { builder } from "../../../builder.ts";
+import { audited } from "../../../domain/audit.ts";
+import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
+import { approvePartnerApplication, rejectPartnerApplication } from "../../../domain/partners.ts";
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import { parseDatabaseId } from "../../access.ts";
+import { PartnerApplication, PartnerApplicationStatus } from "../../referrals.ts";
+import { User } from "../../user.ts";
+import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter } from "../root.ts";
+import { anyId, byCreatedAt, filterId, insensitive, note, staffNodeId, staffOnly } from "./shared.ts";
+
+// ---------------------------------------------------------------------------------------
+// Staff-only nodes
+// ---------------------------------------------------------------------------------------
+
+export const UserCard = builder.prismaNode("UserCard", {
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, context) => ({ id: staffNodeId(id, context, "UserCard") }),
+  authScopes: staffOnly,
+  description: "A saved payout card: its mask only (the database refuses anything else). Staff only.",
+  // tbank_card_id (the bank's token for the card) stays server-side.
+  fields: (t) => ({
+    user: t.relation("user"),
+    maskedNumber: t.exposeString("maskedNumber", { description: "e.g. 220070******4417" }),
+    lastFour: t.string({ resolve: (card) => card.maskedNumber.slice(-4) }),
+    cardholderName: t.exposeString("cardholderName", { nullable: true }),
+    isDefault: t.exposeBoolean("isDefault"),
+    linkedToBank: t.boolean({
+      description: "Whether T-Bank holds a token for this card (payouts can go to it).",
+      resolve: (card) => card.tbankCardId !== null,
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------
+// Staff-only fields on the user-side types
+// ---------------------------------------------------------------------------------------
+
+builder.prismaObjectFields(PartnerApplication, (t) => ({
+  user: t.relation("user", { authScopes: staffOnly }),
+  reviewedBy: t.relation("reviewedBy", { nullable: true, authScopes: staffOnly }),
+  reviewNote: t.exposeString("reviewNote", { nullable: true, authScopes: staffOnly }),
+}));
+
+// ---------------------------------------------------------------------------------------
+// Admin lists
+// ---------------------------------------------------------------------------------------
+
+const AdminUserCardsFilter = builder.inputType("AdminUserCardsFilter", {
+  fields: (t) => ({ user: t.globalID({ for: User }) }),
+});
+
+const AdminPartnerApplicationsFilter = builder.inputType("AdminPartnerApplicationsFilter", {
+  fields: (t) => ({
+    status: t.field({ type: [PartnerApplicationStatus], description: "Any of these statuses." }),
+    user: t.globalID({ for: User }),
+    createdAt: t.field({ type: DateRangeInput }),
+    search: t.string({ description: "Part of the contact name, email or Telegram username (case-insensitive)." }),
+  }),
+});
+
+builder.objectFields(AdminQueries, (t) => ({
+  userCards: t.prismaConnection({
+    type: UserCard,
+    cursor: "id",
+    authScopes: staffOnly,
+    description: "Saved payout cards (masked).",
+    args: { filter: t.arg({ type: AdminUserCardsFilter }), orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }) },
+    totalCount: (_root, args, { prisma }) => prisma.userCard.count({ where: { userId: filterId(args.filter?.user) } }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.userCard.findMany({ ...query, where: { userId: filterId(args.filter?.user) }, orderBy: byCreatedAt(args.orderBy) }),
+  }),
+
+  partnerApplications: t.prismaConnection({
+    type: PartnerApplication,
+    cursor: "id",
+    authScopes: staffOnly,
+    args: {
+      filter: t.arg({ type: AdminPartnerApplicationsFilter }),
+      orderBy: t.arg({ type: SortDirection, description: "By time (default newest first; ASC for a review queue)." }),
+    },
+    totalCount: (_root, args, { prisma }) => prisma.partnerApplication.count({ where: partnerApplicationsWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.partnerApplication.findMany({ ...query, where: partnerApplicationsWhere(args.filter), orderBy: byCreatedAt(args.orderBy) }),
+  }),
+}));
+
+function partnerApplicationsWhere(
+  filter: typeof AdminPartnerApplicationsFilter.$inferInput | null | undefined,
+): Prisma.PartnerApplicationWhereInput {
+  if (!filter) return {};
+  const search = insensitive(filter.search);
+  return {
+    status: filter.status?.length ? { in: filter.status } : undefined,
+    userId: filterId(filter.user),
+    createdAt: dateRangeFilter(filter.createdAt),
+    OR: search ? [{ contactName: search }, { contactEmail: search }, { telegramUsername: search }] : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Admin mutations (ADMIN only, audited)
+// ---------------------------------------------------------------------------------------
+
+const ApprovePartnerApplicationInput = builder.inputType("ApprovePartnerApplicationInput", {
+  fields: (t) => ({
+    applicationId: t.globalID({ for: PartnerApplication, required: true }),
+    commissionRate: t.field({ type: "Decimal", required: true, description: "0.10–0.50; applies to payments from now on." }),
+    note: t.string(),
+  }),
+  validate: z.object({
+    applicationId: anyId,
+    commissionRate: z
+      .string()
+      .refine(
+        (v) => /^0?\.\d{1,4}$/.test(v) && Number(v) >= 0.1 && Number(v) <= 0.5,
+        "must be a share between 0.10 and 0.50, at most 4 decimal places",
+      ),
+    note: z.string().trim().max(500, "at most 500 characters").nullish(),
+  }),
+});
+
+const RejectPartnerApplicationInput = builder.inputType("RejectPartnerApplicationInput", {
+  fields: (t) => ({
+    applicationId: t.globalID({ for: PartnerApplication, required: true }),
+    note: t.string({ required: true, description: "Why; kept for staff." }),
+  }),
+  validate: z.object({ applicationId: anyId, note }),
+});
+
+builder.mutationFields((t) => ({
+  approvePartnerApplication: t.prismaField({
+    type: PartnerApplication,
+    authScopes: { admin: true },
+    description: "Makes the applicant a partner with `commissionRate` (for payments from now on). ADMIN only; audited.",
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: ApprovePartnerApplicationInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const applicationId = parseDatabaseId(input.applicationId.id, "PartnerApplication");
+      await audited(context, "partner.approve", { type: "PartnerApplication", id: applicationId }, async (tx) => {
+        const { before, after } = await approvePartnerApplication(tx, {
+          applicationId,
+          adminId: context.admin!.id,
+          commissionRate: input.commissionRate,
+          note: input.note,
+        });
+        return { result: null, before, after };
+      });
+      return context.prisma.partnerApplication.findUniqueOrThrow({ ...query, where: { id: applicationId } });
+    },
+  }),
+
+  rejectPartnerApplication: t.prismaField({
+    type: PartnerApplication,
+    authScopes: { admin: true },
+    description: "Rejects a pending application with a note (the user may apply again). ADMIN only; audited.",
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: RejectPartnerApplicationInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const applicationId = parseDatabaseId(input.applicationId.id, "PartnerApplication");
+      await audited(context, "partner.reject", { type: "PartnerApplication", id: applicationId }, async (tx) => {
+        const { before, after } = await rejectPartnerApplication(tx, { applicationId, adminId: context.admin!.id, note: input.note });
+        return { result: null, before, after };
+      });
+      return context.prisma.partnerApplication.findUniqueOrThrow({ ...query, where: { id: applicationId } });
+    },
+  }),
+}));

@@ -1,0 +1,238 @@
+// Admin withdrawals: the status log node, the staff-only withdrawal fields, the withdrawals
+// and withdrawal-log lists, and processing them (approve, reject, mark paid; ADMIN only,
+// audited in its own transaction by domain/audit.ts).
+import { z } from "zod";
+import { builder } from "../../../builder.ts";
+import { audited } from "../../../domain/audit.ts";
+import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
+import {
+  approveWithdrawal,
+  maskPans,
+  markWithdrawalPaid,
+  rejectWithdrawal,
+  withdrawalAuditSnapshot,
+} from "../../../domain/withdrawals.ts";
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import { parseDatabaseId } from "../../access.ts";
+import { Withdrawal, WithdrawalMethod, WithdrawalStatus } from "../../referrals.ts";
+import { User } from "../../user.ts";
+import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter, direction } from "../root.ts";
+import { ReferralCurrency, anyId, filterId, note, staffNodeId, staffOnly } from "./shared.ts";
+
+// ---------------------------------------------------------------------------------------
+// Staff-only nodes
+// ---------------------------------------------------------------------------------------
+
+export const WithdrawalLog = builder.prismaNode("WithdrawalLog", {
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, context) => ({ id: staffNodeId(id, context, "WithdrawalLog") }),
+  authScopes: staffOnly,
+  description: "One status change of a withdrawal. Staff only.",
+  fields: (t) => ({
+    withdrawal: t.relation("withdrawal"),
+    fromStatus: t.expose("fromStatus", { type: WithdrawalStatus, nullable: true }),
+    toStatus: t.expose("toStatus", { type: WithdrawalStatus }),
+    admin: t.relation("admin", { nullable: true, description: "Null for changes not made by an admin (the request itself)." }),
+    note: t.exposeString("note", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------
+// Staff-only fields on the user-side types
+// ---------------------------------------------------------------------------------------
+
+/** Defence in depth: `details` is masked when stored (and the database refuses a PAN). */
+function maskedDetails(details: unknown): unknown {
+  if (typeof details === "string") return maskPans(details);
+  if (Array.isArray(details)) return details.map(maskedDetails);
+  if (details && typeof details === "object") {
+    return Object.fromEntries(Object.entries(details).map(([k, v]) => [k, maskedDetails(v)]));
+  }
+  return details;
+}
+
+builder.prismaObjectFields(Withdrawal, (t) => ({
+  user: t.relation("user", { authScopes: staffOnly }),
+  details: t.field({
+    type: "JSON",
+    authScopes: staffOnly,
+    description: "Where the money goes, as requested (card masked, SBP phone, TON address).",
+    resolve: (withdrawal) => maskedDetails(withdrawal.details),
+  }),
+  recipientName: t.exposeString("recipientName", { nullable: true, authScopes: staffOnly }),
+  userCard: t.relation("userCard", { nullable: true, authScopes: staffOnly }),
+  externalPayoutId: t.exposeString("externalPayoutId", { nullable: true, authScopes: staffOnly }),
+  processedBy: t.relation("processedBy", { nullable: true, authScopes: staffOnly }),
+  logs: t.relatedConnection("logs", {
+    cursor: "id",
+    totalCount: true,
+    authScopes: staffOnly,
+    description: "Status changes, oldest first.",
+    query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------
+// Admin lists
+// ---------------------------------------------------------------------------------------
+
+const AdminWithdrawalsFilter = builder.inputType("AdminWithdrawalsFilter", {
+  fields: (t) => ({
+    status: t.field({ type: [WithdrawalStatus], description: "Any of these statuses." }),
+    method: t.field({ type: WithdrawalMethod }),
+    currency: t.field({ type: ReferralCurrency }),
+    user: t.globalID({ for: User }),
+    createdAt: t.field({ type: DateRangeInput }),
+    search: t.string({ description: "Part of the recipient's name (case-insensitive)." }),
+  }),
+});
+
+const AdminWithdrawalOrderField = builder.enumType("AdminWithdrawalOrderField", { values: ["CREATED_AT", "AMOUNT"] as const });
+const AdminWithdrawalsOrder = builder.inputType("AdminWithdrawalsOrder", {
+  description: "Sort order; ties are broken by id in the same direction.",
+  fields: (t) => ({
+    field: t.field({ type: AdminWithdrawalOrderField, required: true, defaultValue: "CREATED_AT" }),
+    direction: t.field({ type: SortDirection, required: true, defaultValue: "DESC" }),
+  }),
+});
+
+function withdrawalsWhere(filter: typeof AdminWithdrawalsFilter.$inferInput | null | undefined): Prisma.WithdrawalWhereInput {
+  if (!filter) return {};
+  return {
+    status: filter.status?.length ? { in: filter.status } : undefined,
+    method: filter.method ?? undefined,
+    currency: filter.currency ?? undefined,
+    userId: filterId(filter.user),
+    createdAt: dateRangeFilter(filter.createdAt),
+    recipientName: filter.search?.trim() ? { contains: filter.search.trim(), mode: "insensitive" } : undefined,
+  };
+}
+
+builder.objectFields(AdminQueries, (t) => ({
+  withdrawals: t.prismaConnection({
+    type: Withdrawal,
+    cursor: "id",
+    authScopes: staffOnly,
+    description: "Every withdrawal; newest first unless `orderBy` says otherwise.",
+    args: {
+      filter: t.arg({ type: AdminWithdrawalsFilter }),
+      orderBy: t.arg({ type: AdminWithdrawalsOrder }),
+    },
+    totalCount: (_root, args, { prisma }) => prisma.withdrawal.count({ where: withdrawalsWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) => {
+      const dir = direction(args.orderBy?.direction);
+      const column = args.orderBy?.field === "AMOUNT" ? "amount" : "createdAt";
+      return prisma.withdrawal.findMany({ ...query, where: withdrawalsWhere(args.filter), orderBy: [{ [column]: dir }, { id: dir }] });
+    },
+  }),
+
+  withdrawalLogs: t.prismaConnection({
+    type: WithdrawalLog,
+    cursor: "id",
+    authScopes: staffOnly,
+    description: "A withdrawal's status changes, oldest first.",
+    args: { withdrawal: t.arg.globalID({ for: Withdrawal, required: true }) },
+    totalCount: (_root, args, { prisma }) => prisma.withdrawalLog.count({ where: { withdrawalId: filterId(args.withdrawal) } }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.withdrawalLog.findMany({
+        ...query,
+        where: { withdrawalId: filterId(args.withdrawal) },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------
+// Admin mutations (ADMIN only, audited)
+// ---------------------------------------------------------------------------------------
+
+const ApproveWithdrawalInput = builder.inputType("ApproveWithdrawalInput", {
+  fields: (t) => ({
+    withdrawalId: t.globalID({ for: Withdrawal, required: true }),
+    note: t.string({ description: "Optional note for the withdrawal's log." }),
+  }),
+  validate: z.object({ withdrawalId: anyId, note: z.string().trim().max(500, "at most 500 characters").nullish() }),
+});
+
+const RejectWithdrawalInput = builder.inputType("RejectWithdrawalInput", {
+  fields: (t) => ({
+    withdrawalId: t.globalID({ for: Withdrawal, required: true }),
+    reason: t.string({ required: true, description: "Shown to the user." }),
+  }),
+  validate: z.object({ withdrawalId: anyId, reason: note }),
+});
+
+const MarkWithdrawalPaidInput = builder.inputType("MarkWithdrawalPaidInput", {
+  fields: (t) => ({
+    withdrawalId: t.globalID({ for: Withdrawal, required: true }),
+    externalPayoutId: t.string({ description: "The provider's payout id (T-Bank payout, TON transaction hash)." }),
+  }),
+  validate: z.object({
+    withdrawalId: anyId,
+    externalPayoutId: z.string().trim().min(1, "must not be empty").max(255, "at most 255 characters").nullish(),
+  }),
+});
+
+/** A unique violation (a concurrent request won the race) as the conflict it is. */
+function conflictOnUnique(message: string) {
+  return (error: unknown): never => {
+    if ((error as { code?: string }).code === "P2002") throw new ConflictError(message);
+    throw error;
+  };
+}
+
+builder.mutationFields((t) => ({
+  approveWithdrawal: t.prismaField({
+    type: Withdrawal,
+    authScopes: { admin: true },
+    description: "PENDING → APPROVED. ADMIN only; audited.",
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: ApproveWithdrawalInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const withdrawalId = parseDatabaseId(input.withdrawalId.id, "Withdrawal");
+      await audited(context, "withdrawal.approve", { type: "Withdrawal", id: withdrawalId }, async (tx) => {
+        const { before, after } = await approveWithdrawal(tx, { withdrawalId, adminId: context.admin!.id, note: input.note?.trim() || null });
+        return { result: null, before: withdrawalAuditSnapshot(before), after: withdrawalAuditSnapshot(after) };
+      });
+      return context.prisma.withdrawal.findUniqueOrThrow({ ...query, where: { id: withdrawalId } });
+    },
+  }),
+
+  rejectWithdrawal: t.prismaField({
+    type: Withdrawal,
+    authScopes: { admin: true },
+    description: "PENDING or APPROVED → REJECTED; the reserved amount returns to the balance. ADMIN only; audited.",
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: RejectWithdrawalInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const withdrawalId = parseDatabaseId(input.withdrawalId.id, "Withdrawal");
+      await audited(context, "withdrawal.reject", { type: "Withdrawal", id: withdrawalId }, async (tx) => {
+        const { before, after } = await rejectWithdrawal(tx, { withdrawalId, adminId: context.admin!.id, reason: input.reason });
+        return { result: null, before: withdrawalAuditSnapshot(before), after: withdrawalAuditSnapshot(after) };
+      }).catch(conflictOnUnique("The withdrawal was already released"));
+      return context.prisma.withdrawal.findUniqueOrThrow({ ...query, where: { id: withdrawalId } });
+    },
+  }),
+
+  markWithdrawalPaid: t.prismaField({
+    type: Withdrawal,
+    authScopes: { admin: true },
+    description: "APPROVED or PROCESSING → PAID; the withdrawn total grows. ADMIN only; audited.",
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: MarkWithdrawalPaidInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const withdrawalId = parseDatabaseId(input.withdrawalId.id, "Withdrawal");
+      await audited(context, "withdrawal.mark_paid", { type: "Withdrawal", id: withdrawalId }, async (tx) => {
+        const { before, after } = await markWithdrawalPaid(tx, {
+          withdrawalId,
+          adminId: context.admin!.id,
+          externalPayoutId: input.externalPayoutId,
+        });
+        return { result: null, before: withdrawalAuditSnapshot(before), after: withdrawalAuditSnapshot(after) };
+      }).catch(conflictOnUnique("This payout id is already recorded on another withdrawal"));
+      return context.prisma.withdrawal.findUniqueOrThrow({ ...query, where: { id: withdrawalId } });
+    },
+  }),
+}));
