@@ -61,6 +61,9 @@ export const builder = new SchemaBuilder<{
     DataloaderPlugin,
   ],
   scopeAuth: {
+    // A subscription field's scopes are checked when subscribing (an error before any event);
+    // each event is then re-authorised by its resolver's reload (schema/subscriptions.ts).
+    authorizeOnSubscribe: true,
     authScopes: (context) => ({
       public: true,
       user: context.user !== null,

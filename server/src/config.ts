@@ -5,6 +5,110 @@ const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
   .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
+// --- Kie.ai image provider (GENERATION_PROVIDER=kie) ------------------------------------
+const KIE_ENV = {
+  KIE_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.kie.ai"),
+  /** Bearer key of the Kie.ai API. */
+  KIE_API_KEY: z.string().min(1).optional(),
+  /** Market model: takes `prompt` and reference `image_urls`. */
+  KIE_MODEL: z.string().min(1).default("google/nano-banana-edit"),
+  /** Kie's webhookHmacKey: verifies the X-Webhook-Signature of callbacks. */
+  KIE_WEBHOOK_KEY: z.string().min(8, "must be the webhook HMAC key from Kie's settings page").optional(),
+  /** Public origin of this API (Kie POSTs to `${PUBLIC_API_URL}/webhooks/kie`); default PUBLIC_BASE_URL. */
+  PUBLIC_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+};
+
+type KieEnv = z.output<ReturnType<typeof z.object<typeof KIE_ENV>>> & {
+  GENERATION_PROVIDER?: string;
+  PUBLIC_BASE_URL?: string;
+};
+
+function refineKieEnv(env: KieEnv, ctx: z.RefinementCtx) {
+  if (env.GENERATION_PROVIDER !== "kie") return;
+  for (const key of ["KIE_API_KEY", "KIE_WEBHOOK_KEY"] as const) {
+    if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when GENERATION_PROVIDER=kie" });
+  }
+  if (!env.PUBLIC_API_URL && !env.PUBLIC_BASE_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["PUBLIC_API_URL"],
+      message: "(or PUBLIC_BASE_URL) is required when GENERATION_PROVIDER=kie: Kie.ai calls back to it",
+    });
+  }
+}
+
+function kieConfig(env: KieEnv) {
+  return {
+    apiUrl: env.KIE_API_URL,
+    apiKey: env.KIE_API_KEY,
+    model: env.KIE_MODEL,
+    webhookKey: env.KIE_WEBHOOK_KEY,
+    /** Base of the callBackUrl (the provider appends /webhooks/kie). */
+    publicApiUrl: env.PUBLIC_API_URL ?? env.PUBLIC_BASE_URL,
+  };
+}
+// ------------------------------------------------------------------------------------------
+
+// --- Generation pipeline and job worker ----------------------------------------------
+const GENERATION_ENV = {
+  /** Image provider: `local` (PNGs made here, offline) or `kie` (Kie.ai). Default local (a production worker refuses it unless set explicitly). */
+  GENERATION_PROVIDER: z.enum(["local", "kie"]).optional(),
+  /** Local provider: how long a task takes, and the share of attempts that fail (deterministic per task and attempt). */
+  LOCAL_PROVIDER_LATENCY_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
+  LOCAL_PROVIDER_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Provider tasks in flight (submitted, not finished) across every worker. */
+  GENERATION_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
+  /** A task with no answer from the provider this long after its submission counts as a failed attempt. */
+  GENERATION_TASK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Attempts per task (submissions to the provider) before it fails for good. */
+  GENERATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Polling a submitted task: first check this long after submission, then every half of its age, up to the max. */
+  GENERATION_POLL_INITIAL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  GENERATION_POLL_MAX_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Delay before retrying a failed attempt: base × 2^(attempt − 1). */
+  GENERATION_RETRY_BASE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** A job whose every task failed gives its payment back: `revert` (spendable again) or `refund` (marked for refund). */
+  FAILED_GENERATION_PAYMENT: z.enum(["revert", "refund"]).default("revert"),
+  /** Run the job worker inside the API process (development default); otherwise `pnpm worker` runs it. */
+  WORKER_IN_PROCESS: flag.optional(),
+  /** Queue jobs one worker process runs at a time. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** How often an idle worker looks for jobs scheduled in the future (new jobs arrive at once by NOTIFY). */
+  WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+};
+
+type GenerationEnv = Partial<{ [K in keyof typeof GENERATION_ENV]: z.output<(typeof GENERATION_ENV)[K]> }> &
+  Pick<
+    { [K in keyof typeof GENERATION_ENV]: z.output<(typeof GENERATION_ENV)[K]> },
+    Exclude<keyof typeof GENERATION_ENV, "GENERATION_PROVIDER" | "WORKER_IN_PROCESS">
+  >;
+
+function generationConfig(env: GenerationEnv) {
+  return {
+    provider: env.GENERATION_PROVIDER ?? ("local" as const),
+    /** Whether GENERATION_PROVIDER was set: a production worker refuses the local provider by default. */
+    providerExplicit: env.GENERATION_PROVIDER !== undefined,
+    localLatencyMs: env.LOCAL_PROVIDER_LATENCY_MS,
+    localFailureRate: env.LOCAL_PROVIDER_FAILURE_RATE,
+    concurrency: env.GENERATION_CONCURRENCY,
+    taskTimeoutMs: env.GENERATION_TASK_TIMEOUT_SECONDS * 1000,
+    maxAttempts: env.GENERATION_MAX_ATTEMPTS,
+    pollInitialMs: env.GENERATION_POLL_INITIAL_MS,
+    pollMaxMs: Math.max(env.GENERATION_POLL_MAX_MS, env.GENERATION_POLL_INITIAL_MS),
+    retryBaseMs: env.GENERATION_RETRY_BASE_MS,
+    failedPayment: env.FAILED_GENERATION_PAYMENT,
+  };
+}
+
+function workerConfig(env: { NODE_ENV: string; WORKER_IN_PROCESS?: boolean; WORKER_CONCURRENCY: number; WORKER_POLL_INTERVAL_MS: number }) {
+  return {
+    inProcess: env.WORKER_IN_PROCESS ?? env.NODE_ENV === "development",
+    concurrency: env.WORKER_CONCURRENCY,
+    pollIntervalMs: env.WORKER_POLL_INTERVAL_MS,
+  };
+}
+// ------------------------------------------------------------------------------------------
+
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -13,6 +117,8 @@ const ConfigSchema = z
     /** Unset: an embedded PostgreSQL is started (development and tests only). */
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    /** Namespace of the pub/sub topics, so deployments sharing one Redis never hear each other. */
+    EVENT_CHANNEL_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, "letters, digits, _ . or -, at most 64").default("pinglass"),
     /** GraphiQL and introspection; on by default outside production. */
     GRAPHIQL: flag.optional(),
     /** Seed demo data on start (development default). */
@@ -44,8 +150,11 @@ const ConfigSchema = z
     /** Largest reference photo, in bytes, and how many an avatar may have. */
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
     REFERENCE_PHOTOS_PER_AVATAR: z.coerce.number().int().positive().default(20),
+    ...KIE_ENV,
+    ...GENERATION_ENV,
   })
   .superRefine((env, ctx) => {
+    refineKieEnv(env, ctx);
     if (env.NODE_ENV === "production" && !env.DATABASE_URL) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required in production" });
     }
@@ -73,6 +182,7 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    eventChannelPrefix: env.EVENT_CHANNEL_PREFIX,
     graphiql: env.GRAPHIQL ?? !isProduction,
     seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV === "development",
     logLevel: env.LOG_LEVEL,
@@ -104,6 +214,9 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
       maxBytes: env.UPLOAD_MAX_BYTES,
       perAvatar: env.REFERENCE_PHOTOS_PER_AVATAR,
     },
+    kie: kieConfig(env),
+    generation: generationConfig(env),
+    worker: workerConfig(env),
   } as const;
 }
 

@@ -1,12 +1,19 @@
 // Starts the API: configuration, database (embedded when DATABASE_URL is unset),
-// migrations and demo data outside production, then HTTP + WebSocket on one port.
+// migrations and demo data outside production, the job queue's tables, then HTTP +
+// WebSocket on one port, and the job worker alongside when WORKER_IN_PROCESS.
 import { ConfigError, loadConfig } from "./config.ts";
 import { createApp } from "./app.ts";
 import { provideDatabase } from "./db/database.ts";
 import { deployMigrations } from "./db/migrations.ts";
 import { createPrisma } from "./db/prisma.ts";
+import { createEventBus } from "./events/pubsub.ts";
 import { startHttpServer } from "./http/server.ts";
+import { kieWebhookFromConfig } from "./http/kie-webhook.ts";
+import { onProviderCallback } from "./generation/pipeline.ts";
+import { createProvider } from "./generation/providers/index.ts";
 import { createStorage } from "./storage/storage.ts";
+import { migrateQueue } from "./worker/migrate.ts";
+import { startWorker, type RunningWorker } from "./worker/runner.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
 
@@ -18,6 +25,8 @@ async function start() {
     const applied = await deployMigrations(db.url);
     if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
   }
+  // graphile-worker's tables: startGeneration queues its job from SQL, in its transaction.
+  await migrateQueue(db.url);
   const prisma = createPrisma(db.url);
   if (config.seedDemoData) {
     const { seedDemoData } = await import("../../prisma/seed.ts");
@@ -25,9 +34,19 @@ async function start() {
     log(summary.text);
   }
   const storage = createStorage(config);
-  const app = createApp({ config, prisma, storage });
-  const http = await startHttpServer(app, { prisma, storage, host: config.host, port: config.port });
-  log(`GraphQL on ${http.url}${config.graphiql ? " (GraphiQL in the browser)" : ""}; ws on the same path`);
+  // Subscriptions' events: through Redis when REDIS_URL is set (shared by every instance and worker).
+  const events = await createEventBus(config.redisUrl, { channelPrefix: config.eventChannelPrefix });
+  log(`events: ${config.redisUrl ? "Redis" : "in memory"}`);
+  const app = createApp({ config, prisma, storage, events: events.bus });
+  const kieWebhook = kieWebhookFromConfig(config, async (providerTaskId) => {
+    await onProviderCallback(prisma, { providerTaskId });
+  });
+  const http = await startHttpServer(app, { prisma, storage, host: config.host, port: config.port, kieWebhook });
+  let worker: RunningWorker | null = null;
+  if (config.worker.inProcess) {
+    worker = await startWorker({ connectionString: db.url, prisma, storage, provider: createProvider(config), events: events.bus, config });
+    worker.promise.catch((error: unknown) => console.error("[worker] stopped on an error:", error));
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,7 +56,14 @@ async function start() {
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     let clean = true;
     // Each step runs even if one before it failed (Ctrl-C also signals an embedded postgres).
-    for (const step of [() => http.close(), () => prisma.$disconnect(), () => db.stop()]) {
+    const steps = [
+      () => http.close(),
+      async () => worker?.stop(),
+      () => events.close(),
+      () => prisma.$disconnect(),
+      () => db.stop(),
+    ];
+    for (const step of steps) {
       await step().catch((error: unknown) => {
         clean = false;
         console.error(error);
@@ -48,6 +74,8 @@ async function start() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  // Last: whoever waits for this line may signal the process right away.
+  log(`GraphQL on ${http.url}${config.graphiql ? " (GraphiQL in the browser)" : ""}; ws on the same path`);
 }
 
 start().catch((error: unknown) => {

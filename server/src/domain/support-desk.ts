@@ -8,10 +8,15 @@
 // ESCALATED is reached only through escalateTicket (it carries a reason and a level).
 // RESOLVED sets resolvedAt; leaving RESOLVED for an open status clears it; CLOSED sets
 // closedAt. A reply always hands the ticket to the user (WAITING_USER).
+//
+// Each ticket function also answers `events`: what to publish for subscriptions once the
+// caller's transaction has committed (publishAll, events/pubsub.ts) — never before.
+import type { PendingEvent } from "../events/pubsub.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { TicketCategory, TicketPriority, TicketStatus } from "../generated/prisma/enums.ts";
 import { changes } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
+import { messageAdded, ticketChanged } from "./support.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -99,6 +104,8 @@ type TicketState = Prisma.SupportTicketGetPayload<{ select: typeof TICKET_STATE 
 export interface TicketChange {
   before: Partial<TicketState>;
   after: Partial<TicketState>;
+  /** To publish after the commit (none when the ticket was left as it was). */
+  events: PendingEvent[];
 }
 
 /** Locks the ticket row for the rest of the transaction and reads its state. */
@@ -110,7 +117,7 @@ async function lockTicket(tx: Tx, ticketId: number): Promise<TicketState & { cre
 
 async function applyTicketChange(tx: Tx, ticketId: number, before: TicketState, data: Prisma.SupportTicketUpdateInput): Promise<TicketChange> {
   const after = await tx.supportTicket.update({ where: { id: ticketId }, data, select: TICKET_STATE });
-  return changes(before, after);
+  return { ...changes(before, after), events: ticketChanged(ticketId) };
 }
 
 function refuseClosed(ticket: { status: TicketStatus }, what: string) {
@@ -128,7 +135,7 @@ export async function assignTicket(tx: Tx, ticketId: number, assigneeId: number 
     }
     await tx.supportOperator.updateMany({ where: { adminId: assigneeId }, data: { lastAssignedAt: now } });
   }
-  if (ticket.assignedToId === assigneeId) return { before: {}, after: {} };
+  if (ticket.assignedToId === assigneeId) return { before: {}, after: {}, events: [] };
   return applyTicketChange(tx, ticketId, ticket, { assignedTo: assigneeId === null ? { disconnect: true } : { connect: { id: assigneeId } }, assignedAt: assigneeId === null ? null : now });
 }
 
@@ -218,7 +225,7 @@ export async function replyToTicket(tx: Tx, adminId: number, ticketId: number, r
     ...(ticket.resolvedAt ? { resolvedAt: null } : {}),
     updatedAt: now,
   });
-  return { messageId: message.id, body, ...change };
+  return { messageId: message.id, body, ...change, events: [messageAdded(ticketId, message.id), ...change.events] };
 }
 
 /** A note only staff read. It changes neither the status nor the first-response clock. */
@@ -230,7 +237,10 @@ export async function addInternalNote(tx: Tx, adminId: number, ticketId: number,
   });
   // Activity orders the queue by updatedAt.
   await tx.supportTicket.update({ where: { id: ticketId }, data: { updatedAt: now }, select: { id: true } });
-  return { messageId: message.id };
+  // Staff only: the note and the queue. The user's view of the ticket gets no event (nothing
+  // they may read changed, and an event would tell them that a note was written).
+  const events: PendingEvent[] = [messageAdded(ticketId, message.id), { channel: "support:queue", args: [{ ticketId }] }];
+  return { messageId: message.id, events };
 }
 
 /** Escalates an open ticket one level up, with the reason. */

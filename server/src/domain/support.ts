@@ -1,7 +1,9 @@
 // Support desk rules, user side: opening a ticket (numbered TKT-YYYY-NNN, SLA deadlines
 // from the priority's config), writing in it, rating and closing it. Operators' side
-// (assignment, replies, escalation): the admin issue.
+// (assignment, replies, escalation): support-desk.ts. Each change is published on the
+// event bus (subscriptions) once its transaction has committed.
 import type { PrismaClient } from "../db/prisma.ts";
+import { publishAll, type EventBus, type PendingEvent } from "../events/pubsub.ts";
 import type { TicketCategory, TicketPriority, TicketStatus } from "../generated/prisma/enums.ts";
 import { ConflictError, NotFoundError } from "./errors.ts";
 
@@ -25,6 +27,19 @@ export const ticketNumber = (year: number, sequence: number) => `TKT-${year}-${S
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 const minutesAfter = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
+/** What a change to a ticket tells subscribers: its user and operators, and the operators' queue. */
+export function ticketChanged(ticketId: number): PendingEvent[] {
+  return [
+    { channel: "support:ticket", args: [ticketId, { ticketId }] },
+    { channel: "support:queue", args: [{ ticketId }] },
+  ];
+}
+
+/** A new message of a ticket (an internal note included: subscribers filter what they may see). */
+export function messageAdded(ticketId: number, messageId: number): PendingEvent {
+  return { channel: "support:ticket-message", args: [ticketId, { ticketId, messageId }] };
+}
+
 export interface OpenTicketInput {
   subject: string;
   category: TicketCategory;
@@ -37,7 +52,13 @@ export interface OpenTicketInput {
  * distinct, gapless numbers; a writer that bypasses the lock (seeds, imports) at worst
  * makes us retry on the unique number.
  */
-export async function openSupportTicket(prisma: PrismaClient, userId: number, input: OpenTicketInput, now = new Date()): Promise<{ id: number }> {
+export async function openSupportTicket(
+  prisma: PrismaClient,
+  events: EventBus,
+  userId: number,
+  input: OpenTicketInput,
+  now = new Date(),
+): Promise<{ id: number }> {
   const priority = DEFAULT_PRIORITY[input.category];
   const [user, sla] = await Promise.all([
     prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, telegramUsername: true, telegramChatId: true } }),
@@ -47,7 +68,7 @@ export async function openSupportTicket(prisma: PrismaClient, userId: number, in
   const prefix = `TKT-${year}-`;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(async (tx) => {
+      const ticket = await prisma.$transaction(async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${TICKET_NUMBER_LOCK}::int, ${year}::int)`;
         // Compared as numbers: TKT-2026-1000 sorts before TKT-2026-999 as text.
         const [{ last }] = await tx.$queryRaw<[{ last: number | null }]>`
@@ -73,9 +94,11 @@ export async function openSupportTicket(prisma: PrismaClient, userId: number, in
               create: { senderType: "USER", senderUserId: userId, senderName: user.name, body: input.message.trim(), createdAt: now },
             },
           },
-          select: { id: true },
+          select: { id: true, messages: { select: { id: true } } },
         });
       });
+      publishAll(events, [...ticketChanged(ticket.id), ...ticket.messages.map((m) => messageAdded(ticket.id, m.id))]);
+      return { id: ticket.id };
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= NUMBER_ATTEMPTS) throw error;
     }
@@ -90,8 +113,14 @@ const REOPENED_BY_USER_MESSAGE: ReadonlySet<TicketStatus> = new Set(["RESOLVED",
  * or WAITING_USER ticket goes back to OPEN. The ticket row is locked so a concurrent
  * close cannot slip between the check and the insert.
  */
-export async function postSupportMessage(prisma: PrismaClient, userId: number, ticketId: number, body: string): Promise<{ id: number }> {
-  return prisma.$transaction(async (tx) => {
+export async function postSupportMessage(
+  prisma: PrismaClient,
+  events: EventBus,
+  userId: number,
+  ticketId: number,
+  body: string,
+): Promise<{ id: number }> {
+  const message = await prisma.$transaction(async (tx) => {
     const [ticket] = await tx.$queryRaw<Array<{ status: TicketStatus; name: string | null }>>`
       SELECT t.status::text AS status, u.name
       FROM support_tickets t JOIN users u ON u.id = t.user_id
@@ -112,6 +141,8 @@ export async function postSupportMessage(prisma: PrismaClient, userId: number, t
     });
     return message;
   });
+  publishAll(events, [messageAdded(ticketId, message.id), ...ticketChanged(ticketId)]);
+  return message;
 }
 
 const RATEABLE: TicketStatus[] = ["RESOLVED", "CLOSED"];
@@ -119,6 +150,7 @@ const RATEABLE: TicketStatus[] = ["RESOLVED", "CLOSED"];
 /** Rates the user's own RESOLVED or CLOSED ticket, once. */
 export async function rateSupportTicket(
   prisma: PrismaClient,
+  events: EventBus,
   userId: number,
   ticketId: number,
   { rating, comment }: { rating: number; comment?: string | null },
@@ -128,7 +160,7 @@ export async function rateSupportTicket(
     where: { id: ticketId, userId, status: { in: RATEABLE }, rating: null },
     data: { rating, ratingComment: comment?.trim() || null },
   });
-  if (count === 1) return;
+  if (count === 1) return publishAll(events, ticketChanged(ticketId));
   const ticket = await prisma.supportTicket.findFirst({ where: { id: ticketId, userId }, select: { rating: true } });
   if (!ticket) throw new NotFoundError("SupportTicket");
   if (ticket.rating !== null) throw new ConflictError("This ticket is already rated");
@@ -136,12 +168,12 @@ export async function rateSupportTicket(
 }
 
 /** Closes the user's own ticket; closing a closed ticket changes nothing. */
-export async function closeSupportTicket(prisma: PrismaClient, userId: number, ticketId: number, now = new Date()): Promise<void> {
+export async function closeSupportTicket(prisma: PrismaClient, events: EventBus, userId: number, ticketId: number, now = new Date()): Promise<void> {
   const { count } = await prisma.supportTicket.updateMany({
     where: { id: ticketId, userId, status: { not: "CLOSED" } },
     data: { status: "CLOSED", closedAt: now },
   });
-  if (count === 1) return;
+  if (count === 1) return publishAll(events, ticketChanged(ticketId));
   const exists = await prisma.supportTicket.findFirst({ where: { id: ticketId, userId }, select: { id: true } });
   if (!exists) throw new NotFoundError("SupportTicket");
 }

@@ -44,8 +44,53 @@ export interface RunningEventBus {
   close(): Promise<void>;
 }
 
-export async function createEventBus(redisUrl: string | undefined): Promise<RunningEventBus> {
-  if (!redisUrl) return { bus: createPubSub<Channels>(), close: async () => {} };
+/** Default namespace of the bus's topics (`EVENT_CHANNEL_PREFIX`). */
+export const DEFAULT_CHANNEL_PREFIX = "pinglass";
+
+/**
+ * Every topic under `prefix:`. Events carry database ids, so two deployments (or two test
+ * runs on their own databases) sharing one Redis must not hear each other.
+ */
+function withChannelPrefix(bus: EventBus, prefix: string): EventBus {
+  const namespaced = (channel: string) => `${prefix}:${channel}` as keyof Channels;
+  return {
+    publish: ((channel: keyof Channels, ...args: unknown[]) =>
+      (bus.publish as (channel: string, ...args: unknown[]) => void)(namespaced(channel), ...args)) as EventBus["publish"],
+    subscribe: ((channel: keyof Channels, ...id: unknown[]) =>
+      (bus.subscribe as (channel: string, ...id: unknown[]) => ReturnType<EventBus["subscribe"]>)(namespaced(channel), ...id)) as EventBus["subscribe"],
+  };
+}
+
+export interface EventBusOptions {
+  /** Namespace of the topics (default `pinglass`). */
+  channelPrefix?: string;
+}
+
+/**
+ * The client with `methods` answering failures to `onError` instead of rejecting: the Redis
+ * event target fires PUBLISH/SUBSCRIBE without awaiting them, and an unhandled rejection
+ * (Redis unreachable for longer than the retries) would end the process. Such an event is
+ * lost; subscribers catch up at the next one (each reloads the current state).
+ */
+function reportingFailures<T extends object>(client: T, methods: string[], onError: (error: unknown) => void): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      if (typeof property === "string" && methods.includes(property)) {
+        return (...args: unknown[]) => (value.apply(target, args) as Promise<unknown>).catch(onError);
+      }
+      return value.bind(target);
+    },
+  });
+}
+
+/**
+ * The bus: through Redis when `redisUrl` is given (every API instance and worker process
+ * shares it), else in memory (one process).
+ */
+export async function createEventBus(redisUrl: string | undefined, { channelPrefix = DEFAULT_CHANNEL_PREFIX }: EventBusOptions = {}): Promise<RunningEventBus> {
+  if (!redisUrl) return { bus: withChannelPrefix(createPubSub<Channels>(), channelPrefix), close: async () => {} };
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([
     import("ioredis"),
     import("@graphql-yoga/redis-event-target"),
@@ -54,9 +99,15 @@ export async function createEventBus(redisUrl: string | undefined): Promise<Runn
   const publishClient = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await Promise.all([publishClient.connect(), subscribeClient.connect()]);
-  const bus = createPubSub<Channels>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+  const report = (error: unknown) => console.error("[events] Redis pub/sub failed; the event is lost:", error);
+  const bus = createPubSub<Channels>({
+    eventTarget: createRedisEventTarget({
+      publishClient: reportingFailures(publishClient, ["publish"], report),
+      subscribeClient: reportingFailures(subscribeClient, ["subscribe", "unsubscribe"], report),
+    }),
+  });
   return {
-    bus,
+    bus: withChannelPrefix(bus, channelPrefix),
     async close() {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },

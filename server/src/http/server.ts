@@ -10,11 +10,12 @@ import { ADMIN_EXPLORER_PATH, adminExplorerPage } from "./admin-explorer.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import { LocalStorage } from "../storage/local-storage.ts";
 import type { Storage } from "../storage/storage.ts";
+import { handleKieWebhook, isKieWebhookRequest, type KieWebhookOptions } from "./kie-webhook.ts";
 
 export interface RunningHttpServer {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  close(drainMs?: number): Promise<void>;
 }
 
 type EnvelopedExecution = Pick<ReturnType<App["getEnveloped"]>, "execute" | "subscribe">;
@@ -85,7 +86,20 @@ function refuseUnsizedBody(req: IncomingMessage, res: ServerResponse) {
 
 export async function startHttpServer(
   app: App,
-  { prisma, host, port, storage }: { prisma: PrismaClient; host: string; port: number; storage?: Storage },
+  {
+    prisma,
+    host,
+    port,
+    storage,
+    kieWebhook,
+  }: {
+    prisma: PrismaClient;
+    host: string;
+    port: number;
+    storage?: Storage;
+    /** POST /webhooks/kie: Kie.ai task callbacks (verified, then handed to the pipeline); off when unset. */
+    kieWebhook?: KieWebhookOptions;
+  },
 ): Promise<RunningHttpServer> {
   const server = createServer(async (req, res) => {
     if (await handleHealth(req, res, prisma)) return;
@@ -94,6 +108,7 @@ export async function startHttpServer(
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
       return res.end(adminExplorerPage());
     }
+    if (kieWebhook && isKieWebhookRequest(req)) return handleKieWebhook(req, res, kieWebhook);
     if (refuseUnsizedBody(req, res)) return;
     return app(req, res);
   });
@@ -148,11 +163,18 @@ export async function startHttpServer(
   return {
     server,
     url: `http://${address.address}:${address.port}${GRAPHQL_PATH}`,
-    async close() {
+    /** Stops accepting, lets requests in flight finish, then ends long-lived streams (SSE). */
+    async close(drainMs = 3000) {
       await wsHandle.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      const closed = new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
       server.closeIdleConnections();
-      await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+      const forceClose = setTimeout(() => server.closeAllConnections(), drainMs);
+      try {
+        await closed;
+      } finally {
+        clearTimeout(forceClose);
+      }
     },
   };
 }

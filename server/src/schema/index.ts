@@ -8,6 +8,7 @@ import "./admin-auth.ts";
 import "./photos.ts";
 import "./photo-mutations.ts";
 import "./generation.ts";
+import "./generation-mutations.ts";
 import "./payments.ts";
 import "./referrals.ts";
 import "./support.ts";
@@ -22,5 +23,6 @@ import "./admin/telegram.ts";
 import "./admin/accounts.ts";
 import "./admin/system.ts";
 import "./admin/dashboard.ts";
+import "./subscriptions.ts";
 
 export const schema = builder.toSchema();

@@ -174,7 +174,7 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { input: t.arg({ type: OpenSupportTicketInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const { id } = await openSupportTicket(context.prisma, viewerId(context), input);
+      const { id } = await openSupportTicket(context.prisma, context.events, viewerId(context), input);
       return context.prisma.supportTicket.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -185,7 +185,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: PostSupportMessageInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const { id } = await postSupportMessage(context.prisma, viewerId(context), ticketIdOf(input.ticketId), input.body);
+      const { id } = await postSupportMessage(context.prisma, context.events, viewerId(context), ticketIdOf(input.ticketId), input.body);
       return context.prisma.supportTicketMessage.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -197,7 +197,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RateSupportTicketInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const id = ticketIdOf(input.ticketId);
-      await rateSupportTicket(context.prisma, viewerId(context), id, input);
+      await rateSupportTicket(context.prisma, context.events, viewerId(context), id, input);
       return context.prisma.supportTicket.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -209,7 +209,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CloseSupportTicketInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const id = ticketIdOf(input.ticketId);
-      await closeSupportTicket(context.prisma, viewerId(context), id);
+      await closeSupportTicket(context.prisma, context.events, viewerId(context), id);
       return context.prisma.supportTicket.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

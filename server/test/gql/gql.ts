@@ -145,6 +145,7 @@ type Documents = {
     "\n  query Catalogue_PhotoPack($id: ID!) {\n    photoPack(id: $id) { id name items { edges { node { position title } } } }\n  }\n": typeof types.Catalogue_PhotoPackDocument,
     "\n  query Catalogue_Node($id: ID!) {\n    node(id: $id) {\n      id\n      ... on PricingTier { code }\n      ... on Style { code }\n      ... on PhotoPack { name }\n      ... on PackItem { title }\n    }\n  }\n": typeof types.Catalogue_NodeDocument,
     "\n  query Catalogue_Styles {\n    styles { code promptCount }\n    pricingTiers { code }\n  }\n": typeof types.Catalogue_StylesDocument,
+    "\n  mutation Pipeline_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob {\n        id\n        status\n        totalPhotos\n        completedPhotos\n        avatar { id status }\n        style { code }\n        pack { name }\n        tasks(first: 30) { totalCount edges { node { promptIndex status attempts maxAttempts } } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { fieldErrors { field message } }\n    }\n  }\n": typeof types.Pipeline_StartGenerationDocument,
     "\n  query Generation_AvatarJobs($id: ID!) {\n    node(id: $id) {\n      ... on Avatar {\n        latestJob { id status totalPhotos completedPhotos progress style { code } pack { name } }\n        generationJobs(first: 10) {\n          totalCount\n          edges {\n            node {\n              id status progress errorMessage startedAt completedAt createdAt\n              tasks(first: 20) { totalCount edges { node { promptIndex status attempts maxAttempts errorMessage resultUrl } } }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.Generation_AvatarJobsDocument,
     "\n  query Generation_JobNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on GenerationJob {\n        status\n        avatar { name }\n        pack { name }\n        style { code }\n        tasks(first: 10) { edges { node { id promptIndex status } } }\n        generatedPhotos(first: 10) { totalCount edges { node { imageUrl job { id } } } }\n      }\n    }\n  }\n": typeof types.Generation_JobNodeDocument,
     "\n  query Generation_TaskNodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id ... on GenerationTask { promptIndex status } }\n  }\n": typeof types.Generation_TaskNodesDocument,
@@ -200,6 +201,7 @@ type Documents = {
     "\n  mutation Viewer_UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on User { id name email }\n      ... on ValidationError { code fieldErrors { field message } }\n    }\n  }\n": typeof types.Viewer_UpdateProfileDocument,
     "\n  mutation Viewer_CompleteOnboarding { completeOnboarding { onboardingCompletedAt } }\n": typeof types.Viewer_CompleteOnboardingDocument,
     "\n  query Viewer_Node($id: ID!) { node(id: $id) { id ... on User { name email } } }\n": typeof types.Viewer_NodeDocument,
+    "\n  mutation Resume_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob { id totalPhotos }\n      ... on Error { code message }\n    }\n  }\n": typeof types.Resume_StartGenerationDocument,
 };
 const documents: Documents = {
     "\n  query AdminAccounts_AdminUsers($filter: AdminAccountFilter, $first: Int) {\n    admin { adminUsers(filter: $filter, first: $first) { totalCount edges { node { id username displayName email role isActive lockedUntil } } } }\n  }\n": types.AdminAccounts_AdminUsersDocument,
@@ -333,6 +335,7 @@ const documents: Documents = {
     "\n  query Catalogue_PhotoPack($id: ID!) {\n    photoPack(id: $id) { id name items { edges { node { position title } } } }\n  }\n": types.Catalogue_PhotoPackDocument,
     "\n  query Catalogue_Node($id: ID!) {\n    node(id: $id) {\n      id\n      ... on PricingTier { code }\n      ... on Style { code }\n      ... on PhotoPack { name }\n      ... on PackItem { title }\n    }\n  }\n": types.Catalogue_NodeDocument,
     "\n  query Catalogue_Styles {\n    styles { code promptCount }\n    pricingTiers { code }\n  }\n": types.Catalogue_StylesDocument,
+    "\n  mutation Pipeline_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob {\n        id\n        status\n        totalPhotos\n        completedPhotos\n        avatar { id status }\n        style { code }\n        pack { name }\n        tasks(first: 30) { totalCount edges { node { promptIndex status attempts maxAttempts } } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { fieldErrors { field message } }\n    }\n  }\n": types.Pipeline_StartGenerationDocument,
     "\n  query Generation_AvatarJobs($id: ID!) {\n    node(id: $id) {\n      ... on Avatar {\n        latestJob { id status totalPhotos completedPhotos progress style { code } pack { name } }\n        generationJobs(first: 10) {\n          totalCount\n          edges {\n            node {\n              id status progress errorMessage startedAt completedAt createdAt\n              tasks(first: 20) { totalCount edges { node { promptIndex status attempts maxAttempts errorMessage resultUrl } } }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.Generation_AvatarJobsDocument,
     "\n  query Generation_JobNode($id: ID!) {\n    node(id: $id) {\n      id\n      ... on GenerationJob {\n        status\n        avatar { name }\n        pack { name }\n        style { code }\n        tasks(first: 10) { edges { node { id promptIndex status } } }\n        generatedPhotos(first: 10) { totalCount edges { node { imageUrl job { id } } } }\n      }\n    }\n  }\n": types.Generation_JobNodeDocument,
     "\n  query Generation_TaskNodes($ids: [ID!]!) {\n    nodes(ids: $ids) { id ... on GenerationTask { promptIndex status } }\n  }\n": types.Generation_TaskNodesDocument,
@@ -388,6 +391,7 @@ const documents: Documents = {
     "\n  mutation Viewer_UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      __typename\n      ... on User { id name email }\n      ... on ValidationError { code fieldErrors { field message } }\n    }\n  }\n": types.Viewer_UpdateProfileDocument,
     "\n  mutation Viewer_CompleteOnboarding { completeOnboarding { onboardingCompletedAt } }\n": types.Viewer_CompleteOnboardingDocument,
     "\n  query Viewer_Node($id: ID!) { node(id: $id) { id ... on User { name email } } }\n": types.Viewer_NodeDocument,
+    "\n  mutation Resume_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob { id totalPhotos }\n      ... on Error { code message }\n    }\n  }\n": types.Resume_StartGenerationDocument,
 };
 
 /**
@@ -931,6 +935,10 @@ export function graphql(source: "\n  query Catalogue_Styles {\n    styles { code
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation Pipeline_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob {\n        id\n        status\n        totalPhotos\n        completedPhotos\n        avatar { id status }\n        style { code }\n        pack { name }\n        tasks(first: 30) { totalCount edges { node { promptIndex status attempts maxAttempts } } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { fieldErrors { field message } }\n    }\n  }\n"): (typeof documents)["\n  mutation Pipeline_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob {\n        id\n        status\n        totalPhotos\n        completedPhotos\n        avatar { id status }\n        style { code }\n        pack { name }\n        tasks(first: 30) { totalCount edges { node { promptIndex status attempts maxAttempts } } }\n      }\n      ... on Error { code message }\n      ... on ValidationError { fieldErrors { field message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Generation_AvatarJobs($id: ID!) {\n    node(id: $id) {\n      ... on Avatar {\n        latestJob { id status totalPhotos completedPhotos progress style { code } pack { name } }\n        generationJobs(first: 10) {\n          totalCount\n          edges {\n            node {\n              id status progress errorMessage startedAt completedAt createdAt\n              tasks(first: 20) { totalCount edges { node { promptIndex status attempts maxAttempts errorMessage resultUrl } } }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Generation_AvatarJobs($id: ID!) {\n    node(id: $id) {\n      ... on Avatar {\n        latestJob { id status totalPhotos completedPhotos progress style { code } pack { name } }\n        generationJobs(first: 10) {\n          totalCount\n          edges {\n            node {\n              id status progress errorMessage startedAt completedAt createdAt\n              tasks(first: 20) { totalCount edges { node { promptIndex status attempts maxAttempts errorMessage resultUrl } } }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1148,6 +1156,10 @@ export function graphql(source: "\n  mutation Viewer_CompleteOnboarding { comple
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer_Node($id: ID!) { node(id: $id) { id ... on User { name email } } }\n"): (typeof documents)["\n  query Viewer_Node($id: ID!) { node(id: $id) { id ... on User { name email } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Resume_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob { id totalPhotos }\n      ... on Error { code message }\n    }\n  }\n"): (typeof documents)["\n  mutation Resume_StartGeneration($input: StartGenerationInput!) {\n    startGeneration(input: $input) {\n      __typename\n      ... on GenerationJob { id totalPhotos }\n      ... on Error { code message }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

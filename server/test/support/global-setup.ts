@@ -6,6 +6,7 @@ import { provideDatabase } from "../../src/db/database.ts";
 import { deployMigrations } from "../../src/db/migrations.ts";
 import { connectionOptions, databaseUrl, withDatabase } from "../../src/db/connection.ts";
 import { adminQuery, templateDatabaseName, testRunOf } from "./test-database.ts";
+import { migrateQueue } from "../../src/worker/migrate.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -41,6 +42,8 @@ export default async function setup(project: TestProject) {
   await dropTestDatabases(server.url, (id) => id !== runId && !processIsAlive(id));
   await adminQuery(server.url, `CREATE DATABASE ${pg.escapeIdentifier(templateDatabaseName(runId))}`);
   await deployMigrations(templateUrl);
+  // graphile-worker's tables too: startGeneration queues its job from SQL, in its transaction.
+  await migrateQueue(templateUrl);
   project.provide("templateDatabaseUrl", templateUrl);
   project.provide("testRunId", runId);
   return async () => {

@@ -4,13 +4,33 @@ import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import { audited } from "../../../domain/audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../../domain/errors.ts";
-import { addInternalNote, assignTicket, escalateTicket, replyToTicket, updateTicket } from "../../../domain/support-desk.ts";
+import { addInternalNote, assignTicket, escalateTicket, replyToTicket, updateTicket, type TicketChange } from "../../../domain/support-desk.ts";
+import { publishAll, type PendingEvent } from "../../../events/pubsub.ts";
 import { TicketPriority as TicketPriorityValues, TicketStatus as TicketStatusValues } from "../../../generated/prisma/enums.ts";
 import { SupportTicket, SupportTicketMessage, TicketPriority, TicketStatus } from "../../support.ts";
 import { databaseIdOf, messageBody } from "./shared.ts";
 
 const tag = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, "letters, digits, _ or -, at most 50");
 const ticketIdOf = (id: string) => databaseIdOf(id, "SupportTicket");
+
+/**
+ * An audited ticket change whose events are published once its transaction committed
+ * (a rolled-back change publishes nothing).
+ */
+async function auditedTicketChange(
+  context: Parameters<typeof audited>[0],
+  action: string,
+  ticketId: number,
+  change: (tx: Parameters<Parameters<typeof audited>[3]>[0]) => Promise<TicketChange>,
+): Promise<void> {
+  let events: PendingEvent[] = [];
+  await audited(context, action, { type: "SupportTicket", id: ticketId }, async (tx) => {
+    const { before, after, events: pending } = await change(tx);
+    events = pending;
+    return { result: null, before, after };
+  });
+  publishAll(context.events, events);
+}
 
 const AssignTicketInput = builder.inputType("AssignTicketInput", {
   fields: (t) => ({
@@ -74,7 +94,7 @@ builder.mutationFields((t) => ({
       const id = ticketIdOf(input.ticketId);
       const invalid = () => ValidationError.of("input.assigneeId", "must be an active OPERATOR or ADMIN account");
       const assigneeId = input.assigneeId ? databaseIdOf(input.assigneeId, "AdminUser", invalid) : null;
-      await audited(context, "ticket.assign", { type: "SupportTicket", id }, async (tx) => ({ result: null, ...(await assignTicket(tx, id, assigneeId)) }));
+      await auditedTicketChange(context, "ticket.assign", id, (tx) => assignTicket(tx, id, assigneeId));
       return context.prisma.supportTicket.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -86,7 +106,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateTicketInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const id = ticketIdOf(input.ticketId);
-      await audited(context, "ticket.update", { type: "SupportTicket", id }, async (tx) => ({ result: null, ...(await updateTicket(tx, id, input)) }));
+      await auditedTicketChange(context, "ticket.update", id, (tx) => updateTicket(tx, id, input));
       return context.prisma.supportTicket.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -99,14 +119,17 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, context) => {
       const ticketId = ticketIdOf(input.ticketId);
       const cannedResponseId = input.cannedResponseId ? databaseIdOf(input.cannedResponseId, "SupportCannedResponse") : null;
+      let events: PendingEvent[] = [];
       const messageId = await audited(context, "ticket.reply", { type: "SupportTicket", id: ticketId }, async (tx) => {
         const reply = await replyToTicket(tx, context.admin!.id, ticketId, { body: input.body, cannedResponseId });
+        events = reply.events;
         return {
           result: reply.messageId,
           before: reply.before,
           after: { ...reply.after, messageId: reply.messageId, body: reply.body, cannedResponseId },
         };
       });
+      publishAll(context.events, events);
       return context.prisma.supportTicketMessage.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },
   }),
@@ -118,10 +141,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AddInternalNoteInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const ticketId = ticketIdOf(input.ticketId);
+      let events: PendingEvent[] = [];
       const messageId = await audited(context, "ticket.note", { type: "SupportTicket", id: ticketId }, async (tx) => {
-        const { messageId } = await addInternalNote(tx, context.admin!.id, ticketId, input.body);
-        return { result: messageId, after: { messageId, isInternal: true, body: input.body.trim() } };
+        const note = await addInternalNote(tx, context.admin!.id, ticketId, input.body);
+        events = note.events;
+        return { result: note.messageId, after: { messageId: note.messageId, isInternal: true, body: input.body.trim() } };
       });
+      publishAll(context.events, events);
       return context.prisma.supportTicketMessage.findUniqueOrThrow({ ...query, where: { id: messageId } });
     },
   }),
@@ -133,7 +159,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EscalateTicketInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const id = ticketIdOf(input.ticketId);
-      await audited(context, "ticket.escalate", { type: "SupportTicket", id }, async (tx) => ({ result: null, ...(await escalateTicket(tx, id, input.reason)) }));
+      await auditedTicketChange(context, "ticket.escalate", id, (tx) => escalateTicket(tx, id, input.reason));
       return context.prisma.supportTicket.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
