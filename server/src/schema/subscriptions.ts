@@ -47,17 +47,106 @@ function signedInUser(context: Context): Prisma.UserWhereInput {
   };
 }
 
-/** Whether the caller's session still holds (and, for staff, the account is active in one of `roles`). */
-async function stillSignedIn(context: Context, roles: AdminRole[]): Promise<boolean> {
+/**
+ * How long an answer to "is this session still live (user not banned; admin active, and in
+ * which role)" is reused for the events of open subscriptions. Revoking a session, banning a
+ * user, deactivating or demoting an admin reaches their open subscriptions within this time:
+ * the first event after it ends them (without delivering it).
+ */
+export const SESSION_RECHECK_MS = 2000;
+
+type SessionAnswer = number | AdminRole | null; // the user's id, the admin's role, or gone
+interface SessionCache {
+  answers: Map<string, { at: number; answer: Promise<SessionAnswer> }>;
+  /** Checks asked for in this turn of the event loop: one statement per kind answers them all. */
+  batch: { users: Map<number, (answer: SessionAnswer) => void>; admins: Map<number, (answer: SessionAnswer) => void>; failed: Array<(error: unknown) => void> } | null;
+}
+
+const sessionCaches = new WeakMap<Context["prisma"], SessionCache>();
+
+async function flushSessions(prisma: Context["prisma"], cache: SessionCache): Promise<void> {
+  const batch = cache.batch!;
+  cache.batch = null;
   const now = new Date();
-  if (context.admin) {
-    const live = await context.prisma.adminSession.count({
-      where: { id: context.admin.sessionId, revokedAt: null, expiresAt: { gt: now }, admin: { isActive: true, role: { in: roles } } },
-    });
-    return live > 0;
+  try {
+    const [users, admins] = await Promise.all([
+      batch.users.size === 0
+        ? []
+        : prisma.userSession.findMany({
+            where: { id: { in: [...batch.users.keys()] }, revokedAt: null, expiresAt: { gt: now }, user: { isBanned: false } },
+            select: { id: true, userId: true },
+          }),
+      batch.admins.size === 0
+        ? []
+        : prisma.adminSession.findMany({
+            where: { id: { in: [...batch.admins.keys()] }, revokedAt: null, expiresAt: { gt: now }, admin: { isActive: true } },
+            select: { id: true, admin: { select: { role: true } } },
+          }),
+    ]);
+    const liveUsers = new Map(users.map((session) => [session.id, session.userId]));
+    const liveAdmins = new Map(admins.map((session) => [session.id, session.admin.role]));
+    for (const [id, resolve] of batch.users) resolve(liveUsers.get(id) ?? null);
+    for (const [id, resolve] of batch.admins) resolve(liveAdmins.get(id) ?? null);
+  } catch (error) {
+    for (const reject of batch.failed) reject(error);
   }
-  if (context.user) return (await context.prisma.user.count({ where: signedInUser(context) })) > 0;
+  // Forget what is stale (sessions whose subscriptions have gone).
+  const stale = Date.now() - SESSION_RECHECK_MS;
+  for (const [key, entry] of cache.answers) if (entry.at < stale) cache.answers.delete(key);
+}
+
+function sessionAnswer(prisma: Context["prisma"], kind: "users" | "admins", sessionId: number): Promise<SessionAnswer> {
+  let cache = sessionCaches.get(prisma);
+  if (!cache) sessionCaches.set(prisma, (cache = { answers: new Map(), batch: null }));
+  const key = `${kind}:${sessionId}`;
+  const cached = cache.answers.get(key);
+  if (cached && Date.now() - cached.at < SESSION_RECHECK_MS) return cached.answer;
+  if (!cache.batch) {
+    cache.batch = { users: new Map(), admins: new Map(), failed: [] };
+    const current = cache;
+    setImmediate(() => void flushSessions(prisma, current));
+  }
+  const batch = cache.batch;
+  const answer = new Promise<SessionAnswer>((resolve, reject) => {
+    batch[kind].set(sessionId, resolve);
+    batch.failed.push(reject);
+  });
+  const entry = { at: Date.now(), answer };
+  cache.answers.set(key, entry);
+  // A failed check is not kept: the next event asks again.
+  answer.catch(() => cache.answers.get(key) === entry && cache.answers.delete(key));
+  return answer;
+}
+
+/**
+ * Whether the caller's session still holds (and, for staff, the account is active in one of
+ * `roles`), as of at most SESSION_RECHECK_MS ago: checks are shared by every subscription
+ * of a session, and batched into one statement for all the sessions asked about at once.
+ */
+async function stillSignedIn(context: Context, roles: AdminRole[]): Promise<boolean> {
+  const { admin, user, prisma } = context;
+  if (admin) {
+    const role = await sessionAnswer(prisma, "admins", admin.sessionId);
+    return role !== null && roles.includes(role as AdminRole);
+  }
+  if (user) return (await sessionAnswer(prisma, "users", user.sessionId)) === user.id;
   return false;
+}
+
+/**
+ * Work shared by every subscriber of one event: the bus hands the same payload object to
+ * every listener of one event (graphql-yoga's in-memory EventTarget dispatches one
+ * CustomEvent; the Redis event target parses each message once), so what is keyed by it
+ * (and by the selection) is loaded once per event, not once per subscriber.
+ */
+const sharedLoads = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+function sharedLoad<T>(event: object, key: string, load: () => Promise<T>): Promise<T> {
+  let loads = sharedLoads.get(event);
+  if (!loads) sharedLoads.set(event, (loads = new Map()));
+  let loading = loads.get(key) as Promise<T> | undefined;
+  if (!loading) loads.set(key, (loading = load()));
+  return loading;
 }
 
 // ─── Streams ──────────────────────────────────────────────────────────────────────
@@ -129,15 +218,15 @@ function liveRows<Event, Row>(
     const deliver = async (loading: () => Promise<Row | null>): Promise<boolean> => {
       let row: Row | null;
       try {
-        // Staff have no row to join their session check with: it is checked first.
-        if (context.admin && !(await stillSignedIn(context, roles))) return false;
-        row = await loading();
+        // One batched session check per event for all its subscribers, alongside the shared load.
+        const [live, loaded] = await Promise.all([stillSignedIn(context, roles), loading()]);
+        if (!live) return false;
+        row = loaded;
       } catch (error) {
         await push(new LoadFailure(error));
         return true;
       }
       if (row !== null) await push(row);
-      else if (context.user && !(await stillSignedIn(context, roles))) return false;
       return true;
     };
 
@@ -175,7 +264,7 @@ function rowOf<Row>(payload: Payload<Row>): Row {
 
 /** The query plugin-prisma plans for the client's selection of this field. */
 async function selection(context: Context, info: GraphQLResolveInfo, typeName: string) {
-  return queryFromInfo({ context, info, typeName, awaitSelections: true }) as Promise<{ select?: object; include?: object }>;
+  return queryFromInfo({ context, info, typeName, awaitSelections: true }) as Promise<Query>;
 }
 
 /** The database id in a global id of `typename`; anything else is not found. */
@@ -198,16 +287,67 @@ function notFound(typename: string) {
   return new GraphQLError(`${typename} not found`, { extensions: { code: "NOT_FOUND" } });
 }
 
-// Ownership, as in schema/access.ts, with the caller's session checked in the same statement.
+// Ownership, as in schema/access.ts, with the caller's session checked in the same statement
+// (when subscribing; for events, see `visibleRow`).
 const jobWhere = (context: Context, id: number): Prisma.GenerationJobWhereInput =>
   context.admin ? { id } : { id, avatar: { user: signedInUser(context) } };
 const avatarWhere = (context: Context, id: number): Prisma.AvatarWhereInput =>
   context.admin ? { id } : { id, user: signedInUser(context) };
 const ticketWhere = (context: Context, id: number): Prisma.SupportTicketWhereInput =>
   context.admin ? { id } : { id, user: signedInUser(context) };
-/** A user never receives an internal note. */
-const messageWhere = (context: Context, ticketId: number, id: number): Prisma.SupportTicketMessageWhereInput =>
-  context.admin ? { id, ticketId } : { id, ticketId, isInternal: false, ticket: { user: signedInUser(context) } };
+
+type Query = { select?: Record<string, unknown>; include?: Record<string, unknown> } & Record<string, unknown>;
+/** Fields to add to a selection: `true` for a column, `{ select: … }` for a to-one relation's. */
+type Fields = Record<string, true | { select: Fields }>;
+
+/** `query` (plugin-prisma's, for the client's selection) also loading `fields`. */
+function withFields(query: Query, fields: Fields): Query {
+  if (query.select) {
+    const select = { ...query.select };
+    for (const [name, wanted] of Object.entries(fields)) select[name] = wanted === true ? true : withRelation(select[name], wanted);
+    return { ...query, select };
+  }
+  // No select: every column comes; relations must be included.
+  let include: Record<string, unknown> | undefined;
+  for (const [name, wanted] of Object.entries(fields)) {
+    if (wanted === true) continue;
+    include ??= { ...query.include };
+    include[name] = withRelation(include[name], wanted);
+  }
+  return include ? { ...query, include } : query;
+}
+
+function withRelation(existing: unknown, wanted: { select: Fields }): unknown {
+  if (existing === undefined || existing === false) return wanted;
+  if (existing === true) return true;
+  return withFields(existing as Query, wanted.select);
+}
+
+/** Who may see a row: its owner, and whether it is an internal note (which a user never sees). */
+interface Owner {
+  userId: number | null;
+  internal?: boolean;
+}
+
+/**
+ * The row of `event` as the client's selection wants it, if the caller may see it. The row
+ * is read once per event and selection for every subscriber (`sharedLoad`), together with
+ * its owner (`ownerFields`, merged into the same query), and each subscriber's visibility
+ * is decided in memory: staff see every row, a user only their own and never an internal
+ * note. The session is checked alongside (`stillSignedIn`).
+ */
+async function visibleRow<Row>(
+  context: Context,
+  event: object,
+  query: Query,
+  { ownerFields, owner, read }: { ownerFields: Fields; owner: (row: Row) => Owner; read: (query: object) => Promise<unknown> },
+): Promise<Row | null> {
+  const row = (await sharedLoad(event, JSON.stringify(query), () => read(withFields(query, ownerFields)))) as Row | null;
+  if (row === null) return null;
+  if (context.admin) return row;
+  const { userId, internal } = owner(row);
+  return context.user && !internal && userId === context.user.id ? row : null;
+}
 
 /** Refuses an id the caller may not see, before any event. */
 async function requireVisible(found: Promise<unknown>, typename: string): Promise<void> {
@@ -233,12 +373,16 @@ builder.subscriptionFields((t) => ({
       const id = idOf(String(args.jobId), "GenerationJob");
       const { prisma } = context;
       await requireVisible(prisma.generationJob.findFirst({ where: jobWhere(context, id), select: { id: true } }), "GenerationJob");
-      const load = async () =>
-        prisma.generationJob.findFirst({ ...(await selection(context, info, "GenerationJob")), where: jobWhere(context, id) }) as Promise<JobRow | null>;
+      const load = async (event: object) =>
+        visibleRow<JobRow & { avatar: { userId: number } }>(context, event, await selection(context, info, "GenerationJob"), {
+          ownerFields: { avatar: { select: { userId: true } } },
+          owner: (row) => ({ userId: row.avatar.userId }),
+          read: (query) => prisma.generationJob.findUnique({ ...query, where: { id } }),
+        });
       return liveRows<GenerationJobEvent, JobRow>(context, {
         source: context.events.subscribe("generation:job", id),
         roles: STAFF,
-        initial: load,
+        initial: () => load({}), // the caller's own snapshot
         load,
         key: () => id,
       });
@@ -256,12 +400,16 @@ builder.subscriptionFields((t) => ({
       const id = idOf(String(args.avatarId), "Avatar");
       const { prisma } = context;
       await requireVisible(prisma.avatar.findFirst({ where: avatarWhere(context, id), select: { id: true } }), "Avatar");
-      const load = async () =>
-        prisma.avatar.findFirst({ ...(await selection(context, info, "Avatar")), where: avatarWhere(context, id) }) as Promise<AvatarRow | null>;
+      const load = async (event: object) =>
+        visibleRow<AvatarRow>(context, event, await selection(context, info, "Avatar"), {
+          ownerFields: { userId: true },
+          owner: (row) => ({ userId: row.userId }),
+          read: (query) => prisma.avatar.findUnique({ ...query, where: { id } }),
+        });
       return liveRows<AvatarEvent, AvatarRow>(context, {
         source: context.events.subscribe("avatar", id),
         roles: STAFF,
-        initial: load,
+        initial: () => load({}), // the caller's own snapshot
         load,
         key: () => id,
       });
@@ -284,13 +432,15 @@ builder.subscriptionFields((t) => ({
         roles: STAFF,
         // Every message is its own event.
         key: ({ messageId }) => messageId,
-        load: async ({ messageId }) =>
-          messageId === undefined
-            ? null
-            : (prisma.supportTicketMessage.findFirst({
-                ...(await selection(context, info, "SupportTicketMessage")),
-                where: messageWhere(context, ticketId, messageId),
-              }) as Promise<MessageRow | null>),
+        load: async (event) => {
+          const { messageId } = event;
+          if (messageId === undefined) return null;
+          return visibleRow<MessageRow & { ticket: { userId: number } }>(context, event, await selection(context, info, "SupportTicketMessage"), {
+            ownerFields: { isInternal: true, ticket: { select: { userId: true } } },
+            owner: (row) => ({ userId: row.ticket.userId, internal: row.isInternal }),
+            read: (query) => prisma.supportTicketMessage.findFirst({ ...query, where: { id: messageId, ticketId } }),
+          });
+        },
       });
     },
     resolve: (payload) => rowOf(payload as Payload<MessageRow>),
@@ -306,12 +456,16 @@ builder.subscriptionFields((t) => ({
       const id = idOf(String(args.ticketId), "SupportTicket");
       const { prisma } = context;
       await requireVisible(prisma.supportTicket.findFirst({ where: ticketWhere(context, id), select: { id: true } }), "SupportTicket");
-      const load = async () =>
-        prisma.supportTicket.findFirst({ ...(await selection(context, info, "SupportTicket")), where: ticketWhere(context, id) }) as Promise<TicketRow | null>;
+      const load = async (event: object) =>
+        visibleRow<TicketRow>(context, event, await selection(context, info, "SupportTicket"), {
+          ownerFields: { userId: true },
+          owner: (row) => ({ userId: row.userId }),
+          read: (query) => prisma.supportTicket.findUnique({ ...query, where: { id } }),
+        });
       return liveRows<TicketEvent, TicketRow>(context, {
         source: context.events.subscribe("support:ticket", id),
         roles: STAFF,
-        initial: load,
+        initial: () => load({}), // the caller's own snapshot
         load,
         key: () => id,
       });
@@ -329,11 +483,15 @@ builder.subscriptionFields((t) => ({
         source: context.events.subscribe("support:queue"),
         roles: OPERATORS,
         key: ({ ticketId }) => ticketId,
-        load: async ({ ticketId }) =>
-          context.prisma.supportTicket.findUnique({
-            ...(await selection(context, info, "SupportTicket")),
-            where: { id: ticketId },
-          }) as Promise<TicketRow | null>,
+        // Operators see every ticket: only the row is shared.
+        load: async (event) => {
+          const query = await selection(context, info, "SupportTicket");
+          return sharedLoad(
+            event,
+            JSON.stringify(query),
+            () => context.prisma.supportTicket.findUnique({ ...query, where: { id: event.ticketId } }) as Promise<TicketRow | null>,
+          );
+        },
       }),
     resolve: (payload) => rowOf(payload as Payload<TicketRow>),
   }),
