@@ -49,8 +49,50 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(paths.root, "server/src/main.ts")], {
+/**
+ * A DevTools session on the API process (started with --inspect on a free port), to run a
+ * full garbage collection before reading its RSS: otherwise the idle figure is mostly the
+ * garbage left by 1,000 handshakes, which V8 collects whenever it pleases.
+ */
+async function inspector(output: () => string): Promise<{ gc(): Promise<void>; close(): void }> {
+  let match: RegExpExecArray | null = null;
+  for (let i = 0; i < 100 && !(match = /Debugger listening on (ws:\/\/\S+)/.exec(output())); i++) await sleep(20);
+  if (!match) throw new Error("no inspector URL in the API's output");
+  const socket = new WebSocket(match[1]!);
+  await new Promise((resolve, reject) => {
+    socket.once("open", resolve);
+    socket.once("error", reject);
+  });
+  let lastId = 0;
+  const call = (method: string) =>
+    new Promise<void>((resolve) => {
+      const id = ++lastId;
+      const onMessage = (data: WebSocket.RawData) => {
+        if ((JSON.parse(String(data)) as { id?: number }).id !== id) return;
+        socket.off("message", onMessage);
+        resolve();
+      };
+      socket.on("message", onMessage);
+      socket.send(JSON.stringify({ id, method }));
+    });
+  await call("HeapProfiler.enable");
+  return { gc: () => call("HeapProfiler.collectGarbage"), close: () => socket.close() };
+}
+
+/** RSS: the median of `samples` readings, each after a full GC when `gc` is given. */
+async function idleRssKiB(pid: number, gc?: () => Promise<void>, samples = 5): Promise<number> {
+  const readings: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    if (gc) await gc();
+    await sleep(200);
+    readings.push(rssKiB(pid));
+  }
+  readings.sort((a, b) => a - b);
+  return readings[Math.floor(samples / 2)]!;
+}
+
+async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ["--inspect=127.0.0.1:0", "--import", "tsx", path.join(paths.root, "server/src/main.ts")], {
     cwd: paths.root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -65,7 +107,7 @@ async function startApi(env: Record<string, string>): Promise<{ child: ChildProc
     });
     child.once("exit", (code) => reject(new Error(`API exited (${code}):\n${output}`)));
   });
-  return { child, url };
+  return { child, url, output: () => output };
 }
 
 async function main() {
@@ -102,7 +144,9 @@ async function main() {
         ...(bus.redis ? { REDIS_URL: bus.redis, EVENT_CHANNEL_PREFIX: `bench${process.pid}` } : { REDIS_URL: "" }),
       });
       await sleep(500);
-      const before = rssKiB(api.child.pid!);
+      const devtools = await inspector(api.output);
+      const before = await idleRssKiB(api.child.pid!);
+      const beforeGc = await idleRssKiB(api.child.pid!, devtools.gc);
       const wsUrl = api.url.replace(/^http/, "ws");
       const sent = new Map<number, number>();
       const latencies: number[] = [];
@@ -126,7 +170,9 @@ async function main() {
         );
       }
       await sleep(Math.max(2000, n * 3)); // let every socket connect and subscribe
-      const idle = rssKiB(api.child.pid!);
+      const idle = await idleRssKiB(api.child.pid!);
+      const idleGc = await idleRssKiB(api.child.pid!, devtools.gc);
+      devtools.close();
       const started = performance.now();
       for (let e = 0; e < eventCount; e++) {
         sent.set(e, performance.now());
@@ -152,7 +198,8 @@ async function main() {
           (received / seconds).toFixed(0).padStart(9),
           percentile(latencies, 50).toFixed(1).padStart(8),
           percentile(latencies, 99).toFixed(1).padStart(8),
-          (((idle - before) * 1024) / n / 1024).toFixed(1).padStart(10),
+          ((idle - before) / n).toFixed(1).padStart(10),
+          ((idleGc - beforeGc) / n).toFixed(1).padStart(12),
         ].join("  "),
       );
       await Promise.all(clients.map((c) => c.dispose()));
@@ -161,7 +208,7 @@ async function main() {
     }
   }
   console.log(`\nsubscription fan-out: ${eventCount} messages posted to one ticket\n`);
-  console.log("bus        subs      delivered  events/s  p50 ms   p99 ms  KiB/idle conn");
+  console.log("bus        subs      delivered  events/s  p50 ms   p99 ms  KiB/idle conn  (after GC)");
   for (const row of rows) console.log(row);
   await prisma.$disconnect();
   if (process.env.DATABASE_URL) await dropDatabase(url);

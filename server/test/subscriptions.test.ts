@@ -9,7 +9,8 @@ import { loadConfig } from "../src/config.ts";
 import { recordStatements } from "../src/db/prisma.ts";
 import { createEventBus, publishAll, type EventBus } from "../src/events/pubsub.ts";
 import { startHttpServer, type RunningHttpServer } from "../src/http/server.ts";
-import { MAX_PENDING_EVENTS } from "../src/schema/subscriptions.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { MAX_PENDING_EVENTS, SESSION_RECHECK_MS } from "../src/schema/subscriptions.ts";
 import { createTestApi, TEST_BOT_TOKEN, type TestAdmin, type TestApi, type TestUser } from "./support/harness.ts";
 import { observedBus, subscribeSse as openSse, subscribeWs, wsClient, type LiveStream, type Operation } from "./support/live.ts";
 
@@ -294,6 +295,7 @@ describe("generationJobUpdated", () => {
     await stream.next();
     await observed.listening("generation:job", job.jobId);
     await api.prisma.user.update({ where: { id: owner.id }, data: { isBanned: true, bannedAt: new Date() } });
+    await sleep(SESSION_RECHECK_MS); // session checks are reused for that long
     await finishPhoto(job, 1);
     expect(await stream.ending()).toEqual({ unread: [], error: undefined });
     await expect.poll(() => observed.listeners("generation:job", job.jobId)).toBe(0);
@@ -307,6 +309,7 @@ describe("generationJobUpdated", () => {
     await stream.next();
     await observed.listening("generation:job", job.jobId);
     await api.prisma.adminSession.updateMany({ where: { adminId: viewer.id }, data: { revokedAt: new Date() } });
+    await sleep(SESSION_RECHECK_MS); // session checks are reused for that long
     await finishPhoto(job, 1);
     expect(await stream.ending()).toEqual({ unread: [], error: undefined });
   });
@@ -599,6 +602,7 @@ describe("support subscriptions", () => {
     const queue = subscribeWs(as(operator), { query: QUEUE });
     await observed.listening("support:queue", undefined, before + 1);
     await api.prisma.adminUser.update({ where: { id: operator.id }, data: { role: "VIEWER" } });
+    await sleep(SESSION_RECHECK_MS); // session checks are reused for that long
     await openTicket(user);
     expect(await queue.ending()).toEqual({ unread: [], error: undefined });
   });

@@ -2,15 +2,19 @@
 // operators' queue. Served over graphql-ws and SSE with the HTTP schema, context and plugins.
 //
 // Authorisation happens twice. When subscribing: the field's scopes (scope-auth runs them
-// on subscribe, builder.ts) and a lookup of the id with the caller's ownership filter, so
-// an id the caller may not see is refused (NOT_FOUND) before any event. Then for every
-// event: events carry ids only (events/pubsub.ts), and each one is reloaded with the same
-// filter — joined with "this session is still live and its user not banned" for users,
-// and an admin session check for staff — using plugin-prisma's query for the client's
-// selection (for a user, one Prisma query per event and subscriber, whatever the nesting).
-// What the caller may no longer see is skipped; once the caller's session is gone
-// (revoked, expired, banned, deactivated, demoted), the subscription ends. A subscriber
-// that reads slower than events come gets them coalesced (see liveRows).
+// on subscribe, builder.ts) and a lookup of the id with the caller's ownership filter (joined
+// with "this session is live, its user not banned"), so an id the caller may not see is
+// refused (NOT_FOUND) before any event. Then for every event: events carry ids only
+// (events/pubsub.ts); the row is loaded once per event for every subscriber with the same
+// selection (plugin-prisma's query for it, with the row's owner fields added: one Prisma
+// query per event, whatever the number of subscribers or the nesting), and each
+// subscriber's visibility is decided in memory from the owner (staff see all; a user their
+// own rows, never an internal note). What the caller may no longer see is skipped. The
+// caller's session is checked with every event too, through an answer shared by all its
+// subscriptions and reused for SESSION_RECHECK_MS (misses batched into one statement for
+// all sessions): once the session is gone (revoked, expired, banned, deactivated, demoted),
+// the first event after that delay ends the subscription without being delivered. A
+// subscriber that reads slower than events come gets them coalesced (see liveRows).
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { decodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
@@ -136,17 +140,21 @@ async function stillSignedIn(context: Context, roles: AdminRole[]): Promise<bool
 /**
  * Work shared by every subscriber of one event: the bus hands the same payload object to
  * every listener of one event (graphql-yoga's in-memory EventTarget dispatches one
- * CustomEvent; the Redis event target parses each message once), so what is keyed by it
- * (and by the selection) is loaded once per event, not once per subscriber.
+ * CustomEvent to all; the Redis event target parses each message once, then calls every
+ * listener with it), so what is keyed by it (and by field and selection) is loaded once per
+ * event, not once per subscriber. A load is reused for SHARED_LOAD_MS at most, in case a
+ * publisher publishes the same payload object again later: that is a new event, reloaded.
  */
-const sharedLoads = new WeakMap<object, Map<string, Promise<unknown>>>();
+const SHARED_LOAD_MS = 1000;
+const sharedLoads = new WeakMap<object, Map<string, { at: number; loading: Promise<unknown> }>>();
 
 function sharedLoad<T>(event: object, key: string, load: () => Promise<T>): Promise<T> {
   let loads = sharedLoads.get(event);
   if (!loads) sharedLoads.set(event, (loads = new Map()));
-  let loading = loads.get(key) as Promise<T> | undefined;
-  if (!loading) loads.set(key, (loading = load()));
-  return loading;
+  const now = Date.now();
+  let entry = loads.get(key);
+  if (!entry || now - entry.at > SHARED_LOAD_MS) loads.set(key, (entry = { at: now, loading: load() }));
+  return entry.loading as Promise<T>;
 }
 
 // ─── Streams ──────────────────────────────────────────────────────────────────────
@@ -168,8 +176,9 @@ export const MAX_PENDING_EVENTS = 1000;
  * two. It is drained at its own pace whatever the client's, into a queue where events of
  * the same `key` coalesce (each reload shows the current state, so a subscriber that fell
  * behind gets one reload for a burst, not one per event); a subscriber with more than
- * MAX_PENDING_EVENTS waiting is ended with SUBSCRIPTION_OVERFLOW. When `load` finds
- * nothing the event is skipped — unless the caller's session is gone, which ends the stream.
+ * MAX_PENDING_EVENTS waiting is ended with SUBSCRIPTION_OVERFLOW. The caller's session is
+ * checked with every event (`stillSignedIn`): gone, it ends the stream; else when `load`
+ * finds nothing the caller may see, the event is skipped.
  */
 function liveRows<Event, Row>(
   context: Context,
@@ -262,9 +271,19 @@ function rowOf<Row>(payload: Payload<Row>): Row {
   return payload;
 }
 
-/** The query plugin-prisma plans for the client's selection of this field. */
-async function selection(context: Context, info: GraphQLResolveInfo, typeName: string) {
-  return queryFromInfo({ context, info, typeName, awaitSelections: true }) as Promise<Query>;
+/** The query plugin-prisma plans for the client's selection of a field, and a key for it (field and query). */
+interface Planned {
+  query: Query;
+  key: string;
+}
+
+/**
+ * The query plugin-prisma plans for the client's selection of this field. Planned for every
+ * event: the plan also records, on the context, the loader mappings that event's resolvers read.
+ */
+async function selection(context: Context, info: GraphQLResolveInfo, typeName: string): Promise<Planned> {
+  const query = (await queryFromInfo({ context, info, typeName, awaitSelections: true })) as Query;
+  return { query, key: `${info.fieldName} ${JSON.stringify(query)}` };
 }
 
 /** The database id in a global id of `typename`; anything else is not found. */
@@ -339,10 +358,10 @@ interface Owner {
 async function visibleRow<Row>(
   context: Context,
   event: object,
-  query: Query,
+  { query, key }: Planned,
   { ownerFields, owner, read }: { ownerFields: Fields; owner: (row: Row) => Owner; read: (query: object) => Promise<unknown> },
 ): Promise<Row | null> {
-  const row = (await sharedLoad(event, JSON.stringify(query), () => read(withFields(query, ownerFields)))) as Row | null;
+  const row = (await sharedLoad(event, key, () => read(withFields(query, ownerFields)))) as Row | null;
   if (row === null) return null;
   if (context.admin) return row;
   const { userId, internal } = owner(row);
@@ -485,10 +504,10 @@ builder.subscriptionFields((t) => ({
         key: ({ ticketId }) => ticketId,
         // Operators see every ticket: only the row is shared.
         load: async (event) => {
-          const query = await selection(context, info, "SupportTicket");
+          const { query, key } = await selection(context, info, "SupportTicket");
           return sharedLoad(
             event,
-            JSON.stringify(query),
+            key,
             () => context.prisma.supportTicket.findUnique({ ...query, where: { id: event.ticketId } }) as Promise<TicketRow | null>,
           );
         },
