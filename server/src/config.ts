@@ -190,7 +190,9 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
     introspection: env.INTROSPECTION ?? !isProduction,
     corsOrigins: env.CORS_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? [],
     telegram: {
-      botToken: env.TELEGRAM_BOT_TOKEN,
+      // Development signs in offline with a known token (pnpm dev:init-data signs initData
+      // with it); every other environment must bring the real bot's token.
+      botToken: env.TELEGRAM_BOT_TOKEN ?? (env.NODE_ENV === "development" ? DEVELOPMENT_BOT_TOKEN : undefined),
       authMaxAgeSeconds: env.TELEGRAM_AUTH_MAX_AGE_SECONDS,
     },
     sessionTtlDays: env.SESSION_TTL_DAYS,
@@ -219,6 +221,9 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
     worker: workerConfig(env),
   } as const;
 }
+
+/** Not a secret: only accepted when NODE_ENV=development and TELEGRAM_BOT_TOKEN is unset. */
+export const DEVELOPMENT_BOT_TOKEN = "1000000000:development-only-token-not-a-secret";
 
 export class ConfigError extends Error {}
 
