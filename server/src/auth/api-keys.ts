@@ -56,3 +56,9 @@ export async function useApiKey(prisma: PrismaClient, key: string, now = new Dat
   }
   return { status: "valid", apiKeyId: row.api_key_id, userId: row.user_id, scopes: row.scopes };
 }
+
+/** Drops rate-limit windows that ended long ago (the worker runs it every hour). */
+export async function pruneRateWindows(prisma: Pick<PrismaClient, "apiKeyRateWindow">, now = new Date()): Promise<number> {
+  const { count } = await prisma.apiKeyRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 3_600_000) } } });
+  return count;
+}

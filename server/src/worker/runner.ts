@@ -50,8 +50,11 @@ function graphileLogger(log: NonNullable<WorkerDependencies["log"]>): Logger {
   return new Logger(() => (level, message) => log(levels[level] ?? "debug", message));
 }
 
-/** Every minute, one worker sweeps for work a dead worker still holds (pipeline.sweep). */
-const CRONTAB = "* * * * * generation:sweep ?max=1";
+/**
+ * Every minute, one worker sweeps for work a dead worker still holds (pipeline.sweep);
+ * every hour, old API-key rate-limit windows are dropped.
+ */
+export const CRONTAB = ["* * * * * generation:sweep ?max=1", "17 * * * * maintenance:prune-rate-windows ?max=1"].join("\n");
 
 /**
  * Refuses a production worker with the local provider unless GENERATION_PROVIDER=local was

@@ -3,6 +3,10 @@
 import type { Task, TaskList } from "graphile-worker";
 import { createPipeline, type PipelineDependencies } from "../generation/pipeline.ts";
 import { TASK } from "../generation/queue.ts";
+import { pruneRateWindows } from "../auth/api-keys.ts";
+
+/** Housekeeping that is not part of the pipeline. */
+export const MAINTENANCE_TASK = { pruneRateWindows: "maintenance:prune-rate-windows" } as const;
 
 function idOf(payload: unknown, field: "jobId" | "taskId"): number {
   const value = (payload as Record<string, unknown> | null)?.[field];
@@ -23,5 +27,14 @@ export function createTaskList(deps: PipelineDependencies): TaskList {
   const sweep: Task = async () => {
     await pipeline.sweep();
   };
-  return { [TASK.start]: start, [TASK.submit]: submit, [TASK.poll]: poll, [TASK.sweep]: sweep };
+  const pruneWindows: Task = async () => {
+    await pruneRateWindows(deps.prisma);
+  };
+  return {
+    [TASK.start]: start,
+    [TASK.submit]: submit,
+    [TASK.poll]: poll,
+    [TASK.sweep]: sweep,
+    [MAINTENANCE_TASK.pruneRateWindows]: pruneWindows,
+  };
 }
