@@ -14,6 +14,7 @@ import { createProvider } from "./generation/providers/index.ts";
 import { createStorage } from "./storage/storage.ts";
 import { migrateQueue } from "./worker/migrate.ts";
 import { startWorker, type RunningWorker } from "./worker/runner.ts";
+import { stopGracefullyOnSignals } from "./shutdown.ts";
 
 const log = (line: string) => console.log(`[api] ${line}`);
 
@@ -48,32 +49,19 @@ async function start() {
     worker.promise.catch((error: unknown) => console.error("[worker] stopped on an error:", error));
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: draining connections`);
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
-    let clean = true;
-    // Each step runs even if one before it failed (Ctrl-C also signals an embedded postgres).
-    const steps = [
+  // Each step runs even if one before it failed (Ctrl-C also signals an embedded postgres).
+  stopGracefullyOnSignals({
+    describe: "draining connections",
+    forceAfterMs: 10_000,
+    log,
+    steps: [
       () => http.close(),
       async () => worker?.stop(),
       () => events.close(),
       () => prisma.$disconnect(),
       () => db.stop(),
-    ];
-    for (const step of steps) {
-      await step().catch((error: unknown) => {
-        clean = false;
-        console.error(error);
-      });
-    }
-    clearTimeout(force);
-    process.exit(clean ? 0 : 1);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+    ],
+  });
   // Last: whoever waits for this line may signal the process right away.
   log(`GraphQL on ${http.url}${config.graphiql ? " (GraphiQL in the browser)" : ""}; ws on the same path`);
 }

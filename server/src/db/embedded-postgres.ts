@@ -62,7 +62,8 @@ function clusterUrl(port: number) {
   return databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process runs (EPERM: it does, under another user). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

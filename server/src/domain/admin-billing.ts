@@ -3,11 +3,10 @@
 // promo codes. Every function runs inside the admin change's audited transaction.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { DiscountType, OrphanPaymentStatus, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from "./errors.ts";
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation, type FieldError } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 // ─── Refunds ─────────────────────────────────────────────────────────────────────
 

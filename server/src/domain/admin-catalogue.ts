@@ -3,11 +3,10 @@
 // deleted. Every function runs inside the admin change's audited transaction and returns
 // the row's before and after for the audit log.
 import type { Prisma } from "../generated/prisma/client.ts";
-import { ConflictError, NotFoundError } from "./errors.ts";
+import { ConflictError, NotFoundError, isUniqueViolation } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 /** Runs a write; a unique violation (a code or key in use) becomes a ConflictError. */
 async function unique<T>(write: () => Promise<T>, message: string): Promise<T> {

@@ -81,3 +81,8 @@ export class RateLimitedError extends DomainError {
     super(`Too many requests; retry in ${retryAfterSeconds} s`);
   }
 }
+
+/** A Prisma unique-constraint violation (P2002): a code, key or name already in use. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}

@@ -15,8 +15,8 @@ import type { PendingEvent } from "../events/pubsub.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { TicketCategory, TicketPriority, TicketStatus } from "../generated/prisma/enums.ts";
 import { changes } from "./audit.ts";
-import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
-import { messageAdded, ticketChanged } from "./support.ts";
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "./errors.ts";
+import { messageAdded, minutesAfter, ticketChanged } from "./support.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,7 +28,6 @@ export const DUE_SOON_MINUTES = 60;
 /** Statuses whose deadlines no longer run. */
 export const FINAL_STATUSES: TicketStatus[] = ["RESOLVED", "CLOSED"];
 
-const minutesAfter = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 export interface SlaFields {
   status: TicketStatus;
@@ -269,7 +268,6 @@ export interface CannedResponseFields {
 
 const CANNED_STATE = { title: true, shortcut: true, body: true, category: true, isActive: true } satisfies Prisma.SupportCannedResponseSelect;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 async function shortcutFree(tx: Tx, shortcut: string | null | undefined, exceptId?: number) {
   if (!shortcut) return;

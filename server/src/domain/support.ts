@@ -5,7 +5,7 @@
 import type { PrismaClient } from "../db/prisma.ts";
 import { publishAll, type EventBus, type PendingEvent } from "../events/pubsub.ts";
 import type { TicketCategory, TicketPriority, TicketStatus } from "../generated/prisma/enums.ts";
-import { ConflictError, NotFoundError } from "./errors.ts";
+import { ConflictError, NotFoundError, isUniqueViolation } from "./errors.ts";
 
 /**
  * Priority a ticket starts with; operators re-prioritise. Every category starts at P3
@@ -24,8 +24,7 @@ const NUMBER_ATTEMPTS = 3;
 
 export const ticketNumber = (year: number, sequence: number) => `TKT-${year}-${String(sequence).padStart(3, "0")}`;
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
-const minutesAfter = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
+export const minutesAfter = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
 /** What a change to a ticket tells subscribers: its user and operators, and the operators' queue. */
 export function ticketChanged(ticketId: number): PendingEvent[] {

@@ -1,5 +1,6 @@
 // Who may load which rows: one place for the ownership rules that node(id),
 // nodes(ids) and fallback loads apply, so a global id is never a key to someone else's data.
+import { decodeGlobalID } from "@pothos/plugin-relay";
 import type { Context } from "../context.ts";
 import { NotFoundError } from "../domain/errors.ts";
 
@@ -38,4 +39,36 @@ export function parseDatabaseId(id: string | number, entity = "Node"): number {
 export function viewerId(context: Context): number {
   if (!context.user) throw new Error("viewerId() used outside the `user` auth scope");
   return context.user.id;
+}
+
+/** The database id inside a global id of `typename`, or null (another type, garbage). */
+export function databaseIdOf(globalId: string, typename: string): number | null {
+  try {
+    const decoded = decodeGlobalID(globalId);
+    return decoded.typename === typename ? parseDatabaseId(decoded.id, typename) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** For a mutation or subscription: the id, or `invalid()` (NotFoundError by default). */
+export function requireDatabaseId(
+  globalId: string,
+  typename: string,
+  invalid: () => Error = () => new NotFoundError(typename),
+): number {
+  const id = databaseIdOf(globalId, typename);
+  if (id === null) throw invalid();
+  return id;
+}
+
+/** For a list filter: undefined when absent; an id no row has when it is not one of `typename`. */
+export function filterDatabaseId(globalId: string | null | undefined, typename: string): number | undefined {
+  if (globalId == null) return undefined;
+  return databaseIdOf(globalId, typename) ?? -1;
+}
+
+/** node(id) lookup of a staff-only type: an impossible id for everyone else, so node() answers null. */
+export function staffOnlyLookup(id: string | number, context: Context, entity: string) {
+  return { id: isStaff(context) ? parseDatabaseId(id, entity) : -1 };
 }

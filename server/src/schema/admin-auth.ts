@@ -4,7 +4,7 @@ import { builder } from "../builder.ts";
 import { revokeAdminSession, signInAdmin } from "../auth/admin-sessions.ts";
 import { AccountLockedError, InvalidCredentialsError } from "../domain/errors.ts";
 import { AdminRole as AdminRoleValues } from "../generated/prisma/enums.ts";
-import { isStaff, parseDatabaseId } from "./access.ts";
+import { isStaff, staffOnlyLookup } from "./access.ts";
 
 export const AdminRole = builder.enumType(AdminRoleValues, {
   name: "AdminRole",
@@ -14,7 +14,7 @@ export const AdminRole = builder.enumType(AdminRoleValues, {
 export const AdminUser = builder.prismaNode("AdminUser", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, context) => ({ id: isStaff(context) ? parseDatabaseId(id, "AdminUser") : -1 }),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "AdminUser"),
   // A function, not `{ staff: true }`: scope maps are computed once per request, and
   // adminSignIn makes its own request an admin one midway.
   authScopes: (_admin, context) => isStaff(context),

@@ -16,7 +16,6 @@
 // the first event after that delay ends the subscription without being delivered. A
 // subscriber that reads slower than events come gets them coalesced (see liveRows).
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { Repeater } from "graphql-yoga";
 import { builder } from "../builder.ts";
@@ -24,7 +23,7 @@ import type { Context } from "../context.ts";
 import type { AvatarEvent, GenerationJobEvent, TicketEvent } from "../events/pubsub.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AdminRole } from "../generated/prisma/enums.ts";
-import { parseDatabaseId } from "./access.ts";
+import { requireDatabaseId } from "./access.ts";
 import { GenerationJob } from "./generation.ts";
 import { Avatar } from "./photos.ts";
 import { SupportTicket, SupportTicketMessage } from "./support.ts";
@@ -287,20 +286,7 @@ async function selection(context: Context, info: GraphQLResolveInfo, typeName: s
 }
 
 /** The database id in a global id of `typename`; anything else is not found. */
-function idOf(globalId: string, typename: string): number {
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    throw notFound(typename);
-  }
-  if (decoded.typename !== typename) throw notFound(typename);
-  try {
-    return parseDatabaseId(decoded.id, typename);
-  } catch {
-    throw notFound(typename);
-  }
-}
+const idOf = (globalId: string, typename: string) => requireDatabaseId(globalId, typename, () => notFound(typename));
 
 function notFound(typename: string) {
   return new GraphQLError(`${typename} not found`, { extensions: { code: "NOT_FOUND" } });

@@ -1,7 +1,6 @@
 // Support desk, user side: the viewer's tickets and their conversations. Internal notes
 // and SLA deadlines are operators' business and never reach a user; operators appear
 // only under their display name. Operator tools: the admin issue.
-import { decodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { ConflictError, NotFoundError } from "../domain/errors.ts";
@@ -12,7 +11,7 @@ import {
   TicketPriority as TicketPriorityValues,
   TicketStatus as TicketStatusValues,
 } from "../generated/prisma/enums.ts";
-import { canRead, isStaff, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
+import { canRead, isStaff, ownedByViewer, parseDatabaseId, requireDatabaseId, viewerId } from "./access.ts";
 import { User } from "./user.ts";
 
 export const TicketCategory = builder.enumType(TicketCategoryValues, { name: "TicketCategory" });
@@ -114,17 +113,8 @@ builder.prismaObjectFields(User, (t) => ({
   }),
 }));
 
-/** A SupportTicket global id from an input, as its database id; anything else (another type, garbage) is not found. */
-function ticketIdOf(globalId: string): number {
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    throw new NotFoundError("SupportTicket");
-  }
-  if (decoded.typename !== "SupportTicket") throw new NotFoundError("SupportTicket");
-  return parseDatabaseId(decoded.id, "SupportTicket");
-}
+/** A SupportTicket global id from an input, as its database id; anything else is not found. */
+const ticketIdOf = (globalId: string) => requireDatabaseId(globalId, "SupportTicket");
 
 const messageBody = z.string().trim().min(1, "must not be empty").max(4000, "at most 4000 characters");
 

@@ -8,6 +8,7 @@ import { createEventBus } from "../events/pubsub.ts";
 import { createProvider } from "../generation/providers/index.ts";
 import { createStorage } from "../storage/storage.ts";
 import { startWorker } from "./runner.ts";
+import { stopGracefullyOnSignals } from "../shutdown.ts";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 
@@ -25,24 +26,12 @@ async function start() {
     config,
   });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: finishing running jobs`);
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
-    let clean = true;
-    for (const step of [() => worker.stop(), () => events.close(), () => prisma.$disconnect(), () => db.stop()]) {
-      await step().catch((error: unknown) => {
-        clean = false;
-        console.error(error);
-      });
-    }
-    clearTimeout(force);
-    process.exit(clean ? 0 : 1);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  stopGracefullyOnSignals({
+    describe: "finishing running jobs",
+    forceAfterMs: 15_000,
+    log,
+    steps: [() => worker.stop(), () => events.close(), () => prisma.$disconnect(), () => db.stop()],
+  });
   worker.promise.catch((error: unknown) => {
     console.error("[worker] stopped on an error:", error);
     process.exit(1);

@@ -4,6 +4,7 @@ import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { provideDatabase } from "../../src/db/database.ts";
 import { deployMigrations } from "../../src/db/migrations.ts";
+import { processIsAlive } from "../../src/db/embedded-postgres.ts";
 import { connectionOptions, databaseUrl, withDatabase } from "../../src/db/connection.ts";
 import { adminQuery, templateDatabaseName, testRunOf } from "./test-database.ts";
 import { migrateQueue } from "../../src/worker/migrate.ts";
@@ -12,15 +13,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     templateDatabaseUrl: string;
     testRunId: number;
-  }
-}
-
-function processIsAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

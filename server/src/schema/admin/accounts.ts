@@ -21,7 +21,8 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { AdminRole as AdminRoleValues } from "../../generated/prisma/enums.ts";
 import { AdminRole, AdminUser } from "../admin-auth.ts";
 import { AdminQueries } from "./root.ts";
-import { containing, databaseIdOf, staffOnly } from "./support/shared.ts";
+import { containing } from "./support/shared.ts";
+import { requireDatabaseId, staffOnlyLookup } from "../access.ts";
 
 const SettingType = builder.enumType("SettingType", {
   description: "STRING, NUMBER, BOOLEAN, or JSON (an object or an array).",
@@ -31,7 +32,7 @@ const SettingType = builder.enumType("SettingType", {
 const AdminSetting = builder.prismaNode("AdminSetting", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("AdminSetting"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "AdminSetting"),
   authScopes: { staff: true },
   fields: (t) => ({
     key: t.exposeString("key"),
@@ -175,7 +176,7 @@ const UpdateSettingInput = builder.inputType("UpdateSettingInput", {
     }),
 });
 
-const adminUserIdOf = (id: string) => databaseIdOf(id, "AdminUser");
+const adminUserIdOf = (id: string) => requireDatabaseId(id, "AdminUser");
 
 builder.mutationFields((t) => ({
   createAdminUser: t.prismaField({

@@ -9,7 +9,8 @@ import { requestRefund } from "../../../domain/admin-billing.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { Currency, Payment, PaymentProvider, PaymentStatus } from "../../payments.ts";
 import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter, direction } from "../root.ts";
-import { filterIdOf, money, newestFirst, searchText, staffOnly, targetIdOf } from "./shared.ts";
+import { money, newestFirst, searchText } from "./shared.ts";
+import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
@@ -17,7 +18,7 @@ export const ExchangeRate = builder.prismaNode("ExchangeRate", {
   id: { field: "id" },
   nullable: true,
   description: "A fetched rate: units of `quoteCurrency` per one `baseCurrency`. Staff only.",
-  findUnique: (id, context) => staffOnly(id, context, "ExchangeRate"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "ExchangeRate"),
   authScopes: { staff: true },
   fields: (t) => ({
     baseCurrency: t.expose("baseCurrency", { type: Currency }),
@@ -89,7 +90,7 @@ export function paymentWhere(filter: typeof PaymentFilter.$inferInput | null | u
   return {
     ...(filter?.status ? { status: filter.status } : {}),
     ...(filter?.provider ? { provider: filter.provider } : {}),
-    ...(filter?.user ? { userId: filterIdOf(filter.user, "User") } : {}),
+    ...(filter?.user ? { userId: filterDatabaseId(filter.user, "User") } : {}),
     ...(filter?.isTestMode != null ? { isTestMode: filter.isTestMode } : {}),
     ...(dateRangeFilter(filter?.createdAt) ? { createdAt: dateRangeFilter(filter?.createdAt) } : {}),
     ...(search ? { OR: [{ tbankPaymentId: search }, { telegramChargeId: search }, { tonTxHash: search }] } : {}),
@@ -158,7 +159,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: RefundPaymentInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.paymentId, "Payment");
+      const id = requireDatabaseId(input.paymentId, "Payment");
       await audited(context, "payment.refund", { type: "Payment", id }, async (tx) => {
         const change = await requestRefund(tx, { paymentId: id, amount: input.amount, reason: input.reason });
         return { result: null, ...change };

@@ -7,7 +7,8 @@ import { audited } from "../../../domain/audit.ts";
 import { createPromoCode, deactivatePromoCode, updatePromoCode } from "../../../domain/admin-billing.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { filterIdOf, money, newestFirst, searchText, staffOnly, targetIdOf } from "./shared.ts";
+import { money, newestFirst, searchText } from "./shared.ts";
+import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
@@ -20,7 +21,7 @@ export const PromoCode = builder.prismaNode("PromoCode", {
   id: { field: "id" },
   nullable: true,
   description: "A discount code. One use per user; `usesCount` rises with each use. Staff only.",
-  findUnique: (id, context) => staffOnly(id, context, "PromoCode"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "PromoCode"),
   authScopes: { staff: true },
   fields: (t) => ({
     code: t.exposeString("code"),
@@ -43,7 +44,7 @@ export const PromoCodeUsage = builder.prismaNode("PromoCodeUsage", {
   id: { field: "id" },
   nullable: true,
   description: "A user's redemption of a promo code (at most one per user and code). Staff only.",
-  findUnique: (id, context) => staffOnly(id, context, "PromoCodeUsage"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "PromoCodeUsage"),
   authScopes: { staff: true },
   fields: (t) => ({
     promoCode: t.relation("promoCode"),
@@ -83,8 +84,8 @@ function promoCodeWhere(filter: typeof PromoCodeFilter.$inferInput | null | unde
 
 function promoCodeUsageWhere(filter: typeof PromoCodeUsageFilter.$inferInput | null | undefined): Prisma.PromoCodeUsageWhereInput {
   return {
-    ...(filter?.promoCode ? { promoCodeId: filterIdOf(filter.promoCode, "PromoCode") } : {}),
-    ...(filter?.user ? { userId: filterIdOf(filter.user, "User") } : {}),
+    ...(filter?.promoCode ? { promoCodeId: filterDatabaseId(filter.promoCode, "PromoCode") } : {}),
+    ...(filter?.user ? { userId: filterDatabaseId(filter.user, "User") } : {}),
     ...(dateRangeFilter(filter?.createdAt) ? { createdAt: dateRangeFilter(filter?.createdAt) } : {}),
   };
 }
@@ -218,7 +219,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdatePromoCodeInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "PromoCode");
+      const id = requireDatabaseId(input.id, "PromoCode");
       await audited(context, "promoCode.update", { type: "PromoCode", id }, async (tx) => {
         const change = await updatePromoCode(tx, id, {
           code: input.code ?? undefined,
@@ -242,7 +243,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: DeactivatePromoCodeInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "PromoCode");
+      const id = requireDatabaseId(input.id, "PromoCode");
       await audited(context, "promoCode.deactivate", { type: "PromoCode", id }, async (tx) => ({ result: null, ...(await deactivatePromoCode(tx, id)) }));
       return context.prisma.promoCode.findUniqueOrThrow({ ...query, where: { id } });
     },

@@ -12,7 +12,8 @@ import { audited } from "../../../domain/audit.ts";
 import { resolveOrphanPayment, type OrphanResolution } from "../../../domain/admin-billing.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { filterIdOf, newestFirst, searchText, staffOnly, targetIdOf } from "./shared.ts";
+import { newestFirst, searchText } from "./shared.ts";
+import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 /** Masks what looks like a card number in a provider's payload (T-Bank sends `Pan` masked; never trust it). */
 function maskCardNumbers(value: unknown, key = ""): unknown {
@@ -37,7 +38,7 @@ export const WebhookEvent = builder.prismaNode("WebhookEvent", {
   id: { field: "id" },
   nullable: true,
   description: "One provider notification as received: the audit trail and the exactly-once guard of its effect. Staff only.",
-  findUnique: (id, context) => staffOnly(id, context, "WebhookEvent"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "WebhookEvent"),
   authScopes: { staff: true },
   fields: (t) => ({
     provider: t.expose("provider", { type: WebhookProvider }),
@@ -64,7 +65,7 @@ export const OrphanPayment = builder.prismaNode("OrphanPayment", {
   id: { field: "id" },
   nullable: true,
   description: "A TON transfer to the merchant wallet that matched no pending payment. Staff only.",
-  findUnique: (id, context) => staffOnly(id, context, "OrphanPayment"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "OrphanPayment"),
   authScopes: { staff: true },
   fields: (t) => ({
     tonTxHash: t.string({ resolve: (orphan) => orphan.tonTxHash.trim() }),
@@ -110,7 +111,7 @@ function webhookEventWhere(filter: typeof WebhookEventFilter.$inferInput | null 
   return {
     ...(filter?.provider ? { provider: filter.provider } : {}),
     ...(filter?.status ? { status: filter.status } : {}),
-    ...(filter?.payment ? { paymentId: filterIdOf(filter.payment, "Payment") } : {}),
+    ...(filter?.payment ? { paymentId: filterDatabaseId(filter.payment, "Payment") } : {}),
     ...(search ? { eventId: { contains: search, mode: "insensitive" as const } } : {}),
     ...(dateRangeFilter(filter?.createdAt) ? { createdAt: dateRangeFilter(filter?.createdAt) } : {}),
   };
@@ -184,8 +185,8 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: ResolveOrphanPaymentInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.orphanPaymentId, "OrphanPayment");
-      const paymentId = input.paymentId ? targetIdOf(input.paymentId, "Payment") : null;
+      const id = requireDatabaseId(input.orphanPaymentId, "OrphanPayment");
+      const paymentId = input.paymentId ? requireDatabaseId(input.paymentId, "Payment") : null;
       await audited(context, "orphanPayment.resolve", { type: "OrphanPayment", id }, async (tx) => {
         const change = await resolveOrphanPayment(tx, context.admin!.id, { orphanPaymentId: id, resolution: input.resolution, paymentId, note: input.note });
         return { result: null, ...change };

@@ -8,10 +8,10 @@ import { audited } from "../../../domain/audit.ts";
 import * as packs from "../../../domain/admin-photo-packs.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../../domain/errors.ts";
 import { PackItem, PhotoPack } from "../../catalogue.ts";
-import { databaseIdOf, targetIdOf } from "../billing/shared.ts";
 import { AdminQueries } from "../root.ts";
 import { SavedPrompt } from "./saved-prompts.ts";
 import { ActiveFilter, activeWhere, admin, description, displayOrder, flag, insensitive, name, notNull, searchText, sortOrder, staff, url, type Filter } from "./shared.ts";
+import { databaseIdOf, requireDatabaseId } from "../../access.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
@@ -160,7 +160,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: UpdatePhotoPackInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "PhotoPack");
+      const id = requireDatabaseId(input.id, "PhotoPack");
       await audited(context, "photoPack.update", { type: "PhotoPack", id }, async (tx) => ({
         result: null,
         ...(await packs.updatePhotoPack(tx, id, {
@@ -181,8 +181,8 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: AddPackItemInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const packId = targetIdOf(input.packId, "PhotoPack");
-      const promptId = targetIdOf(input.promptId, "SavedPrompt");
+      const packId = requireDatabaseId(input.packId, "PhotoPack");
+      const promptId = requireDatabaseId(input.promptId, "SavedPrompt");
       const id = await audited(context, "packItem.add", { type: "PackItem" }, async (tx) => {
         const change = await packs.addPackItem(tx, { packId, promptId, position: input.position, previewUrl: input.previewUrl });
         return { result: change.after.id, targetId: change.after.id, ...change };
@@ -197,8 +197,8 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdatePackItemInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "PackItem");
-      const promptId = input.promptId != null ? targetIdOf(input.promptId, "SavedPrompt") : undefined;
+      const id = requireDatabaseId(input.id, "PackItem");
+      const promptId = input.promptId != null ? requireDatabaseId(input.promptId, "SavedPrompt") : undefined;
       await audited(context, "packItem.update", { type: "PackItem", id }, async (tx) => ({
         result: null,
         ...(await packs.updatePackItem(tx, id, { promptId, position: input.position ?? undefined, previewUrl: input.previewUrl })),
@@ -213,7 +213,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: RemovePackItemInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "PackItem");
+      const id = requireDatabaseId(input.id, "PackItem");
       const packId = await audited(context, "packItem.remove", { type: "PackItem", id }, async (tx) => {
         const { before, after, packId } = await packs.removePackItem(tx, id);
         return { result: packId, before, after };
@@ -228,7 +228,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: ReorderPackItemsInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const packId = targetIdOf(input.packId, "PhotoPack");
+      const packId = requireDatabaseId(input.packId, "PhotoPack");
       const itemIds = itemIdsOf(input.itemIds);
       await audited(context, "packItem.reorder", { type: "PhotoPack", id: packId }, async (tx) => ({
         result: null,

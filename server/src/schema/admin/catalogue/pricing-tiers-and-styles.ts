@@ -7,10 +7,11 @@ import { audited } from "../../../domain/audit.ts";
 import * as catalogue from "../../../domain/admin-catalogue.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { PricingTier, Style } from "../../catalogue.ts";
-import { money, targetIdOf } from "../billing/shared.ts";
+import { money } from "../billing/shared.ts";
 import { AdminQueries } from "../root.ts";
 import { SavedPrompt } from "./saved-prompts.ts";
 import { ActiveFilter, activeWhere, admin, description, displayOrder, flag, insensitive, name, searchText, sortOrder, staff, type Filter } from "./shared.ts";
+import { requireDatabaseId } from "../../access.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
@@ -186,7 +187,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: UpdatePricingTierInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "PricingTier");
+      const id = requireDatabaseId(input.id, "PricingTier");
       await audited(context, "pricingTier.update", { type: "PricingTier", id }, async (tx) => ({
         result: null,
         ...(await catalogue.updatePricingTier(tx, id, {
@@ -228,7 +229,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: UpdateStyleInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "Style");
+      const id = requireDatabaseId(input.id, "Style");
       await audited(context, "style.update", { type: "Style", id }, async (tx) => ({
         result: null,
         ...(await catalogue.updateStyle(tx, id, {

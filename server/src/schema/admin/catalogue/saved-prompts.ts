@@ -6,9 +6,9 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { audited } from "../../../domain/audit.ts";
 import * as catalogue from "../../../domain/admin-catalogue.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
-import { filterIdOf, staffOnly, targetIdOf } from "../billing/shared.ts";
 import { AdminQueries } from "../root.ts";
 import { activeWhere, admin, displayOrder, flag, insensitive, name, searchText, sortOrder, staff, url } from "./shared.ts";
+import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
@@ -17,7 +17,7 @@ export const SavedPrompt = builder.prismaNode("SavedPrompt", {
   id: { field: "id" },
   nullable: true,
   description: "A prompt of the library; with a style, one of that style's generation prompts. Staff only.",
-  findUnique: (id, context) => staffOnly(id, context, "SavedPrompt"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "SavedPrompt"),
   authScopes: staff,
   fields: (t) => ({
     key: t.exposeString("key", { nullable: true, description: "Stable key referenced from code and seeds." }),
@@ -51,7 +51,7 @@ function promptWhere(filter: typeof SavedPromptFilter.$inferInput | null | undef
   const search = searchText(filter?.search);
   return {
     ...activeWhere(filter?.active),
-    ...(filter?.style ? { styleId: filterIdOf(filter.style, "Style") } : {}),
+    ...(filter?.style ? { styleId: filterDatabaseId(filter.style, "Style") } : {}),
     ...(search
       ? {
           OR: [
@@ -148,7 +148,7 @@ const DeactivateSavedPromptInput = builder.inputType("DeactivateSavedPromptInput
 /** A style reference from an input: undefined (unchanged), null (none) or its id (NotFoundError if not a Style id). */
 function styleIdOf(value: string | null | undefined): number | null | undefined {
   if (value == null) return value;
-  return targetIdOf(value, "Style");
+  return requireDatabaseId(value, "Style");
 }
 
 // ─── Mutations ───────────────────────────────────────────────────────────────────
@@ -187,7 +187,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdateSavedPromptInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "SavedPrompt");
+      const id = requireDatabaseId(input.id, "SavedPrompt");
       const styleId = styleIdOf(input.style);
       await audited(context, "savedPrompt.update", { type: "SavedPrompt", id }, async (tx) => ({
         result: null,
@@ -214,7 +214,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: DeactivateSavedPromptInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = targetIdOf(input.id, "SavedPrompt");
+      const id = requireDatabaseId(input.id, "SavedPrompt");
       await audited(context, "savedPrompt.deactivate", { type: "SavedPrompt", id }, async (tx) => ({
         result: null,
         ...(await catalogue.deactivateSavedPrompt(tx, id)),

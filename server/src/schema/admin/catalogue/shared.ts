@@ -15,7 +15,7 @@ export const ActiveFilter = (name: string, search?: string) =>
     }),
   });
 
-export const searchText = (value: string | null | undefined) => value?.trim() || undefined;
+export { searchText } from "../billing/shared.ts";
 export const activeWhere = (active: boolean | null | undefined) => (active != null ? { isActive: active } : {});
 export type Filter = { active?: boolean | null; search?: string | null } | null | undefined;
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import type { Context } from "../../../context.ts";
-import { isStaff, parseDatabaseId } from "../../access.ts";
+import { parseDatabaseId, staffOnlyLookup } from "../../access.ts";
 import { direction } from "../root.ts";
 
 export const ReferralCurrency = builder.enumType("ReferralCurrency", {
@@ -12,7 +12,7 @@ export const ReferralCurrency = builder.enumType("ReferralCurrency", {
 });
 
 /** A staff-only node's id for node(id): the real one for staff, an impossible one for everyone else. */
-export const staffNodeId = (id: string, context: Context, entity: string) => (isStaff(context) ? parseDatabaseId(id, entity) : -1);
+export const staffNodeId = (id: string, context: Context, entity: string) => staffOnlyLookup(id, context, entity).id;
 
 /** A database id from a filter's global id; a malformed one matches nothing. */
 export function filterId(value: { id: string } | null | undefined): number | undefined {

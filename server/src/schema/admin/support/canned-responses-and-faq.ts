@@ -10,12 +10,13 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { TicketCategory as TicketCategoryValues } from "../../../generated/prisma/enums.ts";
 import { TicketCategory } from "../../support.ts";
 import { AdminQueries } from "../root.ts";
-import { containing, databaseIdOf, given, messageBody, staffOnly } from "./shared.ts";
+import { containing, given, messageBody } from "./shared.ts";
+import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 export const SupportCannedResponse = builder.prismaNode("SupportCannedResponse", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("SupportCannedResponse"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "SupportCannedResponse"),
   authScopes: { staff: true },
   fields: (t) => ({
     title: t.exposeString("title"),
@@ -33,7 +34,7 @@ export const SupportCannedResponse = builder.prismaNode("SupportCannedResponse",
 const SupportFaqAnalytics = builder.prismaNode("SupportFaqAnalytics", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("SupportFaqAnalytics"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "SupportFaqAnalytics"),
   authScopes: { staff: true },
   fields: (t) => ({
     faqKey: t.exposeString("faqKey"),
@@ -166,7 +167,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdateCannedResponseInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = databaseIdOf(input.cannedResponseId, "SupportCannedResponse");
+      const id = requireDatabaseId(input.cannedResponseId, "SupportCannedResponse");
       const fields = {
         title: input.title,
         body: input.body,
@@ -187,7 +188,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: DeleteCannedResponseInput, required: true }) },
     resolve: async (_root, { input }, context) => {
-      const id = databaseIdOf(input.cannedResponseId, "SupportCannedResponse");
+      const id = requireDatabaseId(input.cannedResponseId, "SupportCannedResponse");
       return audited(context, "canned_response.delete", { type: "SupportCannedResponse", id }, async (tx) => ({
         result: { id },
         before: (await deleteCannedResponse(tx, id)).before,

@@ -8,12 +8,13 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { TicketCategory as TicketCategoryValues, TicketPriority as TicketPriorityValues } from "../../../generated/prisma/enums.ts";
 import { TicketCategory, TicketPriority } from "../../support.ts";
 import { AdminQueries } from "../root.ts";
-import { given, staffOnly } from "./shared.ts";
+import { given } from "./shared.ts";
+import { staffOnlyLookup } from "../../access.ts";
 
 const SupportSlaConfig = builder.prismaNode("SupportSlaConfig", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("SupportSlaConfig"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "SupportSlaConfig"),
   authScopes: { staff: true },
   fields: (t) => ({
     priority: t.expose("priority", { type: TicketPriority }),
@@ -28,7 +29,7 @@ const SupportSlaConfig = builder.prismaNode("SupportSlaConfig", {
 const SupportOperator = builder.prismaNode("SupportOperator", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("SupportOperator"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "SupportOperator"),
   authScopes: { staff: true },
   fields: (t) => ({
     admin: t.relation("admin"),

@@ -8,10 +8,11 @@ import { addInternalNote, assignTicket, escalateTicket, replyToTicket, updateTic
 import { publishAll, type PendingEvent } from "../../../events/pubsub.ts";
 import { TicketPriority as TicketPriorityValues, TicketStatus as TicketStatusValues } from "../../../generated/prisma/enums.ts";
 import { SupportTicket, SupportTicketMessage, TicketPriority, TicketStatus } from "../../support.ts";
-import { databaseIdOf, messageBody } from "./shared.ts";
+import { messageBody } from "./shared.ts";
+import { requireDatabaseId } from "../../access.ts";
 
 const tag = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, "letters, digits, _ or -, at most 50");
-const ticketIdOf = (id: string) => databaseIdOf(id, "SupportTicket");
+const ticketIdOf = (id: string) => requireDatabaseId(id, "SupportTicket");
 
 /**
  * An audited ticket change whose events are published once its transaction committed
@@ -93,7 +94,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, context) => {
       const id = ticketIdOf(input.ticketId);
       const invalid = () => ValidationError.of("input.assigneeId", "must be an active OPERATOR or ADMIN account");
-      const assigneeId = input.assigneeId ? databaseIdOf(input.assigneeId, "AdminUser", invalid) : null;
+      const assigneeId = input.assigneeId ? requireDatabaseId(input.assigneeId, "AdminUser", invalid) : null;
       await auditedTicketChange(context, "ticket.assign", id, (tx) => assignTicket(tx, id, assigneeId));
       return context.prisma.supportTicket.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -118,7 +119,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ReplyToTicketInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const ticketId = ticketIdOf(input.ticketId);
-      const cannedResponseId = input.cannedResponseId ? databaseIdOf(input.cannedResponseId, "SupportCannedResponse") : null;
+      const cannedResponseId = input.cannedResponseId ? requireDatabaseId(input.cannedResponseId, "SupportCannedResponse") : null;
       let events: PendingEvent[] = [];
       const messageId = await audited(context, "ticket.reply", { type: "SupportTicket", id: ticketId }, async (tx) => {
         const reply = await replyToTicket(tx, context.admin!.id, ticketId, { body: input.body, cannedResponseId });

@@ -14,7 +14,8 @@ import {
 } from "../../../generated/prisma/enums.ts";
 import { SupportTicket, SupportTicketMessage, TicketCategory, TicketPriority, TicketStatus } from "../../support.ts";
 import { AdminQueries, SortDirection, direction } from "../root.ts";
-import { containing, databaseIdOf, staffOnly } from "./shared.ts";
+import { containing } from "./shared.ts";
+import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 // ---------------------------------------------------------------------------------------
 // The staff view of a ticket
@@ -135,7 +136,7 @@ function queueWhere(filter: QueueFilter | null | undefined, now = new Date()): P
   if (filter.priority?.length) conditions.push({ priority: { in: filter.priority } });
   if (filter.assignee) {
     const invalid = () => ValidationError.of("filter.assignee", "must be an AdminUser id");
-    conditions.push({ assignedToId: databaseIdOf(filter.assignee, "AdminUser", invalid) });
+    conditions.push({ assignedToId: requireDatabaseId(filter.assignee, "AdminUser", invalid) });
   }
   if (filter.unassigned != null) conditions.push({ assignedToId: filter.unassigned ? null : { not: null } });
   if (filter.slaState) conditions.push(slaStateWhere(filter.slaState, now));
@@ -181,7 +182,7 @@ builder.objectFields(AdminQueries, (t) => ({
 const SupportTicketDraft = builder.prismaNode("SupportTicketDraft", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("SupportTicketDraft"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "SupportTicketDraft"),
   authScopes: { staff: true },
   description: "A ticket the bot is walking a user through creating.",
   fields: (t) => ({

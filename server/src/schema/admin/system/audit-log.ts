@@ -6,8 +6,8 @@ import { builder } from "../../../builder.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { AdminUser } from "../../admin-auth.ts";
 import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { filterId } from "../users/shared.ts";
-import { newest, staff, staffOnly } from "./shared.ts";
+import { newest, staff } from "./shared.ts";
+import { filterDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 // ─── Audit log ────────────────────────────────────────────────────────────────────
 
@@ -15,7 +15,7 @@ export const AuditLog = builder.prismaNode("AuditLog", {
   id: { field: "id" },
   nullable: true,
   description: "One admin change: who, what, on which row, and the row before and after.",
-  findUnique: (id, context) => staffOnly(id, context, "AuditLog"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "AuditLog"),
   authScopes: staff,
   fields: (t) => ({
     action: t.exposeString("action", { description: "`area.verb`, e.g. `user.ban`." }),
@@ -62,7 +62,7 @@ type AuditFilter = {
 
 function auditWhere(f: AuditFilter | null | undefined): Prisma.AuditLogWhereInput {
   const action = f?.action?.trim();
-  const adminId = filterId(f?.admin, "AdminUser");
+  const adminId = filterDatabaseId(f?.admin, "AdminUser");
   const createdAt = dateRangeFilter(f?.createdAt);
   return {
     ...(action ? { action: action.endsWith(".") ? { startsWith: action } : action } : {}),

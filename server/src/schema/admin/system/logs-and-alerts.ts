@@ -8,8 +8,8 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { AlertSeverity as AlertSeverityValues, LogLevel as LogLevelValues } from "../../../generated/prisma/enums.ts";
 import { AdminUser } from "../../admin-auth.ts";
 import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { requireId } from "../users/shared.ts";
-import { newest, staff, staffOnly } from "./shared.ts";
+import { newest, staff } from "./shared.ts";
+import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 export const LogLevel = builder.enumType(LogLevelValues, { name: "LogLevel" });
 export const AlertSeverity = builder.enumType(AlertSeverityValues, { name: "AlertSeverity" });
@@ -20,7 +20,7 @@ export const SystemLog = builder.prismaNode("SystemLog", {
   id: { field: "id" },
   nullable: true,
   description: "One distinct problem the service logged, with how often and when it was seen.",
-  findUnique: (id, context) => staffOnly(id, context, "SystemLog"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "SystemLog"),
   authScopes: staff,
   fields: (t) => ({
     fingerprint: t.exposeString("fingerprint"),
@@ -63,7 +63,7 @@ export const AdminAlert = builder.prismaNode("AdminAlert", {
   id: { field: "id" },
   nullable: true,
   description: "An incident admins should look at; repeats raise `count` instead of new alerts.",
-  findUnique: (id, context) => staffOnly(id, context, "AdminAlert"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "AdminAlert"),
   authScopes: staff,
   fields: (t) => ({
     severity: t.expose("severity", { type: AlertSeverity }),
@@ -133,7 +133,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: AcknowledgeAlertInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const alertId = requireId(input.alertId, "AdminAlert");
+      const alertId = requireDatabaseId(input.alertId, "AdminAlert");
       await audited(context, "alert.acknowledge", { type: "AdminAlert", id: alertId }, async (tx) => {
         const alert = await tx.adminAlert.findUnique({
           where: { id: alertId },

@@ -5,8 +5,8 @@ import type { Context } from "../../../context.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { AdminQueries } from "../root.ts";
-import { requireId } from "../users/shared.ts";
-import { newest, staff, staffOnly } from "./shared.ts";
+import { newest, staff } from "./shared.ts";
+import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 // ─── Notifications ────────────────────────────────────────────────────────────────
 
@@ -20,7 +20,7 @@ export const AdminNotification = builder.prismaNode("AdminNotification", {
   id: { field: "id" },
   nullable: true,
   description: "A notice for the signed-in admin (or for every admin). Other admins' notices are not readable.",
-  findUnique: (id, context) => ({ ...staffOnly(id, context, "AdminNotification"), ...addressedTo(context) }),
+  findUnique: (id, context) => ({ ...staffOnlyLookup(id, context, "AdminNotification"), ...addressedTo(context) }),
   authScopes: (row, context) => context.admin !== null && (row.adminId === null || row.adminId === context.admin.id),
   fields: (t) => ({
     type: t.exposeString("type", { description: "new_payment, withdrawal_request, new_ticket, partner_application, …" }),
@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: MarkAdminNotificationReadInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const id = requireId(input.notificationId, "AdminNotification");
+      const id = requireDatabaseId(input.notificationId, "AdminNotification");
       const where = { id, ...addressedTo(context) };
       await context.prisma.adminNotification.updateMany({ where: { ...where, readAt: null }, data: { readAt: new Date() } });
       const row = await context.prisma.adminNotification.findFirst({ ...query, where });

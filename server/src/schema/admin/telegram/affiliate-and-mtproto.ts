@@ -6,8 +6,8 @@ import { builder } from "../../../builder.ts";
 import { audited } from "../../../domain/audit.ts";
 import { CURRENT_AFFILIATE_FIRST, updateAffiliateSettings } from "../../../domain/broadcasts.ts";
 import { AdminQueries } from "../root.ts";
-import { staffOnly } from "../support/shared.ts";
 import { newestFirst } from "./shared.ts";
+import { staffOnlyLookup } from "../../access.ts";
 
 // ---------------------------------------------------------------------------------------
 // Affiliate program settings
@@ -16,7 +16,7 @@ import { newestFirst } from "./shared.ts";
 const TelegramAffiliateSetting = builder.prismaNode("TelegramAffiliateSetting", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("TelegramAffiliateSetting"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "TelegramAffiliateSetting"),
   authScopes: { staff: true },
   description: "Telegram's affiliate program for the bot. Every change is a new row; at most one is active.",
   fields: (t) => ({
@@ -84,7 +84,7 @@ const TelegramMtprotoSession = builder.prismaNode("TelegramMtprotoSession", {
   id: { field: "id" },
   nullable: true,
   select: { id: true },
-  findUnique: staffOnly("TelegramMtprotoSession"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "TelegramMtprotoSession"),
   authScopes: { staff: true },
   description: "A Telegram user-account session that admins signed in for tasks the Bot API cannot do. Its secret is never exposed.",
   fields: (t) => ({

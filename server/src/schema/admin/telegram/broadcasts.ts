@@ -8,8 +8,9 @@ import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { BroadcastStatus as BroadcastStatusValues } from "../../../generated/prisma/enums.ts";
 import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { containing, databaseIdOf, staffOnly } from "../support/shared.ts";
+import { containing } from "../support/shared.ts";
 import { newestFirst, type Range } from "./shared.ts";
+import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 const BroadcastStatus = builder.enumType(BroadcastStatusValues, { name: "BroadcastStatus" });
 const BroadcastSegment = builder.enumType("BroadcastSegment", {
@@ -27,7 +28,7 @@ const BroadcastAudience = builder.objectRef<{ segment: (typeof BROADCAST_SEGMENT
 const TelegramBroadcast = builder.prismaNode("TelegramBroadcast", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("TelegramBroadcast"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "TelegramBroadcast"),
   authScopes: { staff: true },
   fields: (t) => ({
     title: t.exposeString("title"),
@@ -137,7 +138,7 @@ const CancelBroadcastInput = builder.inputType("CancelBroadcastInput", {
   fields: (t) => ({ broadcastId: t.id({ required: true }) }),
 });
 
-const broadcastIdOf = (id: string) => databaseIdOf(id, "TelegramBroadcast");
+const broadcastIdOf = (id: string) => requireDatabaseId(id, "TelegramBroadcast");
 
 builder.mutationFields((t) => ({
   createBroadcast: t.prismaField({

@@ -5,8 +5,8 @@ import { ValidationError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { TelegramMessageStatus as TelegramMessageStatusValues } from "../../../generated/prisma/enums.ts";
 import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { databaseIdOf, staffOnly } from "../support/shared.ts";
 import { newestFirst, type Range } from "./shared.ts";
+import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 const TelegramMessageStatus = builder.enumType(TelegramMessageStatusValues, { name: "TelegramMessageStatus" });
 
@@ -15,7 +15,7 @@ const bigintText = (value: bigint | null) => value?.toString() ?? null;
 const TelegramMessage = builder.prismaNode("TelegramMessage", {
   id: { field: "id" },
   nullable: true,
-  findUnique: staffOnly("TelegramMessage"),
+  findUnique: (id, context) => staffOnlyLookup(id, context, "TelegramMessage"),
   authScopes: { staff: true },
   description: "A message in the bot's outbox.",
   fields: (t) => ({
@@ -53,8 +53,8 @@ function messageWhere(
   const invalid = (field: string, type: string) => () => ValidationError.of(`filter.${field}`, `must be a ${type} id`);
   return {
     ...(filter.status?.length ? { status: { in: filter.status } } : {}),
-    ...(filter.user ? { userId: databaseIdOf(filter.user, "User", invalid("user", "User")) } : {}),
-    ...(filter.broadcast ? { broadcastId: databaseIdOf(filter.broadcast, "TelegramBroadcast", invalid("broadcast", "TelegramBroadcast")) } : {}),
+    ...(filter.user ? { userId: requireDatabaseId(filter.user, "User", invalid("user", "User")) } : {}),
+    ...(filter.broadcast ? { broadcastId: requireDatabaseId(filter.broadcast, "TelegramBroadcast", invalid("broadcast", "TelegramBroadcast")) } : {}),
     ...(filter.kind?.trim() ? { kind: filter.kind.trim() } : {}),
     ...(dateRangeFilter(filter.range) ? { createdAt: dateRangeFilter(filter.range) } : {}),
   };

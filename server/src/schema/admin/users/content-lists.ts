@@ -6,8 +6,9 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { GenerationJob, GenerationJobStatus, GenerationTaskStatus } from "../../generation.ts";
 import { Avatar, AvatarStatus, GeneratedPhoto, SharedGallery } from "../../photos.ts";
 import { AdminQueries, DateRangeInput } from "../root.ts";
-import { all, byCreatedAt, filterId, newestFirst, orderBy, orderInput, type Range, range, search } from "./shared.ts";
+import { all, byCreatedAt, newestFirst, orderBy, orderInput, type Range, range, search } from "./shared.ts";
 import { AdminGenerationTask, PhotoFavorite } from "./staff-fields.ts";
+import { filterDatabaseId } from "../../access.ts";
 
 const createdAtOnly = ["CREATED_AT"] as const;
 
@@ -79,7 +80,7 @@ function liveGallery(now = new Date()): Prisma.SharedGalleryWhereInput {
 }
 
 function avatarsWhere(f: { status?: "DRAFT" | "PROCESSING" | "READY" | null; user?: string | null; search?: string | null; createdAt?: Range } | null | undefined) {
-  const userId = filterId(f?.user, "User");
+  const userId = filterDatabaseId(f?.user, "User");
   const term = f?.search?.trim();
   const createdAt = range(f?.createdAt);
   return all(
@@ -91,10 +92,10 @@ function avatarsWhere(f: { status?: "DRAFT" | "PROCESSING" | "READY" | null; use
 }
 
 function photosWhere(f: { avatar?: string | null; user?: string | null; style?: string | null; job?: string | null; createdAt?: Range } | null | undefined) {
-  const avatarId = filterId(f?.avatar, "Avatar");
-  const userId = filterId(f?.user, "User");
-  const styleId = filterId(f?.style, "Style");
-  const jobId = filterId(f?.job, "GenerationJob");
+  const avatarId = filterDatabaseId(f?.avatar, "Avatar");
+  const userId = filterDatabaseId(f?.user, "User");
+  const styleId = filterDatabaseId(f?.style, "Style");
+  const jobId = filterDatabaseId(f?.job, "GenerationJob");
   const createdAt = range(f?.createdAt);
   return all(
     avatarId !== undefined && { avatarId },
@@ -108,8 +109,8 @@ function photosWhere(f: { avatar?: string | null; user?: string | null; style?: 
 function jobsWhere(
   f: { status?: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED" | null; user?: string | null; avatar?: string | null; createdAt?: Range; isTestMode?: boolean | null } | null | undefined,
 ) {
-  const avatarId = filterId(f?.avatar, "Avatar");
-  const userId = filterId(f?.user, "User");
+  const avatarId = filterDatabaseId(f?.avatar, "Avatar");
+  const userId = filterDatabaseId(f?.user, "User");
   const createdAt = range(f?.createdAt);
   return all(
     f?.status ? { status: f.status } : undefined,
@@ -121,7 +122,7 @@ function jobsWhere(
 }
 
 function tasksWhere(f: { status?: "PENDING" | "SUBMITTED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | null; job?: string | null; failedAttempts?: boolean | null } | null | undefined) {
-  const jobId = filterId(f?.job, "GenerationJob");
+  const jobId = filterDatabaseId(f?.job, "GenerationJob");
   const troubled = { OR: [{ attempts: { gt: 1 } }, { errorMessage: { not: null } }] };
   return all(
     f?.status ? { status: f.status } : undefined,
@@ -131,8 +132,8 @@ function tasksWhere(f: { status?: "PENDING" | "SUBMITTED" | "PROCESSING" | "SUCC
 }
 
 function galleriesWhere(f: { user?: string | null; avatar?: string | null; live?: boolean | null; createdAt?: Range } | null | undefined) {
-  const userId = filterId(f?.user, "User");
-  const avatarId = filterId(f?.avatar, "Avatar");
+  const userId = filterDatabaseId(f?.user, "User");
+  const avatarId = filterDatabaseId(f?.avatar, "Avatar");
   const createdAt = range(f?.createdAt);
   return all(
     userId !== undefined && { userId },
@@ -143,8 +144,8 @@ function galleriesWhere(f: { user?: string | null; avatar?: string | null; live?
 }
 
 function favoritesWhere(f: { user?: string | null; photo?: string | null } | null | undefined) {
-  const userId = filterId(f?.user, "User");
-  const photoId = filterId(f?.photo, "GeneratedPhoto");
+  const userId = filterDatabaseId(f?.user, "User");
+  const photoId = filterDatabaseId(f?.photo, "GeneratedPhoto");
   return all(userId !== undefined && { userId }, photoId !== undefined && { photoId });
 }
 

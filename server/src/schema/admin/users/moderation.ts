@@ -6,7 +6,7 @@ import { audited } from "../../../domain/audit.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { BAN_REASON_LENGTH, banUser, unbanUser } from "../../../domain/moderation.ts";
 import { User } from "../../user.ts";
-import { requireId } from "./shared.ts";
+import { requireDatabaseId } from "../../access.ts";
 
 // ─── Moderation ───────────────────────────────────────────────────────────────────
 
@@ -42,7 +42,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: BanUserInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const userId = requireId(input.userId, "User");
+      const userId = requireDatabaseId(input.userId, "User");
       const reason = input.reason.trim(); // length checked (trimmed) by the input's validation
       await audited(context, "user.ban", { type: "User", id: userId }, async (tx) => ({
         result: null,
@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UnbanUserInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const userId = requireId(input.userId, "User");
+      const userId = requireDatabaseId(input.userId, "User");
       await audited(context, "user.unban", { type: "User", id: userId }, async (tx) => ({
         result: null,
         ...(await unbanUser(tx, { userId })),

@@ -1,36 +1,8 @@
 // Admin panel, users and content: helpers the user and content lists, moderation and
-// other admin areas share: global ids in admin inputs, list ordering, filter building.
-import { decodeGlobalID } from "@pothos/plugin-relay";
+// other admin areas share: list ordering and filter building.
 import { z } from "zod";
 import { builder } from "../../../builder.ts";
-import { NotFoundError } from "../../../domain/errors.ts";
-import { parseDatabaseId } from "../../access.ts";
 import { dateRangeFilter, direction, SortDirection } from "../root.ts";
-
-// ─── Global ids in admin inputs ───────────────────────────────────────────────────
-
-/** The database id inside a global id of `typename`, or null (another type, garbage). */
-export function databaseIdOf(globalId: string, typename: string): number | null {
-  try {
-    const decoded = decodeGlobalID(globalId);
-    return decoded.typename === typename ? parseDatabaseId(decoded.id, typename) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** For filters: an id that is not one of `typename` matches no row rather than failing the page. */
-export function filterId(globalId: string | null | undefined, typename: string): number | undefined {
-  if (globalId == null) return undefined;
-  return databaseIdOf(globalId, typename) ?? -1;
-}
-
-/** For mutations: an id that is not one of `typename` is not found. */
-export function requireId(globalId: string, typename: string): number {
-  const id = databaseIdOf(globalId, typename);
-  if (id === null) throw new NotFoundError(typename);
-  return id;
-}
 
 // ─── Ordering ─────────────────────────────────────────────────────────────────────
 

@@ -7,8 +7,9 @@ import type { AuthProvider as AuthProviderValues } from "../../../generated/pris
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { User, UserIdentity } from "../../user.ts";
 import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { all, byCreatedAt, filterId, newestFirst, orderBy, orderInput, type Range, range, search } from "./shared.ts";
+import { all, byCreatedAt, newestFirst, orderBy, orderInput, type Range, range, search } from "./shared.ts";
 import { AuthProvider, UserSession } from "./staff-fields.ts";
+import { filterDatabaseId } from "../../access.ts";
 
 const AdminUsersFilter = builder.inputType("AdminUsersFilter", {
   fields: (t) => ({
@@ -60,7 +61,7 @@ function usersWhere(filter: UsersFilter | null | undefined): Prisma.UserWhereInp
   }
   const createdAt = dateRangeFilter(filter.createdAt);
   if (createdAt) where.push({ createdAt });
-  const referredById = filterId(filter.referredBy, "User");
+  const referredById = filterDatabaseId(filter.referredBy, "User");
   if (referredById !== undefined) where.push({ referredById });
   return { AND: where };
 }
@@ -84,7 +85,7 @@ const AdminUserSessionsFilter = builder.inputType("AdminUserSessionsFilter", {
 });
 
 function identitiesWhere(f: { provider?: keyof typeof AuthProviderValues | null; user?: string | null; search?: string | null } | null | undefined) {
-  const userId = filterId(f?.user, "User");
+  const userId = filterDatabaseId(f?.user, "User");
   const term = f?.search?.trim();
   return all(
     f?.provider ? { provider: f.provider } : undefined,
@@ -94,7 +95,7 @@ function identitiesWhere(f: { provider?: keyof typeof AuthProviderValues | null;
 }
 
 function sessionsWhere(f: { user?: string | null; active?: boolean | null; createdAt?: Range } | null | undefined) {
-  const userId = filterId(f?.user, "User");
+  const userId = filterDatabaseId(f?.user, "User");
   const createdAt = range(f?.createdAt);
   return all(
     userId !== undefined && { userId },
