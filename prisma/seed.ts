@@ -461,6 +461,7 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
 
   const tbank = (k: PaymentKey, userKey: UserKey, tierCode: string, createdAt: Date, tbankPaymentId: string) => ({
     idempotencyKey: key(k),
+    orderId: `demo_${k}`,
     userId: user(userKey),
     provider: "TBANK" as const,
     tbankPaymentId,
@@ -472,6 +473,7 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
   // Stars: the invoice is in XTR; amount stays RUB, the stars and their rate are kept.
   const stars = (k: PaymentKey, userKey: UserKey, tierCode: string, createdAt: Date, starsAmount: number, rate: string) => ({
     idempotencyKey: key(k),
+    orderId: `demo_${k}`,
     userId: user(userKey),
     provider: "STARS" as const,
     telegramChargeId: `stxDemo${sha256Hex(k).slice(0, 40)}`,
@@ -487,6 +489,7 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
   // TON: the rate is locked for 15 minutes when the invoice is shown.
   const ton = (k: PaymentKey, userKey: UserKey, tierCode: string, createdAt: Date, tonAmount: string, rate: string) => ({
     idempotencyKey: key(k),
+    orderId: `demo_${k}`,
     userId: user(userKey),
     provider: "TON" as const,
     tonAmount,
@@ -570,7 +573,7 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
       eventType: status,
       status: eventStatus,
       paymentId: pay.id,
-      payload: { TerminalKey: "PinGlassDEMO", OrderId: pay.idempotencyKey, Success: status !== "REJECTED", Status: status, PaymentId: Number(pay.tbankPaymentId), Amount: pay.amount.times(100).toNumber() /* kopecks */, Pan: "430000******0777", ...extra },
+      payload: { TerminalKey: "PinGlassDEMO", OrderId: pay.orderId, Success: status !== "REJECTED", Status: status, PaymentId: Number(pay.tbankPaymentId), Amount: pay.amount.times(100).toNumber() /* kopecks */, Pan: "430000******0777", ...extra },
       processedAt: eventStatus === "FAILED" ? null : plus(pay.createdAt, after),
       createdAt: plus(pay.createdAt, after),
     };
@@ -584,7 +587,7 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
       eventType: "successful_payment",
       status: "PROCESSED" as const,
       paymentId: pay.id,
-      payload: { update_id: updateId, message: { chat: { id: chatId, type: "private" }, successful_payment: { currency: "XTR", total_amount: pay.starsAmount, invoice_payload: pay.idempotencyKey, telegram_payment_charge_id: pay.telegramChargeId, provider_payment_charge_id: "" } } },
+      payload: { update_id: updateId, message: { chat: { id: chatId, type: "private" }, successful_payment: { currency: "XTR", total_amount: pay.starsAmount, invoice_payload: pay.orderId, telegram_payment_charge_id: pay.telegramChargeId, provider_payment_charge_id: "" } } },
       processedAt: plus(pay.createdAt, 4_000),
       createdAt: plus(pay.createdAt, 3_000),
     };

@@ -1,13 +1,13 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { Provider } from "urql";
-import { createUrqlClient } from "./lib/urql.ts";
 import { App } from "./app.tsx";
+import { telegramReady } from "./lib/telegram.ts";
+import "./styles.css";
+
+telegramReady();
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <Provider value={createUrqlClient()}>
-      <App />
-    </Provider>
+    <App />
   </StrictMode>,
 );

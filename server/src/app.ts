@@ -13,9 +13,12 @@ import type { PrismaClient } from "./db/prisma.ts";
 import { useBodyLimit } from "./http/body-limit.ts";
 import { useDepthLimit } from "./http/depth-limit.ts";
 import { useErrorReporting, type ErrorLogger } from "./http/error-reporting.ts";
+import { persistedDocumentsPlugins } from "./http/persisted-documents.ts";
 import { schema } from "./schema/index.ts";
 import { TOKEN_PREFIX } from "./auth/tokens.ts";
 import { createStorage, type Storage } from "./storage/storage.ts";
+import { createPaymentGateways } from "./payments/gateways.ts";
+import type { PaymentGateways } from "./payments/gateway.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -41,6 +44,7 @@ export function createApp({
   prisma,
   storage = createStorage(config),
   events = createPubSub<Channels>(),
+  payments = createPaymentGateways(config),
   logError = logUnexpected,
 }: {
   config: Config;
@@ -48,12 +52,14 @@ export function createApp({
   storage?: Storage;
   /** Subscriptions' event bus (in memory unless main.ts brings the Redis one). */
   events?: EventBus;
+  /** Payment providers (default: those configured). */
+  payments?: PaymentGateways;
   logError?: ErrorLogger;
 }): App {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: createContextFactory({ prisma, config, storage, events, logError }),
+    context: createContextFactory({ prisma, config, storage, events, payments, logError }),
     graphiql: config.graphiql ? { title: "PinGlass API", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
     // Second line of defence: anything that still is not a GraphQLError is masked.
@@ -77,6 +83,8 @@ export function createApp({
       ...(config.introspection
         ? []
         : [useDisableIntrospection({ isDisabled: (request) => !hasAdminToken(request) })]),
+      // Trusted documents: hashes from the client's manifest; only those when enforced.
+      ...persistedDocumentsPlugins(config.persistedDocuments),
       useErrorReporting(logError),
     ],
   });

@@ -109,6 +109,127 @@ function workerConfig(env: { NODE_ENV: string; WORKER_IN_PROCESS?: boolean; WORK
 }
 // ------------------------------------------------------------------------------------------
 
+// --- Payments (T-Bank, Telegram Stars, TON, test mode) ---------------------------------
+// A provider is offered when its settings are present; the test-mode provider (payments
+// completed by a mutation, no money) only outside production.
+const PAYMENT_ENV = {
+  /** T-Bank acquiring (Internet Acquiring API v2): terminal key and its password (signs requests and notifications). */
+  TBANK_API_URL: z.url({ protocol: /^https?$/ }).default("https://securepay.tinkoff.ru/v2"),
+  TBANK_TERMINAL_KEY: z.string().min(1).optional(),
+  TBANK_PASSWORD: z.string().min(1).optional(),
+  /** Where the browser returns after a card payment (the client app). */
+  PUBLIC_WEB_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Telegram Bot API base (tests point it at a fake). */
+  TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
+  /** X-Telegram-Bot-Api-Secret-Token of the bot webhook (setWebhook secret_token). */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 of A-Z a-z 0-9 _ -").optional(),
+  /** RUB per Telegram Star: a tier's Stars price is its RUB price divided by this, rounded up. */
+  STARS_RUB_RATE: z.coerce.number().positive().max(1000).optional(),
+  /**
+   * TON: the merchant wallet transfers go to, the TON HTTP API and its key. toncenter's v3
+   * (indexer) API: its transactions carry the masterchain block that confirmed them.
+   */
+  TON_WALLET_ADDRESS: z.string().regex(/^[A-Za-z0-9_-]{48}$|^-?\d:[0-9a-fA-F]{64}$/, "a TON address (friendly or raw)").optional(),
+  TON_API_URL: z.url({ protocol: /^https?$/ }).default("https://toncenter.com/api/v3"),
+  TON_API_KEY: z.string().min(1).optional(),
+  /** How long a TON invoice's locked exchange rate holds. */
+  TON_RATE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Masterchain blocks (the including one counts) before a transfer is taken as paid. */
+  TON_MIN_CONFIRMATIONS: z.coerce.number().int().min(1).max(1000).default(1),
+  /** A CoinGecko-compatible API (`/simple/price`) the TON/RUB rate is fetched from. */
+  TON_RATE_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.coingecko.com/api/v3"),
+  /** A fixed RUB-per-TON rate instead of fetching one (offline development); refused in production. */
+  TON_RUB_RATE: z.coerce.number().positive().max(1_000_000).optional(),
+  /** A stored rate older than this is not used to price a payment. */
+  TON_RATE_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  /** The test-mode provider: completes payments on request, moves no money. Refused in production. */
+  PAYMENTS_TEST_MODE: flag.optional(),
+};
+
+type PaymentEnv = z.output<ReturnType<typeof z.object<typeof PAYMENT_ENV>>> & { NODE_ENV: string; TELEGRAM_BOT_TOKEN?: string; PUBLIC_BASE_URL?: string; PUBLIC_API_URL?: string };
+
+function refinePaymentEnv(env: PaymentEnv, ctx: z.RefinementCtx) {
+  if (Boolean(env.TBANK_TERMINAL_KEY) !== Boolean(env.TBANK_PASSWORD)) {
+    ctx.addIssue({ code: "custom", path: ["TBANK_PASSWORD"], message: "TBANK_TERMINAL_KEY and TBANK_PASSWORD go together" });
+  }
+  if (env.NODE_ENV === "production" && env.PAYMENTS_TEST_MODE) {
+    ctx.addIssue({ code: "custom", path: ["PAYMENTS_TEST_MODE"], message: "test-mode payments are refused in production" });
+  }
+  if (env.NODE_ENV === "production" && env.TON_RUB_RATE) {
+    ctx.addIssue({ code: "custom", path: ["TON_RUB_RATE"], message: "a fixed TON rate is refused in production (rates are fetched from TON_RATE_API_URL)" });
+  }
+  if (env.STARS_RUB_RATE && !env.TELEGRAM_BOT_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is required for Telegram Stars payments (STARS_RUB_RATE is set)" });
+  }
+}
+
+function paymentConfig(env: PaymentEnv) {
+  const publicApiUrl = env.PUBLIC_API_URL ?? env.PUBLIC_BASE_URL;
+  return {
+    /** Offered when set (and the bot token is the real one, for Stars). */
+    tbank:
+      env.TBANK_TERMINAL_KEY && env.TBANK_PASSWORD
+        ? { apiUrl: env.TBANK_API_URL, terminalKey: env.TBANK_TERMINAL_KEY, password: env.TBANK_PASSWORD }
+        : undefined,
+    stars: env.STARS_RUB_RATE && env.TELEGRAM_BOT_TOKEN ? { rubPerStar: env.STARS_RUB_RATE } : undefined,
+    ton: env.TON_WALLET_ADDRESS
+      ? {
+          walletAddress: env.TON_WALLET_ADDRESS,
+          apiUrl: env.TON_API_URL,
+          apiKey: env.TON_API_KEY,
+          rateTtlMinutes: env.TON_RATE_TTL_MINUTES,
+          minConfirmations: env.TON_MIN_CONFIRMATIONS,
+          rateApiUrl: env.TON_RATE_API_URL,
+          fixedRubRate: env.TON_RUB_RATE,
+          rateMaxAgeMinutes: env.TON_RATE_MAX_AGE_MINUTES,
+        }
+      : undefined,
+    testMode: env.PAYMENTS_TEST_MODE ?? env.NODE_ENV !== "production",
+    /** Base of webhook URLs given to providers (T-Bank NotificationURL). */
+    publicApiUrl,
+    /** Where the browser lands after paying (SuccessURL / FailURL). */
+    publicWebUrl: env.PUBLIC_WEB_URL ?? "http://127.0.0.1:5173",
+  };
+}
+
+function telegramApiConfig(env: PaymentEnv) {
+  return { apiUrl: env.TELEGRAM_API_URL, webhookSecret: env.TELEGRAM_WEBHOOK_SECRET };
+}
+
+// --- Telegram notifications (the outbox the worker sends: server/src/telegram/outbox.ts) ---
+const TELEGRAM_DELIVERY_ENV = {
+  /** `bot-api`: sendMessage through the Bot API (production); `log`: marked sent and printed by the worker (development default). */
+  TELEGRAM_DELIVERY: z.enum(["bot-api", "log"]).optional(),
+  /** Messages per second across every worker (Telegram allows about 30 a second to different chats). */
+  TELEGRAM_SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(30).default(25),
+  /** Delay before retrying a message whose attempt failed (5xx, no answer): base × 2^(attempt − 1), at most 10 minutes. */
+  TELEGRAM_RETRY_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+};
+
+type TelegramDeliveryEnv = Partial<{ [K in keyof typeof TELEGRAM_DELIVERY_ENV]: z.output<(typeof TELEGRAM_DELIVERY_ENV)[K]> }> & {
+  NODE_ENV: string;
+  TELEGRAM_BOT_TOKEN?: string;
+};
+
+function refineTelegramDeliveryEnv(env: TelegramDeliveryEnv, ctx: z.RefinementCtx) {
+  if (env.NODE_ENV === "production" && env.TELEGRAM_DELIVERY === "log") {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_DELIVERY"], message: "must be bot-api in production (log delivers nothing)" });
+  }
+  // The built-in development token must never reach the real Bot API.
+  if (env.TELEGRAM_DELIVERY === "bot-api" && !env.TELEGRAM_BOT_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is required when TELEGRAM_DELIVERY=bot-api" });
+  }
+}
+
+function telegramDeliveryConfig(env: TelegramDeliveryEnv) {
+  return {
+    mode: env.TELEGRAM_DELIVERY ?? (env.NODE_ENV === "production" ? ("bot-api" as const) : ("log" as const)),
+    ratePerSecond: env.TELEGRAM_SEND_RATE_PER_SECOND ?? 25,
+    retryBaseMs: env.TELEGRAM_RETRY_BASE_MS ?? 10_000,
+  };
+}
+// ------------------------------------------------------------------------------------------
+
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -150,11 +271,19 @@ const ConfigSchema = z
     /** Largest reference photo, in bytes, and how many an avatar may have. */
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
     REFERENCE_PHOTOS_PER_AVATAR: z.coerce.number().int().positive().default(20),
+    /** Trusted documents: `enforce` (production default) runs only the client's persisted documents for users; `allow` also runs any other. */
+    PERSISTED_DOCUMENTS: z.enum(["allow", "enforce"]).optional(),
+    /** The manifest codegen writes (hash → document); default client/src/gql/persisted-documents.json. */
+    PERSISTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
     ...KIE_ENV,
     ...GENERATION_ENV,
+    ...PAYMENT_ENV,
+    ...TELEGRAM_DELIVERY_ENV,
   })
   .superRefine((env, ctx) => {
     refineKieEnv(env, ctx);
+    refinePaymentEnv(env, ctx);
+    refineTelegramDeliveryEnv(env, ctx);
     if (env.NODE_ENV === "production" && !env.DATABASE_URL) {
       ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required in production" });
     }
@@ -194,6 +323,8 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
       // with it); every other environment must bring the real bot's token.
       botToken: env.TELEGRAM_BOT_TOKEN ?? (env.NODE_ENV === "development" ? DEVELOPMENT_BOT_TOKEN : undefined),
       authMaxAgeSeconds: env.TELEGRAM_AUTH_MAX_AGE_SECONDS,
+      ...telegramApiConfig(env),
+      delivery: telegramDeliveryConfig(env),
     },
     sessionTtlDays: env.SESSION_TTL_DAYS,
     storage:
@@ -216,9 +347,14 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
       maxBytes: env.UPLOAD_MAX_BYTES,
       perAvatar: env.REFERENCE_PHOTOS_PER_AVATAR,
     },
+    persistedDocuments: {
+      mode: env.PERSISTED_DOCUMENTS ?? (isProduction ? ("enforce" as const) : ("allow" as const)),
+      manifestPath: env.PERSISTED_DOCUMENTS_MANIFEST,
+    },
     kie: kieConfig(env),
     generation: generationConfig(env),
     worker: workerConfig(env),
+    payments: paymentConfig(env),
   } as const;
 }
 

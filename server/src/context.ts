@@ -8,6 +8,7 @@ import type { PrismaClient } from "./db/prisma.ts";
 import type { Storage } from "./storage/storage.ts";
 import type { ErrorLogger } from "./http/error-reporting.ts";
 import type { EventBus } from "./events/pubsub.ts";
+import type { PaymentGateways } from "./payments/gateway.ts";
 import { lookUpSession } from "./auth/sessions.ts";
 import { lookUpAdminSession } from "./auth/admin-sessions.ts";
 import { useApiKey } from "./auth/api-keys.ts";
@@ -46,6 +47,8 @@ export interface Context {
   config: Config;
   storage: Storage;
   events: EventBus;
+  /** The payment providers this deployment offers. */
+  payments: PaymentGateways;
   requestId: string;
   user: SignedInUser | null;
   admin: SignedInAdmin | null;
@@ -58,6 +61,7 @@ export interface ContextDependencies {
   config: Config;
   storage: Storage;
   events: EventBus;
+  payments: PaymentGateways;
   /** Where a failure while building the context (e.g. the database is down) is logged. */
   logError?: ErrorLogger;
 }
@@ -135,7 +139,7 @@ function requestIdOf(headers: Headers | undefined): string {
   return supplied && /^[\w.:-]{1,100}$/.test(supplied) ? supplied : randomUUID();
 }
 
-export function createContextFactory({ prisma, config, storage, events, logError }: ContextDependencies) {
+export function createContextFactory({ prisma, config, storage, events, payments, logError }: ContextDependencies) {
   return async (initial: InitialContext): Promise<Context> => {
     const headers = initial.request?.headers;
     const requestId = requestIdOf(headers);
@@ -161,6 +165,7 @@ export function createContextFactory({ prisma, config, storage, events, logError
       config,
       storage,
       events,
+      payments,
       requestId,
       ...caller,
       client: {

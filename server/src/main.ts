@@ -12,6 +12,8 @@ import { kieWebhookFromConfig } from "./http/kie-webhook.ts";
 import { onProviderCallback } from "./generation/pipeline.ts";
 import { createProvider } from "./generation/providers/index.ts";
 import { createStorage } from "./storage/storage.ts";
+import { createPaymentGateways } from "./payments/gateways.ts";
+import { createWebhookRoutes } from "./payments/webhook-routes.ts";
 import { migrateQueue } from "./worker/migrate.ts";
 import { startWorker, type RunningWorker } from "./worker/runner.ts";
 import { stopGracefullyOnSignals } from "./shutdown.ts";
@@ -38,14 +40,16 @@ async function start() {
   // Subscriptions' events: through Redis when REDIS_URL is set (shared by every instance and worker).
   const events = await createEventBus(config.redisUrl, { channelPrefix: config.eventChannelPrefix });
   log(`events: ${config.redisUrl ? "Redis" : "in memory"}`);
-  const app = createApp({ config, prisma, storage, events: events.bus });
+  const payments = createPaymentGateways(config);
+  const app = createApp({ config, prisma, storage, events: events.bus, payments });
   const kieWebhook = kieWebhookFromConfig(config, async (providerTaskId) => {
     await onProviderCallback(prisma, { providerTaskId });
   });
-  const http = await startHttpServer(app, { prisma, storage, host: config.host, port: config.port, kieWebhook });
+  const webhooks = createWebhookRoutes({ config, prisma, events: events.bus, payments });
+  const http = await startHttpServer(app, { prisma, storage, host: config.host, port: config.port, kieWebhook, webhooks });
   let worker: RunningWorker | null = null;
   if (config.worker.inProcess) {
-    worker = await startWorker({ connectionString: db.url, prisma, storage, provider: createProvider(config), events: events.bus, config });
+    worker = await startWorker({ connectionString: db.url, prisma, storage, provider: createProvider(config), events: events.bus, payments, config });
     worker.promise.catch((error: unknown) => console.error("[worker] stopped on an error:", error));
   }
 

@@ -332,7 +332,7 @@ describe("the worker, with the local provider", () => {
     expect((await api.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } })).generationConsumed).toBe(true);
   });
 
-  it("with FAILED_GENERATION_PAYMENT=refund, a failed job marks its payment for refund; an avatar with older photos goes back to READY", async () => {
+  it("with FAILED_GENERATION_PAYMENT=refund, a failed job refunds its payment; an avatar with older photos goes back to READY", async () => {
     await cleanQueue();
     const worker = await startTestWorker(api, { env: { LOCAL_PROVIDER_FAILURE_RATE: "1", FAILED_GENERATION_PAYMENT: "refund" } });
     stops.push(worker.stop);
@@ -343,8 +343,14 @@ describe("the worker, with the local provider", () => {
     const jobId = jobIdOf((await start(user, { avatarId, styleId: catalogue.styleId })) as never);
     const job = await waitForJob(api.prisma, jobId);
     expect(job.status).toBe("FAILED");
-    const payment = await api.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
-    expect(payment).toMatchObject({ status: "REFUNDING", refundStatus: "PENDING", generationConsumed: true });
+    // Marked for refund with the job's failure, then refunded at the provider by the payments job (test mode: at once).
+    let payment = await api.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    for (let waited = 0; payment.status === "REFUNDING" && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      payment = await api.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    }
+    expect(payment).toMatchObject({ status: "REFUNDED", refundStatus: "SUCCEEDED", generationConsumed: true });
+    expect(payment.refundAmount.toFixed(2)).toBe("499.00");
     expect(payment.refundReason).toMatch(/^Generation failed: /);
     expect((await api.prisma.avatar.findUniqueOrThrow({ where: { id: avatarId } })).status).toBe("READY");
     expect(await api.prisma.generationTask.findMany({ where: { jobId }, select: { status: true, attempts: true } })).toEqual([

@@ -441,7 +441,8 @@ describe("introspection switch", () => {
   it("is refused with INTROSPECTION=false, and by default in production", async () => {
     const off = createApp({ config: testConfig({ INTROSPECTION: "false" }), prisma: api.prisma });
     const production = createApp({
-      config: testConfig({ NODE_ENV: "production", LOG_LEVEL: "error" }),
+      // Trusted documents (enforced by default in production) would refuse these first: off here.
+      config: testConfig({ NODE_ENV: "production", LOG_LEVEL: "error", PERSISTED_DOCUMENTS: "allow" }),
       prisma: api.prisma,
     });
     for (const app of [off, production]) {

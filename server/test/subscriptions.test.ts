@@ -3,14 +3,19 @@
 // notes only to staff; the operators' queue. Rows are changed through Prisma and the
 // events published on the app's bus, as the worker does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { execute, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, subscribe, type ExecutionResult } from "graphql";
 import type { Client } from "graphql-ws";
 import { createApp, GRAPHQL_PATH, type App } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { recordStatements } from "../src/db/prisma.ts";
 import { createEventBus, publishAll, type EventBus } from "../src/events/pubsub.ts";
 import { startHttpServer, type RunningHttpServer } from "../src/http/server.ts";
+import { operationKey, subscribeShared, type SharedRoot } from "../src/http/shared-execution.ts";
+import { EventStream } from "../src/events/event-stream.ts";
+import { ReplayedEvent } from "../src/events/replayed-event.ts";
 import { setTimeout as sleep } from "node:timers/promises";
 import { MAX_PENDING_EVENTS, SESSION_RECHECK_MS } from "../src/schema/subscriptions.ts";
+import { issueSession } from "../src/auth/sessions.ts";
 import { createTestApi, TEST_BOT_TOKEN, type TestAdmin, type TestApi, type TestUser } from "./support/harness.ts";
 import { observedBus, subscribeSse as openSse, subscribeWs, wsClient, type LiveStream, type Operation } from "./support/live.ts";
 
@@ -513,6 +518,35 @@ describe("support subscriptions", () => {
     desk.close();
   });
 
+  it("a result shared over graphql-ws (same operation, same caller) reaches only the subscribers whose own checks pass", async () => {
+    const user = await api.signIn();
+    const operator = await api.signInAdmin("OPERATOR");
+    const ticketId = await openTicket(user);
+    const dbId = ticketDatabaseId(ticketId);
+    // The same user on a second device: the same operation and caller, so the same shared result.
+    const session = await issueSession(api.prisma, { userId: user.id, provider: "TELEGRAM", ttlDays: 1 });
+    const kept = subscribeWs(as(user), { query: USER_MESSAGES, variables: { ticketId } });
+    const revoked = subscribeWs(ws({ authorization: `Bearer ${session.token}` }), { query: USER_MESSAGES, variables: { ticketId } });
+    const desk = subscribeWs(as(operator), { query: STAFF_MESSAGES, variables: { ticketId } });
+    await observed.listening("support:ticket-message", dbId, 3);
+
+    await mutate(operator, REPLY, { input: { ticketId, body: "First" } });
+    for (const stream of [kept, revoked, desk]) expect((await stream.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "First" });
+
+    await api.prisma.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+    await sleep(SESSION_RECHECK_MS); // session checks are reused for that long
+    await mutate(operator, NOTE, { input: { ticketId, body: "Internal" } });
+    await mutate(operator, REPLY, { input: { ticketId, body: "Second" } });
+    expect((await desk.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Internal", isInternal: true });
+    expect((await desk.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Second" });
+    // The note never reaches the user; the revoked session gets nothing more and is ended.
+    expect((await kept.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Second" });
+    expect(await revoked.ending()).toEqual({ unread: [], error: undefined });
+    await kept.quietFor(200);
+    kept.close();
+    desk.close();
+  });
+
   it("a user asking for staff-only fields is refused those fields, not the events", async () => {
     const user = await api.signIn();
     const operator = await api.signInAdmin("OPERATOR");
@@ -622,5 +656,71 @@ describe("support subscriptions", () => {
     expect(((await refused.json()) as { data: { replyToTicket: { __typename: string } } }).data.replyToTicket.__typename).toBe("ConflictError");
     await stream.quietFor(300);
     stream.close();
+  });
+});
+
+// ─── Shared execution (graphql-ws) ────────────────────────────────────────────────
+
+describe("events executed once for the subscribers who get the same result", () => {
+  it("shares an event's result by operation and caller only, never a result with errors, and ends each subscriber's own stream", async () => {
+    let executions = 0;
+    const streams: Array<EventStream<{ text: string }>> = [];
+    const Row = new GraphQLObjectType<{ text: string }, { user: { id: number } }>({
+      name: "Row",
+      fields: {
+        text: {
+          type: GraphQLString,
+          resolve: (row, _args, context) => {
+            executions += 1;
+            if (row.text === "fail") throw new Error("failed");
+            return `${row.text} for ${context.user.id}`;
+          },
+        },
+      },
+    });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: "Query", fields: { ok: { type: GraphQLString } } }),
+      subscription: new GraphQLObjectType({
+        name: "Subscription",
+        fields: {
+          row: {
+            type: Row,
+            subscribe: (root: unknown) => {
+              if (root instanceof ReplayedEvent) return root.stream();
+              const stream = new EventStream<{ text: string }>();
+              streams.push(stream);
+              return stream;
+            },
+            resolve: (row: unknown) => row,
+          },
+        },
+      }),
+    });
+    const query = "subscription { row { text } }";
+    const root = { execute, subscribe, operationKey: operationKey(query, undefined, undefined) } as unknown as SharedRoot;
+    const subscriber = async (userId: number) =>
+      (await subscribeShared({ schema, document: parse(query), contextValue: { user: { id: userId } }, rootValue: root })) as AsyncIterableIterator<ExecutionResult>;
+    const subscribers = [await subscriber(1), await subscriber(1), await subscriber(1), await subscriber(2)];
+    const next = () => Promise.all(subscribers.map(async (s) => (await s.next()).value as ExecutionResult));
+
+    const event = { text: "hello" }; // one payload object for every subscriber, as the bus gives
+    for (const stream of streams) stream.push(event);
+    expect((await next()).map((result) => result.data)).toEqual([
+      { row: { text: "hello for 1" } },
+      { row: { text: "hello for 1" } },
+      { row: { text: "hello for 1" } },
+      { row: { text: "hello for 2" } },
+    ]);
+    expect(executions).toBe(2);
+
+    executions = 0;
+    const failing = { text: "fail" };
+    for (const stream of streams) stream.push(failing);
+    expect((await next()).map((result) => result.errors?.[0]?.message)).toEqual(["failed", "failed", "failed", "failed"]);
+    expect(executions).toBe(4);
+
+    await subscribers[0]!.return!();
+    streams[0]!.push({ text: "late" }); // dropped: that stream has ended
+    expect(await streams[0]!.next()).toEqual({ value: undefined, done: true });
   });
 });

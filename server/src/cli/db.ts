@@ -1,11 +1,12 @@
-// pnpm db:migrate <name> | db:deploy | db:check | db:seed | db:reset
+// pnpm db:migrate <name> | db:deploy | db:check | db:seed | db:reset | db:verify-ledger
 // Works on DATABASE_URL when set, else on the embedded development cluster.
 import { loadConfig } from "../config.ts";
 import { provideDatabase } from "../db/database.ts";
 import { createMigration, deployMigrations, findDrift, resetDatabase } from "../db/migrations.ts";
 import { createPrisma } from "../db/prisma.ts";
+import { verifyLedger } from "../domain/ledger.ts";
 
-const usage = "usage: db <migrate NAME [--create-only] | deploy | check | seed | reset>";
+const usage = "usage: db <migrate NAME [--create-only] | deploy | check | seed | reset | verify-ledger>";
 
 async function main([command, ...args]: string[]): Promise<number> {
   const config = loadConfig();
@@ -54,6 +55,21 @@ async function main([command, ...args]: string[]): Promise<number> {
         const applied = await resetDatabase(db.url);
         console.log(`database reset; applied: ${applied.join(", ") || "nothing"}`);
         return 0;
+      }
+      case "verify-ledger": {
+        const prisma = createPrisma(db.url);
+        try {
+          const problems = await verifyLedger(prisma);
+          if (problems.length === 0) {
+            console.log("ledger verified: every referral balance equals the sum of its ledger rows");
+            return 0;
+          }
+          console.error(`ledger mismatch (${problems.length}):`);
+          for (const line of problems) console.error(`  ${line}`);
+          return 3;
+        } finally {
+          await prisma.$disconnect();
+        }
       }
       default:
         console.error(usage);

@@ -1,9 +1,10 @@
 // Admin billing rules: refund requests (a state change; the provider call and its
-// ledger effects come with the payments issue), resolving orphan TON transfers, and
+// ledger effects follow in domain/payments.ts), resolving orphan TON transfers, and
 // promo codes. Every function runs inside the admin change's audited transaction.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { DiscountType, OrphanPaymentStatus, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation, type FieldError } from "./errors.ts";
+import { settlePayment } from "./payments.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -77,10 +78,9 @@ export async function requestRefund(tx: Tx, request: RefundRequest): Promise<{ b
     },
     select: { id: true },
   });
-  // Payments issue hooks in here: the provider refund call (after commit, by a job), and
-  // on the provider's confirmation: refundedAt, REFUNDED, and the reversal of the
-  // referral commission through postLedgerEntry (domain/ledger.ts). Nothing of the
-  // ledger or of referral earnings changes at this point.
+  // The provider is asked by a job after commit (domain/payments.ts runProviderRefund); on
+  // its confirmation completeRefund sets REFUNDED and reverses the commission. Nothing of
+  // the ledger or of referral earnings changes at this point.
   return { before, after };
 }
 
@@ -108,7 +108,7 @@ const orphanColumns = {
 
 /**
  * Records how an admin resolved a TON transfer that matched no payment. MATCHED links it
- * to a TON payment (settling that payment is the payments issue's money flow); REFUNDED
+ * to a TON payment and settles that payment (settlePayment, with the transfer's hash); REFUNDED
  * and IGNORED only record the decision. An orphan is resolved once.
  */
 export async function resolveOrphanPayment(tx: Tx, adminId: number, request: OrphanResolutionRequest, now = new Date()) {
@@ -130,7 +130,10 @@ export async function resolveOrphanPayment(tx: Tx, adminId: number, request: Orp
       throw new ConflictError("This payment was settled by another TON transaction");
     }
     matchedPaymentId = payment.id;
-    // Payments issue: settling the matched payment (status, tonTxHash, amounts) hooks in here.
+    // The admin vouches for the transfer: the payment settles with it (its commission too),
+    // whatever the amount or timing was. Already succeeded: nothing changes.
+    const transfer = await tx.orphanPayment.findUniqueOrThrow({ where: { id: request.orphanPaymentId }, select: { senderAddress: true } });
+    await settlePayment(tx, payment.id, { tonTxHash: before.tonTxHash.trim(), tonSenderAddress: transfer.senderAddress });
   } else if (request.paymentId != null) {
     throw ValidationError.of("input.paymentId", "only a MATCHED resolution names a payment");
   }

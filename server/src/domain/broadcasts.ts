@@ -1,10 +1,12 @@
-// Telegram, admin side: broadcasts (created, scheduled and cancelled here; delivery is
-// the worker's, a later issue) and the bot's affiliate program settings. Functions run
-// inside the caller's audited transaction and answer what the audit row records.
-import type { Prisma } from "../generated/prisma/client.ts";
+// Telegram, admin side: broadcasts (created, scheduled, started and cancelled here;
+// delivery is the worker's: telegram/broadcast-delivery.ts) and the bot's affiliate
+// program settings. Functions run inside the caller's audited transaction and answer what
+// the audit row records.
+import { Prisma } from "../generated/prisma/client.ts";
 import type { BroadcastStatus } from "../generated/prisma/enums.ts";
 import { changes } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
+import { queueBroadcastJob } from "../telegram/outbox-jobs.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -110,6 +112,50 @@ export async function cancelBroadcast(tx: Tx, id: number, now = new Date()) {
   const { count } = await tx.telegramMessage.updateMany({ where: { broadcastId: id, status: "PENDING" }, data: { status: "CANCELLED" } });
   const change = changes(before, after);
   return { before: change.before, after: { ...change.after, cancelledMessages: count } };
+}
+
+const STARTABLE: BroadcastStatus[] = ["DRAFT", "SCHEDULED"];
+
+/**
+ * Starts sending now: SENDING, counts from zero, and the worker's job queued in this
+ * transaction. The audience is evaluated by that job, in batches (totalRecipients grows
+ * as recipients are queued; sentCount and failedCount as messages finish).
+ */
+export async function startBroadcast(tx: Tx, id: number, now = new Date()) {
+  const before = await lockBroadcast(tx, id);
+  if (!STARTABLE.includes(before.status)) throw new ConflictError(`A ${before.status.toLowerCase()} broadcast cannot be sent`);
+  if (!audienceOf(before.audience)) throw new ConflictError("This broadcast's audience is not one this API understands");
+  const after = await tx.telegramBroadcast.update({
+    where: { id },
+    data: { status: "SENDING", startedAt: now, completedAt: null, totalRecipients: 0, sentCount: 0, failedCount: 0 },
+    select: BROADCAST_STATE,
+  });
+  await queueBroadcastJob(tx, { broadcastId: id });
+  const change = changes(before, after);
+  return { before: change.before, after: { ...change.after, startedAt: now } };
+}
+
+/** Starts SCHEDULED broadcasts whose time has come (the worker's sweep, every minute); answers their ids. */
+export async function startDueBroadcasts(tx: Tx, now = new Date()): Promise<number[]> {
+  const due = await tx.$queryRaw<Array<{ id: number }>>`
+    SELECT id FROM telegram_broadcasts
+     WHERE status = 'SCHEDULED' AND scheduled_at <= ${now}
+     ORDER BY scheduled_at LIMIT 20
+     FOR UPDATE SKIP LOCKED`;
+  for (const { id } of due) await startBroadcast(tx, id, now);
+  return due.map(({ id }) => id);
+}
+
+/** The audience as a condition on `users u` (the chat id is required by the caller). */
+export function audienceCondition(audience: BroadcastAudience): Prisma.Sql {
+  const paid = Prisma.sql`EXISTS (SELECT 1 FROM payments p WHERE p.user_id = u.id AND p.status = 'SUCCEEDED')`;
+  const segment = {
+    ALL: Prisma.sql`true`,
+    PAID: paid,
+    UNPAID: Prisma.sql`NOT ${paid}`,
+    PARTNERS: Prisma.sql`EXISTS (SELECT 1 FROM referral_balances rb WHERE rb.user_id = u.id AND rb.is_partner)`,
+  }[audience.segment];
+  return audience.excludeBanned ? Prisma.sql`${segment} AND NOT u.is_banned` : segment;
 }
 
 // ---------------------------------------------------------------------------------------

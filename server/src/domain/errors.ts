@@ -86,3 +86,43 @@ export class RateLimitedError extends DomainError {
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === "P2002";
 }
+
+/** An idempotency key sent again with a different request: nothing was created. */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = "IDEMPOTENCY_KEY_REUSED";
+  constructor(message = "This idempotency key was already used for a different request; use a new key") {
+    super(message);
+  }
+}
+
+export type PromoCodeProblem = "NOT_FOUND" | "INACTIVE" | "NOT_YET_VALID" | "EXPIRED" | "EXHAUSTED" | "ALREADY_USED";
+
+const PROMO_MESSAGES: Record<PromoCodeProblem, string> = {
+  NOT_FOUND: "There is no such promo code",
+  INACTIVE: "This promo code is no longer active",
+  NOT_YET_VALID: "This promo code is not valid yet",
+  EXPIRED: "This promo code has expired",
+  EXHAUSTED: "This promo code has been used up",
+  ALREADY_USED: "You have already used this promo code",
+};
+
+/** A promo code that cannot be applied; `reason` says why. */
+export class PromoCodeError extends DomainError {
+  readonly code = "PROMO_CODE_INVALID";
+  constructor(readonly reason: PromoCodeProblem) {
+    super(PROMO_MESSAGES[reason]);
+  }
+}
+
+/** A payment provider refused or did not answer; nothing was charged. */
+export class PaymentProviderError extends DomainError {
+  readonly code = "PAYMENT_PROVIDER_FAILED";
+  constructor(
+    readonly provider: string,
+    message: string,
+    /** Worth trying again later (timeouts, 5xx, rate limits) rather than a refusal. */
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
+}

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "../db/prisma.ts";
 import { publishAll, type EventBus, type PendingEvent } from "../events/pubsub.ts";
 import { enqueue, jobKeys, TASK } from "../generation/queue.ts";
 import { ConflictError, NotFoundError, PaymentRequiredError, ValidationError } from "./errors.ts";
+import { queueProviderRefund } from "./payments.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -287,9 +288,10 @@ async function givePaymentBack(tx: Tx, paymentId: number, mode: FailedGeneration
        WHERE id = ${paymentId} AND generation_consumed`;
     return;
   }
-  // The provider refund itself belongs to the payments service (it picks REFUNDING rows up).
-  await tx.$executeRaw`
-    UPDATE payments SET status = 'REFUNDING', refund_status = 'PENDING',
+  // The whole payment goes back; the provider is asked by the payments service's job once this commits.
+  const marked = await tx.$executeRaw`
+    UPDATE payments SET status = 'REFUNDING', refund_status = 'PENDING', refund_amount = amount,
            refund_reason = ${`Generation failed: ${reason}`.slice(0, 1000)}, updated_at = now()
      WHERE id = ${paymentId} AND status = 'SUCCEEDED'`;
+  if (marked > 0) await queueProviderRefund(tx, paymentId);
 }

@@ -80,3 +80,25 @@ export async function findLedgerMismatches(tx: Pick<Tx, "$queryRaw">) {
     ) l ON true
     WHERE c.stored <> coalesce(l.total, 0)`;
 }
+
+/** Ledger rows whose balance_after is not the running sum of the user's rows before them. */
+export async function findBrokenRunningBalances(tx: Pick<Tx, "$queryRaw">) {
+  return tx.$queryRaw<Array<{ id: number; user_id: number; currency: string; balance_after: string; running: string }>>`
+    SELECT id, user_id, currency::text, balance_after::text, running::text FROM (
+      SELECT id, user_id, currency, balance_after,
+             sum(amount) OVER (PARTITION BY user_id, currency ORDER BY id) AS running
+      FROM balance_transactions
+    ) t
+    WHERE balance_after <> running
+    ORDER BY id
+    LIMIT 100`;
+}
+
+/** Every way the books can be wrong, one line each (empty when they are right). */
+export async function verifyLedger(tx: Pick<Tx, "$queryRaw">): Promise<string[]> {
+  const [balances, rows] = await Promise.all([findLedgerMismatches(tx), findBrokenRunningBalances(tx)]);
+  return [
+    ...balances.map((m) => `user ${m.user_id} ${m.currency}: stored balance ${m.stored}, ledger sum ${m.ledger}`),
+    ...rows.map((r) => `ledger row ${r.id} (user ${r.user_id} ${r.currency}): balance_after ${r.balance_after}, running sum ${r.running}`),
+  ];
+}

@@ -7,7 +7,8 @@
 // (postSupportMessage refuses it) re-open a closed ticket; the user opens a new one.
 // ESCALATED is reached only through escalateTicket (it carries a reason and a level).
 // RESOLVED sets resolvedAt; leaving RESOLVED for an open status clears it; CLOSED sets
-// closedAt. A reply always hands the ticket to the user (WAITING_USER).
+// closedAt. A reply always hands the ticket to the user (WAITING_USER). The periodic
+// rules (automatic escalation on an SLA breach, auto-close): support-sla.ts.
 //
 // Each ticket function also answers `events`: what to publish for subscriptions once the
 // caller's transaction has committed (publishAll, events/pubsub.ts) — never before.
@@ -17,6 +18,7 @@ import type { TicketCategory, TicketPriority, TicketStatus } from "../generated/
 import { changes } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "./errors.ts";
 import { messageAdded, minutesAfter, ticketChanged } from "./support.ts";
+import { notifyTicketReply } from "../telegram/notifications.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -224,6 +226,7 @@ export async function replyToTicket(tx: Tx, adminId: number, ticketId: number, r
     ...(ticket.resolvedAt ? { resolvedAt: null } : {}),
     updatedAt: now,
   });
+  await notifyTicketReply(tx, ticketId, body);
   return { messageId: message.id, body, ...change, events: [messageAdded(ticketId, message.id), ...change.events] };
 }
 

@@ -16,6 +16,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { WithdrawalMethod, WithdrawalStatus } from "../generated/prisma/enums.ts";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "./errors.ts";
 import { postLedgerEntry } from "./ledger.ts";
+import { notifyWithdrawalStatus } from "../telegram/notifications.ts";
 
 type Tx = Prisma.TransactionClient;
 type Decimal = Prisma.Decimal;
@@ -124,7 +125,7 @@ function requireDestination(method: WithdrawalMethod, details: Record<string, un
 }
 
 // ---------------------------------------------------------------------------------------
-// Requesting a withdrawal (the user-facing mutation comes with the payments issue)
+// Requesting a withdrawal
 // ---------------------------------------------------------------------------------------
 
 export interface WithdrawalRequest {
@@ -195,6 +196,52 @@ export async function requestWithdrawal(tx: Tx, request: WithdrawalRequest) {
   return withdrawal;
 }
 
+/** Admin settings holding the smallest withdrawal per currency, and their defaults. */
+export const MINIMUM_WITHDRAWAL_SETTING: Record<LedgerCurrency, { key: string; fallback: string }> = {
+  RUB: { key: "referral.min_withdrawal_rub", fallback: "100.00" },
+  TON: { key: "referral.min_withdrawal_ton", fallback: "1" },
+};
+
+/** The smallest amount a user may withdraw in `currency` (an admin setting). */
+export async function minimumWithdrawal(db: Pick<Tx, "adminSetting">, currency: LedgerCurrency): Promise<Decimal> {
+  const { key, fallback } = MINIMUM_WITHDRAWAL_SETTING[currency];
+  const setting = await db.adminSetting.findUnique({ where: { key }, select: { value: true } });
+  const value = setting?.value;
+  try {
+    if (typeof value === "number" || typeof value === "string") return new Prisma.Decimal(value);
+  } catch {
+    // A malformed setting falls back to the default rather than letting any amount through.
+  }
+  return new Prisma.Decimal(fallback);
+}
+
+/** A user's own request: at least the minimum, then reserved like any request. */
+export async function requestUserWithdrawal(tx: Tx, request: WithdrawalRequest) {
+  if (request.currency !== "RUB" && request.currency !== "TON") throw ValidationError.of("input.currency", "must be RUB or TON");
+  const amount = parseAmount("input.amount", request.amount, request.currency, { positive: true });
+  const minimum = await minimumWithdrawal(tx, request.currency);
+  if (amount.lessThan(minimum)) throw ValidationError.of("input.amount", `at least ${minimum.toFixed()} ${request.currency}`);
+  return requestWithdrawal(tx, { ...request, amount });
+}
+
+/** The user takes back their own PENDING request: CANCELLED, and the reservation returns. */
+export async function cancelUserWithdrawal(tx: Tx, { withdrawalId, userId }: { withdrawalId: number; userId: number }) {
+  const withdrawal = await lockWithdrawal(tx, withdrawalId);
+  if (withdrawal.userId !== userId) throw new NotFoundError("Withdrawal");
+  requireStatus(withdrawal, ["PENDING"], "cancelled");
+  const after = await tx.withdrawal.update({ where: { id: withdrawalId }, data: { status: "CANCELLED" } });
+  await tx.withdrawalLog.create({ data: { withdrawalId, fromStatus: "PENDING", toStatus: "CANCELLED", note: "Cancelled by the user" } });
+  await postLedgerEntry(tx, {
+    userId,
+    currency: withdrawal.currency as LedgerCurrency,
+    kind: "WITHDRAWAL_RELEASE",
+    amount: withdrawal.amount,
+    withdrawalId,
+    note: "cancelled by the user",
+  });
+  return after;
+}
+
 // ---------------------------------------------------------------------------------------
 // Processing (admins)
 // ---------------------------------------------------------------------------------------
@@ -229,6 +276,7 @@ async function moveTo(
   await tx.withdrawalLog.create({
     data: { withdrawalId: before.id, fromStatus: before.status, toStatus, adminId, note: note ?? null, metadata },
   });
+  await notifyWithdrawalStatus(tx, after);
   return { before, after };
 }
 

@@ -4,7 +4,8 @@
 // schema/subscriptions.ts keys the load it shares between subscribers on it. In memory by
 // default; with REDIS_URL through Redis, so every API instance and worker process
 // shares one stream.
-import { createPubSub, type PubSub } from "graphql-yoga";
+import type { PubSub } from "graphql-yoga";
+import { EventStream } from "./event-stream.ts";
 
 export interface GenerationJobEvent {
   jobId: number;
@@ -30,7 +31,16 @@ export type Channels = {
   "support:queue": [payload: TicketEvent];
 };
 
-export type EventBus = PubSub<Channels>;
+type Channel = Extract<keyof Channels, string>;
+type MapToNull<T> = T extends undefined ? null : T;
+/** What a subscriber of `K` receives (the last publish argument). */
+export type ChannelEvent<K extends Channel> = Channels[K][1] extends undefined ? MapToNull<Channels[K][0]> : MapToNull<Channels[K][1]>;
+
+/** graphql-yoga's PubSub (which it accepts too), with streams that are any async iterator. */
+export interface EventBus {
+  publish: PubSub<Channels>["publish"];
+  subscribe<K extends Channel>(...[routingKey, id]: Channels[K][1] extends undefined ? [K] : [K, Channels[K][0]]): AsyncIterableIterator<ChannelEvent<K>>;
+}
 
 /** An event to publish once the transaction that caused it has committed. */
 export type PendingEvent = {
@@ -69,6 +79,30 @@ export interface EventBusOptions {
 }
 
 /**
+ * graphql-yoga's createPubSub over `target` (same topics, same events), with cheaper streams
+ * (events/event-stream.ts): every listener of a topic gets the event's one payload object.
+ */
+function pubSubOver(target: EventTarget): EventBus {
+  return {
+    publish: ((routingKey: string, ...args: unknown[]) => {
+      const payload = args[1] ?? args[0] ?? null;
+      const topic = args[1] === undefined ? routingKey : `${routingKey}:${String(args[0])}`;
+      target.dispatchEvent(new CustomEvent(topic, { detail: payload }));
+    }) as EventBus["publish"],
+    subscribe: ((routingKey: string, id?: unknown) => {
+      const topic = id === undefined ? routingKey : `${routingKey}:${String(id)}`;
+      const listener = (event: Event) => stream.push((event as CustomEvent).detail);
+      // Listens from the first read (as graphql-yoga's streams do), until either side ends.
+      const stream = new EventStream<unknown>({
+        start: () => target.addEventListener(topic, listener),
+        end: () => target.removeEventListener(topic, listener),
+      });
+      return stream;
+    }) as EventBus["subscribe"],
+  };
+}
+
+/**
  * The client with `methods` answering failures to `onError` instead of rejecting: the Redis
  * event target fires PUBLISH/SUBSCRIBE without awaiting them, and an unhandled rejection
  * (Redis unreachable for longer than the retries) would end the process. Such an event is
@@ -92,7 +126,7 @@ function reportingFailures<T extends object>(client: T, methods: string[], onErr
  * shares it), else in memory (one process).
  */
 export async function createEventBus(redisUrl: string | undefined, { channelPrefix = DEFAULT_CHANNEL_PREFIX }: EventBusOptions = {}): Promise<RunningEventBus> {
-  if (!redisUrl) return { bus: withChannelPrefix(createPubSub<Channels>(), channelPrefix), close: async () => {} };
+  if (!redisUrl) return { bus: withChannelPrefix(pubSubOver(new EventTarget()), channelPrefix), close: async () => {} };
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([
     import("ioredis"),
     import("@graphql-yoga/redis-event-target"),
@@ -102,12 +136,12 @@ export async function createEventBus(redisUrl: string | undefined, { channelPref
   const subscribeClient = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await Promise.all([publishClient.connect(), subscribeClient.connect()]);
   const report = (error: unknown) => console.error("[events] Redis pub/sub failed; the event is lost:", error);
-  const bus = createPubSub<Channels>({
-    eventTarget: createRedisEventTarget({
+  const bus = pubSubOver(
+    createRedisEventTarget({
       publishClient: reportingFailures(publishClient, ["publish"], report),
       subscribeClient: reportingFailures(subscribeClient, ["subscribe", "unsubscribe"], report),
-    }),
-  });
+    }) as EventTarget,
+  );
   return {
     bus: withChannelPrefix(bus, channelPrefix),
     async close() {

@@ -16,7 +16,8 @@
 // counts submissions; a failed attempt below max_attempts goes back to PENDING.
 import type { Config } from "../config.ts";
 import type { Prisma, PrismaClient } from "../db/prisma.ts";
-import { settleJob } from "../domain/generation.ts";
+import { settleJob as settleJobState, type FailedGenerationPayment } from "../domain/generation.ts";
+import { notifyGenerationSettled } from "../telegram/notifications.ts";
 import { publishAll, type EventBus, type PendingEvent } from "../events/pubsub.ts";
 import type { Storage } from "../storage/storage.ts";
 import { ProviderError, type ImageProvider, type SubmitRequest } from "./providers/provider.ts";
@@ -46,6 +47,13 @@ type Tx = Prisma.TransactionClient;
 export const STUCK_AFTER_MS = 3 * PROVIDER_CALL_TIMEOUT_MS;
 
 const TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/** Settles a job; when it ended, its owner's Telegram notification is queued in the same transaction. */
+async function settleJob(tx: Tx, jobId: number, failedPayment: FailedGenerationPayment) {
+  const settled = await settleJobState(tx, jobId, failedPayment);
+  if (settled.outcome) await notifyGenerationSettled(tx, jobId, settled.outcome, failedPayment);
+  return settled;
+}
 
 interface TaskRow {
   id: number;

@@ -3,6 +3,7 @@
 // for it. Every job has a key, so adding it again replaces the waiting one instead of
 // duplicating it (graphile-worker: a key whose job is already running gets a new job).
 import type { Prisma, PrismaClient } from "../db/prisma.ts";
+import { addJob, DEFAULT_MAX_ATTEMPTS } from "../worker/queue.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -30,7 +31,7 @@ export interface PollPayload {
 }
 
 /** Unexpected errors (database down…) are retried by graphile-worker itself, this often. */
-export const QUEUE_MAX_ATTEMPTS = 10;
+export const QUEUE_MAX_ATTEMPTS = DEFAULT_MAX_ATTEMPTS;
 
 export const jobKeys = {
   start: (jobId: number) => `generation:${jobId}`,
@@ -48,17 +49,9 @@ export interface Enqueue {
   preserveRunAt?: boolean;
 }
 
-/** Adds (or replaces) one queue job, in `db`'s transaction when it is one. */
+/** Adds (or replaces) one generation job, in `db`'s transaction when it is one. */
 export async function enqueue(db: Db, { task, payload, key, delayMs = 0, preserveRunAt = false }: Enqueue): Promise<void> {
-  await db.$executeRaw`
-    SELECT NULL FROM graphile_worker.add_job(
-      ${task}::text,
-      ${JSON.stringify(payload)}::json,
-      run_at := clock_timestamp() + make_interval(secs => ${Math.max(0, delayMs) / 1000}::float8),
-      max_attempts := ${QUEUE_MAX_ATTEMPTS}::int,
-      job_key := ${key}::text,
-      job_key_mode := ${preserveRunAt ? "preserve_run_at" : "replace"}::text
-    )`;
+  await addJob(db, { task, payload: { ...payload }, key, delayMs, preserveRunAt, maxAttempts: QUEUE_MAX_ATTEMPTS });
 }
 
 /**

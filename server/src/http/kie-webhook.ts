@@ -11,6 +11,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { KIE_WEBHOOK_PATH } from "../generation/providers/kie.ts";
+import { readBody } from "./webhooks.ts";
 
 export interface KieWebhookOptions {
   /** Kie's webhookHmacKey (KIE_WEBHOOK_KEY). */
@@ -83,28 +84,6 @@ function reply(res: ServerResponse, status: number, body: unknown, headers: Reco
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === "string" ? value.trim() : undefined; // repeated headers are refused
-}
-
-/** The body, or null once it passes `max` bytes. */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let over = false;
-    req.on("data", (chunk: Buffer) => {
-      if (over) return;
-      total += chunk.length;
-      if (total > max) {
-        over = true;
-        chunks.length = 0;
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => (over ? undefined : resolve(Buffer.concat(chunks))));
-    req.on("error", reject);
-  });
 }
 
 function taskIdOf(body: unknown): unknown {

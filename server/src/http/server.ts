@@ -11,14 +11,14 @@ import type { PrismaClient } from "../db/prisma.ts";
 import { LocalStorage } from "../storage/local-storage.ts";
 import type { Storage } from "../storage/storage.ts";
 import { handleKieWebhook, isKieWebhookRequest, type KieWebhookOptions } from "./kie-webhook.ts";
+import { operationKey, subscribeShared, type EnvelopedExecution, type SharedRoot } from "./shared-execution.ts";
+import { webhookFor, type WebhookRoutes } from "./webhooks.ts";
 
 export interface RunningHttpServer {
   server: Server;
   url: string;
   close(drainMs?: number): Promise<void>;
 }
-
-type EnvelopedExecution = Pick<ReturnType<App["getEnveloped"]>, "execute" | "subscribe">;
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
@@ -92,6 +92,7 @@ export async function startHttpServer(
     port,
     storage,
     kieWebhook,
+    webhooks,
   }: {
     prisma: PrismaClient;
     host: string;
@@ -99,6 +100,8 @@ export async function startHttpServer(
     storage?: Storage;
     /** POST /webhooks/kie: Kie.ai task callbacks (verified, then handed to the pipeline); off when unset. */
     kieWebhook?: KieWebhookOptions;
+    /** Payment and bot webhooks (http/webhooks.ts). */
+    webhooks?: WebhookRoutes;
   },
 ): Promise<RunningHttpServer> {
   const server = createServer(async (req, res) => {
@@ -109,6 +112,8 @@ export async function startHttpServer(
       return res.end(adminExplorerPage());
     }
     if (kieWebhook && isKieWebhookRequest(req)) return handleKieWebhook(req, res, kieWebhook);
+    const webhook = webhookFor(webhooks, req);
+    if (webhook) return webhook(req, res);
     if (refuseUnsizedBody(req, res)) return;
     return app(req, res);
   });
@@ -119,7 +124,8 @@ export async function startHttpServer(
   const wsHandle = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
       execute: (args) => (args.rootValue as EnvelopedExecution).execute(args as ExecutionArgs),
-      subscribe: (args) => (args.rootValue as EnvelopedExecution).subscribe(args as ExecutionArgs),
+      // Each subscriber's own events; their results shared by subscribers who would get the same.
+      subscribe: (args) => subscribeShared(args as ExecutionArgs),
       onSubscribe: async (ctx, _id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({
           ...ctx,
@@ -141,7 +147,7 @@ export async function startHttpServer(
             document,
             variableValues: params.variables,
             contextValue: await contextFactory(),
-            rootValue: { execute, subscribe },
+            rootValue: { execute, subscribe, operationKey: operationKey(params.query, params.operationName, params.variables) } satisfies SharedRoot,
           };
         } catch (error) {
           // A refused session (UNAUTHENTICATED, USER_BANNED), a syntax error or a document

@@ -13,7 +13,11 @@ import {
   UnauthenticatedError,
   UserBannedError,
   ValidationError,
+  IdempotencyKeyReusedError,
+  PaymentProviderError,
+  PromoCodeError,
   type FieldError,
+  type PromoCodeProblem,
 } from "../domain/errors.ts";
 
 export const ErrorInterface = builder.interfaceRef<DomainError>("Error").implement({
@@ -41,6 +45,7 @@ const errors = [
   [PaymentRequiredError, "PaymentRequiredError", "A succeeded, unused payment is needed first."],
   [InvalidSignInError, "InvalidSignInError", "The sign-in data is not valid (bad signature, expired, malformed)."],
   [InvalidCredentialsError, "InvalidCredentialsError", "Wrong username or password."],
+  [IdempotencyKeyReusedError, "IdempotencyKeyReusedError", "The idempotency key was already used for a different request; nothing was created."],
 ] as const;
 
 for (const [cls, name, description] of errors) {
@@ -69,4 +74,24 @@ builder.objectType(AccountLockedError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof AccountLockedError,
   fields: (t) => ({ lockedUntil: t.expose("lockedUntil", { type: "DateTime" }) }),
+});
+
+builder.objectType(PaymentProviderError, {
+  name: "PaymentProviderError",
+  description: "The payment provider refused or did not answer; nothing was charged. `retryable`: worth trying again later.",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof PaymentProviderError,
+  fields: (t) => ({ retryable: t.exposeBoolean("retryable") }),
+});
+
+export const PromoCodeProblemType = builder.enumType("PromoCodeProblem", {
+  values: ["NOT_FOUND", "INACTIVE", "NOT_YET_VALID", "EXPIRED", "EXHAUSTED", "ALREADY_USED"] as const satisfies readonly PromoCodeProblem[],
+});
+
+builder.objectType(PromoCodeError, {
+  name: "PromoCodeError",
+  description: "The promo code cannot be applied; `reason` says why (show it next to the code field).",
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof PromoCodeError,
+  fields: (t) => ({ reason: t.field({ type: PromoCodeProblemType, resolve: (error) => error.reason }) }),
 });

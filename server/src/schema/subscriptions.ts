@@ -17,10 +17,11 @@
 // subscriber that reads slower than events come gets them coalesced (see liveRows).
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
-import { Repeater } from "graphql-yoga";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { AvatarEvent, GenerationJobEvent, TicketEvent } from "../events/pubsub.ts";
+import { EventStream } from "../events/event-stream.ts";
+import { ReplayedEvent } from "../events/replayed-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AdminRole } from "../generated/prisma/enums.ts";
 import { requireDatabaseId } from "./access.ts";
@@ -190,20 +191,16 @@ function liveRows<Event, Row>(
     key: (event: Event) => unknown;
   },
 ): AsyncIterable<Payload<Row>> {
-  return new Repeater<Payload<Row>>(async (push, stop) => {
-    const events = source[Symbol.asyncIterator]();
-    const pending = new Map<unknown, Event>();
-    let sourceEnded = false;
-    let overflowed = false;
-    let stopped = false;
-    let wake = () => {};
-    const changed = () => wake();
-    void stop.then(() => {
-      stopped = true;
-      void events.return?.();
-      changed();
-    });
-    // Starts listening now (a pubsub stream subscribes on its first pull).
+  const events = source[Symbol.asyncIterator]();
+  const pending = new Map<unknown, Event>();
+  let sourceEnded = false;
+  let overflowed = false;
+  let stopped = false;
+  let wake = () => {};
+  const changed = () => wake();
+
+  const run = async () => {
+    // Starts listening now (a bus stream subscribes on its first pull).
     const first = events.next();
     void (async () => {
       for (let result = await first; !result.done; result = await events.next()) {
@@ -221,7 +218,7 @@ function liveRows<Event, Row>(
       }
       sourceEnded = true;
       changed();
-    })().catch((error: unknown) => stop(error));
+    })().catch((error: unknown) => rows.end(error));
 
     const deliver = async (loading: () => Promise<Row | null>): Promise<boolean> => {
       let row: Row | null;
@@ -231,17 +228,17 @@ function liveRows<Event, Row>(
         if (!live) return false;
         row = loaded;
       } catch (error) {
-        await push(new LoadFailure(error));
+        await rows.pushAndWait(new LoadFailure(error));
         return true;
       }
-      if (row !== null) await push(row);
+      if (row !== null) await rows.pushAndWait(row);
       return true;
     };
 
-    if (initial && !(await deliver(initial))) return stop();
+    if (initial && !(await deliver(initial))) return;
     while (!stopped) {
       if (overflowed) {
-        await push(
+        await rows.pushAndWait(
           new LoadFailure(
             new GraphQLError("This subscription fell too far behind its events; subscribe again", {
               extensions: { code: "SUBSCRIPTION_OVERFLOW" },
@@ -260,8 +257,18 @@ function liveRows<Event, Row>(
       pending.delete(k);
       if (!(await deliver(() => load(event)))) break;
     }
-    stop();
+  };
+
+  const rows: EventStream<Payload<Row>> = new EventStream({
+    // The work starts with the first read, and stops with the stream (either side's end).
+    start: () => void run().then(() => rows.end(), (error: unknown) => rows.end(error)),
+    end: () => {
+      stopped = true;
+      void events.return?.();
+      changed();
+    },
   });
+  return rows;
 }
 
 /** A subscription's row: a failed reload becomes this event's error. */
@@ -277,12 +284,24 @@ interface Planned {
 }
 
 /**
- * The query plugin-prisma plans for the client's selection of this field. Planned for every
- * event: the plan also records, on the context, the loader mappings that event's resolvers read.
+ * The query plugin-prisma plans for the client's selection of this field, planned once per
+ * subscriber: the selection never changes, and the loader mappings the plan records for the
+ * event's resolvers are kept on the subscriber's own context (one per graphql-ws operation),
+ * so they hold for every event. A plan that fails is tried again at the next event.
  */
-async function selection(context: Context, info: GraphQLResolveInfo, typeName: string): Promise<Planned> {
-  const query = (await queryFromInfo({ context, info, typeName, awaitSelections: true })) as Query;
-  return { query, key: `${info.fieldName} ${JSON.stringify(query)}` };
+function selection(context: Context, info: GraphQLResolveInfo, typeName: string): () => Promise<Planned> {
+  let planned: Promise<Planned> | null = null;
+  const plan = async (): Promise<Planned> => {
+    const query = (await queryFromInfo({ context, info, typeName, awaitSelections: true })) as Query;
+    return { query, key: `${info.fieldName} ${JSON.stringify(query)}` };
+  };
+  return () => {
+    if (!planned) {
+      const planning = (planned = plan());
+      planning.catch(() => planned === planning && (planned = null));
+    }
+    return planned;
+  };
 }
 
 /** The database id in a global id of `typename`; anything else is not found. */
@@ -374,12 +393,14 @@ builder.subscriptionFields((t) => ({
       "A generation job of the viewer's (staff: any): its current state at once, then again after every change — progress, each new photo, completion or failure.",
     authScopes: { user: true, staff: true },
     args: { jobId: t.arg.id({ required: true }) },
-    subscribe: async (_root, args, context, info) => {
+    subscribe: async (root, args, context, info) => {
+      if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
       const id = idOf(String(args.jobId), "GenerationJob");
       const { prisma } = context;
       await requireVisible(prisma.generationJob.findFirst({ where: jobWhere(context, id), select: { id: true } }), "GenerationJob");
+      const plan = selection(context, info, "GenerationJob");
       const load = async (event: object) =>
-        visibleRow<JobRow & { avatar: { userId: number } }>(context, event, await selection(context, info, "GenerationJob"), {
+        visibleRow<JobRow & { avatar: { userId: number } }>(context, event, await plan(), {
           ownerFields: { avatar: { select: { userId: true } } },
           owner: (row) => ({ userId: row.avatar.userId }),
           read: (query) => prisma.generationJob.findUnique({ ...query, where: { id } }),
@@ -401,12 +422,14 @@ builder.subscriptionFields((t) => ({
     description: "An avatar of the viewer's (staff: any): its current state at once, then again after every change (status, thumbnail, photos).",
     authScopes: { user: true, staff: true },
     args: { avatarId: t.arg.id({ required: true }) },
-    subscribe: async (_root, args, context, info) => {
+    subscribe: async (root, args, context, info) => {
+      if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
       const id = idOf(String(args.avatarId), "Avatar");
       const { prisma } = context;
       await requireVisible(prisma.avatar.findFirst({ where: avatarWhere(context, id), select: { id: true } }), "Avatar");
+      const plan = selection(context, info, "Avatar");
       const load = async (event: object) =>
-        visibleRow<AvatarRow>(context, event, await selection(context, info, "Avatar"), {
+        visibleRow<AvatarRow>(context, event, await plan(), {
           ownerFields: { userId: true },
           owner: (row) => ({ userId: row.userId }),
           read: (query) => prisma.avatar.findUnique({ ...query, where: { id } }),
@@ -428,10 +451,12 @@ builder.subscriptionFields((t) => ({
     description: "Each new message of one of the viewer's tickets (staff: any ticket, internal notes included; a user never receives them).",
     authScopes: { user: true, staff: true },
     args: { ticketId: t.arg.id({ required: true }) },
-    subscribe: async (_root, args, context, info) => {
+    subscribe: async (root, args, context, info) => {
+      if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
       const ticketId = idOf(String(args.ticketId), "SupportTicket");
       const { prisma } = context;
       await requireVisible(prisma.supportTicket.findFirst({ where: ticketWhere(context, ticketId), select: { id: true } }), "SupportTicket");
+      const plan = selection(context, info, "SupportTicketMessage");
       return liveRows<TicketEvent, MessageRow>(context, {
         source: context.events.subscribe("support:ticket-message", ticketId),
         roles: STAFF,
@@ -440,7 +465,7 @@ builder.subscriptionFields((t) => ({
         load: async (event) => {
           const { messageId } = event;
           if (messageId === undefined) return null;
-          return visibleRow<MessageRow & { ticket: { userId: number } }>(context, event, await selection(context, info, "SupportTicketMessage"), {
+          return visibleRow<MessageRow & { ticket: { userId: number } }>(context, event, await plan(), {
             ownerFields: { isInternal: true, ticket: { select: { userId: true } } },
             owner: (row) => ({ userId: row.ticket.userId, internal: row.isInternal }),
             read: (query) => prisma.supportTicketMessage.findFirst({ ...query, where: { id: messageId, ticketId } }),
@@ -457,12 +482,14 @@ builder.subscriptionFields((t) => ({
     description: "One of the viewer's tickets (staff: any): its current state at once, then again after every change (status, rating, assignment…).",
     authScopes: { user: true, staff: true },
     args: { ticketId: t.arg.id({ required: true }) },
-    subscribe: async (_root, args, context, info) => {
+    subscribe: async (root, args, context, info) => {
+      if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
       const id = idOf(String(args.ticketId), "SupportTicket");
       const { prisma } = context;
       await requireVisible(prisma.supportTicket.findFirst({ where: ticketWhere(context, id), select: { id: true } }), "SupportTicket");
+      const plan = selection(context, info, "SupportTicket");
       const load = async (event: object) =>
-        visibleRow<TicketRow>(context, event, await selection(context, info, "SupportTicket"), {
+        visibleRow<TicketRow>(context, event, await plan(), {
           ownerFields: { userId: true },
           owner: (row) => ({ userId: row.userId }),
           read: (query) => prisma.supportTicket.findUnique({ ...query, where: { id } }),
@@ -483,21 +510,24 @@ builder.subscriptionFields((t) => ({
     nullable: true,
     description: "Operators (OPERATOR, ADMIN): every ticket that is opened or changes (a message, a note, a status, an assignment…), as it is now.",
     authScopes: { operator: true },
-    subscribe: (_root, _args, context, info) =>
-      liveRows<TicketEvent, TicketRow>(context, {
+    subscribe: (root, _args, context, info) => {
+      if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
+      const plan = selection(context, info, "SupportTicket");
+      return liveRows<TicketEvent, TicketRow>(context, {
         source: context.events.subscribe("support:queue"),
         roles: OPERATORS,
         key: ({ ticketId }) => ticketId,
         // Operators see every ticket: only the row is shared.
         load: async (event) => {
-          const { query, key } = await selection(context, info, "SupportTicket");
+          const { query, key } = await plan();
           return sharedLoad(
             event,
             key,
             () => context.prisma.supportTicket.findUnique({ ...query, where: { id: event.ticketId } }) as Promise<TicketRow | null>,
           );
         },
-      }),
+      });
+    },
     resolve: (payload) => rowOf(payload as Payload<TicketRow>),
   }),
 }));

@@ -8,6 +8,7 @@ import { createEventBus } from "../events/pubsub.ts";
 import { createProvider } from "../generation/providers/index.ts";
 import { createStorage } from "../storage/storage.ts";
 import { startWorker } from "./runner.ts";
+import { createPaymentGateways } from "../payments/gateways.ts";
 import { stopGracefullyOnSignals } from "../shutdown.ts";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
@@ -23,6 +24,7 @@ async function start() {
     storage: createStorage(config),
     provider: createProvider(config),
     events: events.bus,
+    payments: createPaymentGateways(config),
     config,
   });
 

@@ -10,6 +10,8 @@ import { createPipeline } from "../generation/pipeline.ts";
 import type { ImageProvider } from "../generation/providers/provider.ts";
 import type { Storage } from "../storage/storage.ts";
 import { createTaskList } from "./tasks.ts";
+import { createTelegramDelivery } from "../telegram/tasks.ts";
+import type { PaymentGateways } from "../payments/gateway.ts";
 
 export interface WorkerDependencies {
   /** A direct connection (LISTEN/NOTIFY does not go through transaction-mode poolers). */
@@ -18,7 +20,8 @@ export interface WorkerDependencies {
   storage: Storage;
   provider: ImageProvider;
   events: EventBus;
-  config: Pick<Config, "isProduction" | "logLevel" | "generation" | "worker">;
+  payments: PaymentGateways;
+  config: Pick<Config, "isProduction" | "logLevel" | "generation" | "worker" | "telegram">;
   /** Where the worker's lines go (default: console, at LOG_LEVEL). */
   log?: (level: "error" | "warn" | "info" | "debug", line: string) => void;
 }
@@ -51,10 +54,22 @@ function graphileLogger(log: NonNullable<WorkerDependencies["log"]>): Logger {
 }
 
 /**
- * Every minute, one worker sweeps for work a dead worker still holds (pipeline.sweep);
- * every hour, old API-key rate-limit windows are dropped.
+ * Every minute, one worker sweeps for work a dead worker still holds (pipeline.sweep) and
+ * applies the support SLA rules (escalation, auto-close: domain/support-sla.ts); every
+ * hour, old API-key rate-limit windows are dropped.
  */
-export const CRONTAB = ["* * * * * generation:sweep ?max=1", "17 * * * * maintenance:prune-rate-windows ?max=1"].join("\n");
+export const CRONTAB = [
+  "* * * * * generation:sweep ?max=1",
+  "17 * * * * maintenance:prune-rate-windows ?max=1",
+  "* * * * * support:sla-sweep ?max=1",
+  // Payments nobody paid are cancelled (their promo uses come back).
+  "*/10 * * * * payments:expire-stale ?max=1",
+  // Telegram: start due scheduled broadcasts, take back messages a dead worker held, re-queue lost jobs.
+  "* * * * * telegram:sweep ?max=1",
+  // TON: read the wallet's transfers every minute, refresh the TON/RUB rate every 5 minutes.
+  "* * * * * payments:ton-scan ?max=1",
+  "*/5 * * * * payments:ton-rate ?max=1",
+].join("\n");
 
 /**
  * Refuses a production worker with the local provider unless GENERATION_PROVIDER=local was
@@ -93,7 +108,7 @@ export async function startWorker(deps: WorkerDependencies): Promise<RunningWork
     maxPoolSize: Math.max(config.worker.concurrency + 2, 4),
     noHandleSignals: true,
     logger,
-    taskList: createTaskList(pipelineDeps),
+    taskList: createTaskList({ ...pipelineDeps, payments: deps.payments, telegram: createTelegramDelivery(config.telegram, (line) => log("info", line)) }),
     parsedCronItems: parseCrontab(CRONTAB),
   });
   log("info", `running: ${config.worker.concurrency} job(s) at a time, provider ${deps.provider.name}, at most ${config.generation.concurrency} provider task(s) in flight`);

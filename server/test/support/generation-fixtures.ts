@@ -11,6 +11,7 @@ import type { ImageProvider } from "../../src/generation/providers/provider.ts";
 import { createStorage, type Storage } from "../../src/storage/storage.ts";
 import { startWorker, type RunningWorker } from "../../src/worker/runner.ts";
 import { TEST_BOT_TOKEN, type TestApi } from "./harness.ts";
+import { createPaymentGateways } from "../../src/payments/gateways.ts";
 
 /** Pipeline settings small enough for a test to finish in seconds. */
 export const FAST_PIPELINE_ENV: Record<string, string> = {
@@ -123,6 +124,7 @@ export async function startTestWorker(
       provider ??
       new LocalProvider({ latencyMs: config.generation.localLatencyMs, failureRate: config.generation.localFailureRate }),
     events,
+    payments: createPaymentGateways(config),
     config,
     log: (level, line) => {
       if (level === "error") console.error(`[test worker] ${line}`);

@@ -6,6 +6,7 @@ import { builder } from "../../../builder.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { audited } from "../../../domain/audit.ts";
 import { requestRefund } from "../../../domain/admin-billing.ts";
+import { queueProviderRefund } from "../../../domain/payments.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { Currency, Payment, PaymentProvider, PaymentStatus } from "../../payments.ts";
 import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter, direction } from "../root.ts";
@@ -162,6 +163,8 @@ builder.mutationFields((t) => ({
       const id = requireDatabaseId(input.paymentId, "Payment");
       await audited(context, "payment.refund", { type: "Payment", id }, async (tx) => {
         const change = await requestRefund(tx, { paymentId: id, amount: input.amount, reason: input.reason });
+        // The provider is asked by a job once this commits (retried while the provider is down).
+        await queueProviderRefund(tx, id);
         return { result: null, ...change };
       });
       return context.prisma.payment.findUniqueOrThrow({ ...query, where: { id } });

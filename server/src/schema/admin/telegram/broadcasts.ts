@@ -1,9 +1,10 @@
-// Telegram, admin side: broadcasts, listed by staff and created, scheduled and cancelled
-// by ADMIN (audited; delivery is a later issue).
+// Telegram, admin side: broadcasts, listed by staff (with their progress: status,
+// totalRecipients, sentCount, failedCount) and created, scheduled, sent and cancelled by
+// ADMIN (audited; the worker delivers them: telegram/broadcast-delivery.ts).
 import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import { audited } from "../../../domain/audit.ts";
-import { BROADCAST_SEGMENTS, audienceOf, cancelBroadcast, createBroadcast, scheduleBroadcast } from "../../../domain/broadcasts.ts";
+import { BROADCAST_SEGMENTS, audienceOf, cancelBroadcast, createBroadcast, scheduleBroadcast, startBroadcast } from "../../../domain/broadcasts.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { BroadcastStatus as BroadcastStatusValues } from "../../../generated/prisma/enums.ts";
@@ -134,6 +135,10 @@ const ScheduleBroadcastInput = builder.inputType("ScheduleBroadcastInput", {
   }),
 });
 
+const SendBroadcastInput = builder.inputType("SendBroadcastInput", {
+  fields: (t) => ({ broadcastId: t.id({ required: true }) }),
+});
+
 const CancelBroadcastInput = builder.inputType("CancelBroadcastInput", {
   fields: (t) => ({ broadcastId: t.id({ required: true }) }),
 });
@@ -167,6 +172,19 @@ builder.mutationFields((t) => ({
         result: null,
         ...(await scheduleBroadcast(tx, id, input.scheduledAt)),
       }));
+      return context.prisma.telegramBroadcast.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  sendBroadcast: t.prismaField({
+    type: TelegramBroadcast,
+    description:
+      "Starts sending a draft or scheduled broadcast now (SENDING). Its audience is queued in batches: totalRecipients grows while recipients are queued, sentCount and failedCount as messages finish; COMPLETED when every message is final. Admin only.",
+    authScopes: { admin: true },
+    errors: { types: [NotFoundError, ConflictError] },
+    args: { input: t.arg({ type: SendBroadcastInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const id = broadcastIdOf(input.broadcastId);
+      await audited(context, "broadcast.send", { type: "TelegramBroadcast", id }, async (tx) => ({ result: null, ...(await startBroadcast(tx, id)) }));
       return context.prisma.telegramBroadcast.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

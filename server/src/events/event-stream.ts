@@ -1,0 +1,99 @@
+// A minimal push-to-pull async iterator for the bus's topics and the subscriptions' row
+// streams. @repeaterjs/repeater (what graphql-yoga's pubsub uses) chains several promises and
+// a promise-derived object per push; at one event for 1,000 subscribers, twice per
+// subscriber, that was the largest single cost of a fan-out (bench/subscription-fanout.ts).
+
+interface Pull<T> {
+  resolve(result: IteratorResult<T, undefined>): void;
+  reject(error: unknown): void;
+}
+
+export class EventStream<T> implements AsyncIterableIterator<T, undefined> {
+  #buffer: T[] = [];
+  #pull: Pull<T> | null = null;
+  /** Releases a producer waiting in `pushAndWait`. */
+  #demand: (() => void) | null = null;
+  #started = false;
+  #ended = false;
+  #failure: { error: unknown } | null = null;
+
+  /**
+   * `start` runs on the first pull (so nothing listens before someone reads); `end` once,
+   * when either side ends the stream.
+   */
+  constructor(private readonly hooks: { start?: () => void; end?: () => void } = {}) {}
+
+  /** Queues `value` (or hands it to a waiting reader); dropped once the stream has ended. */
+  push(value: T): void {
+    if (this.#ended) return;
+    const pull = this.#pull;
+    if (pull) {
+      this.#pull = null;
+      pull.resolve({ value, done: false });
+    } else {
+      this.#buffer.push(value);
+    }
+  }
+
+  /** `push`, resolved once the reader has taken `value` and asks for more (or the stream ended). */
+  pushAndWait(value: T): Promise<void> {
+    if (this.#ended) return Promise.resolve();
+    this.push(value);
+    return new Promise((resolve) => (this.#demand = resolve));
+  }
+
+  /** The producer's end: what is queued is still read, then the stream is done (or fails with `error`). */
+  end(...error: [] | [unknown]): void {
+    if (this.#ended) return;
+    if (error.length) this.#failure = { error: error[0] };
+    this.#finish();
+    const pull = this.#pull;
+    this.#pull = null;
+    if (pull) this.#settle(pull);
+  }
+
+  next(): Promise<IteratorResult<T, undefined>> {
+    if (!this.#started) {
+      this.#started = true;
+      this.hooks.start?.();
+    }
+    if (this.#buffer.length > 0) return Promise.resolve({ value: this.#buffer.shift()!, done: false });
+    // Nothing queued: the reader is ready for more.
+    const demand = this.#demand;
+    this.#demand = null;
+    demand?.();
+    if (this.#ended) return new Promise((resolve, reject) => this.#settle({ resolve, reject }));
+    return new Promise((resolve, reject) => (this.#pull = { resolve, reject }));
+  }
+
+  /** The reader's end: at once, dropping what is queued. */
+  return(): Promise<IteratorResult<T, undefined>> {
+    this.#buffer = [];
+    this.#failure = null;
+    this.#finish();
+    const pull = this.#pull;
+    this.#pull = null;
+    pull?.resolve({ value: undefined, done: true });
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  #finish(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    const demand = this.#demand;
+    this.#demand = null;
+    demand?.();
+    this.hooks.end?.();
+  }
+
+  #settle(pull: Pull<T>): void {
+    const failure = this.#failure;
+    this.#failure = null; // reported once, then the stream is just done
+    if (failure) pull.reject(failure.error);
+    else pull.resolve({ value: undefined, done: true });
+  }
+}
