@@ -59,7 +59,7 @@ function TelegramSignIn({ initData }: { initData: string }) {
     if (started.current) return;
     started.current = true;
     void run(initData);
-  }, [initData]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [initData, run]);
   if (errors.form || Object.keys(errors.fields).length) {
     return (
       <>

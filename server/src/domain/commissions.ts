@@ -3,7 +3,7 @@
 // (referral_earnings.payment_id is unique), credited through the ledger. A refund takes the
 // refunded share back through the ledger. TON payments earn TON; the rest earn RUB.
 import { Prisma } from "../generated/prisma/client.ts";
-import { postLedgerEntry } from "./ledger.ts";
+import { lockBalance, postLedgerEntry } from "./ledger.ts";
 import { CURRENCY_SCALE, type LedgerCurrency } from "./withdrawals.ts";
 import { raiseAdminAlert } from "./alerts.ts";
 
@@ -72,11 +72,7 @@ export async function reverseCommission(tx: Tx, paymentId: number, share: Prisma
   const credited = currency === "TON" ? earning.nativeAmount! : earning.amount;
   const owed = credited.times(Prisma.Decimal.min(share, 1)).toDecimalPlaces(CURRENCY_SCALE[currency], Prisma.Decimal.ROUND_HALF_UP);
 
-  await tx.referralBalance.createMany({ data: [{ userId: earning.referrerId }], skipDuplicates: true });
-  const [row] = await tx.$queryRaw<Array<{ available: Prisma.Decimal }>>`
-    SELECT CASE WHEN ${currency} = 'TON' THEN balance_ton ELSE balance_rub END AS available
-    FROM referral_balances WHERE user_id = ${earning.referrerId} FOR UPDATE`;
-  const available = new Prisma.Decimal(row!.available);
+  const available = (await lockBalance(tx, earning.referrerId))[currency];
   const taken = Prisma.Decimal.min(owed, available);
   const shortfall = owed.minus(taken);
 

@@ -32,7 +32,7 @@ export class InsufficientBalanceError extends ConflictError {
 }
 
 /** Locks the user's balance row (creating it at zero the first time) and returns it. */
-async function lockBalance(tx: Tx, userId: number) {
+export async function lockBalance(tx: Tx, userId: number) {
   await tx.referralBalance.createMany({ data: [{ userId }], skipDuplicates: true });
   const [row] = await tx.$queryRaw<Array<{ balance_rub: Prisma.Decimal; balance_ton: Prisma.Decimal }>>`
     SELECT balance_rub, balance_ton FROM referral_balances WHERE user_id = ${userId} FOR UPDATE`;

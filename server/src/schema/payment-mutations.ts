@@ -11,7 +11,7 @@ import {
   PaymentProviderError,
   PromoCodeError,
 } from "../domain/errors.ts";
-import { createPayment, settlePayment, lockPayment } from "../domain/payments.ts";
+import { createPayment, settlePayment } from "../domain/payments.ts";
 import { quoteDiscount } from "../domain/promo-codes.ts";
 import type { Checkout as CheckoutValue } from "../payments/gateway.ts";
 import { parseDatabaseId, viewerId } from "./access.ts";
@@ -119,8 +119,9 @@ builder.mutationField("completeTestPayment", (t) =>
       const paymentId = parseDatabaseId(input.paymentId.id, "Payment");
       const userId = viewerId(context);
       await context.prisma.$transaction(async (tx) => {
-        const payment = await lockPayment(tx, paymentId).catch(() => null);
-        if (!payment || payment.userId !== userId || payment.provider !== "TEST") throw new NotFoundError("Payment");
+        // Only the caller's own test-mode payments; settlePayment locks the row itself.
+        const payment = await tx.payment.findFirst({ where: { id: paymentId, userId, provider: "TEST" }, select: { id: true } });
+        if (!payment) throw new NotFoundError("Payment");
         await settlePayment(tx, paymentId);
       });
       return context.prisma.payment.findUniqueOrThrow({ ...query, where: { id: paymentId } });
