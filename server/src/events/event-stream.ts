@@ -18,10 +18,25 @@ export class EventStream<T> implements AsyncIterableIterator<T, undefined> {
   #failure: { error: unknown } | null = null;
 
   /**
-   * `start` runs on the first pull (so nothing listens before someone reads); `end` once,
-   * when either side ends the stream.
+   * `start` runs on the first pull (so nothing listens before someone reads); `refill` when
+   * the reader asks for more and nothing is queued (it may `push` at once); `end` once, when
+   * either side ends the stream.
    */
-  constructor(private readonly hooks: { start?: () => void; end?: () => void } = {}) {}
+  constructor(private readonly hooks: { start?: () => void; refill?: () => void; end?: () => void } = {}) {}
+
+  /** How many values wait to be read. */
+  get buffered(): number {
+    return this.#buffer.length;
+  }
+
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Drops what waits to be read (the producer takes it back, e.g. to end with something else). */
+  discard(): void {
+    this.#buffer = [];
+  }
 
   /** Queues `value` (or hands it to a waiting reader); dropped once the stream has ended. */
   push(value: T): void {
@@ -57,6 +72,7 @@ export class EventStream<T> implements AsyncIterableIterator<T, undefined> {
       this.#started = true;
       this.hooks.start?.();
     }
+    if (this.#buffer.length === 0 && !this.#ended) this.hooks.refill?.();
     if (this.#buffer.length > 0) return Promise.resolve({ value: this.#buffer.shift()!, done: false });
     // Nothing queued: the reader is ready for more.
     const demand = this.#demand;

@@ -20,7 +20,7 @@ import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
 import type { AvatarEvent, GenerationJobEvent, TicketEvent } from "../events/pubsub.ts";
-import { EventStream } from "../events/event-stream.ts";
+import { liveRows, LoadFailure, type Payload, type Verdict } from "../events/live-groups.ts";
 import { ReplayedEvent } from "../events/replayed-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AdminRole } from "../generated/prisma/enums.ts";
@@ -61,7 +61,7 @@ export const SESSION_RECHECK_MS = 2000;
 
 type SessionAnswer = number | AdminRole | null; // the user's id, the admin's role, or gone
 interface SessionCache {
-  answers: Map<string, { at: number; answer: Promise<SessionAnswer> }>;
+  answers: Map<string, SessionEntry>;
   /** Checks asked for in this turn of the event loop: one statement per kind answers them all. */
   batch: { users: Map<number, (answer: SessionAnswer) => void>; admins: Map<number, (answer: SessionAnswer) => void>; failed: Array<(error: unknown) => void> } | null;
 }
@@ -99,12 +99,19 @@ async function flushSessions(prisma: Context["prisma"], cache: SessionCache): Pr
   for (const [key, entry] of cache.answers) if (entry.at < stale) cache.answers.delete(key);
 }
 
-function sessionAnswer(prisma: Context["prisma"], kind: "users" | "admins", sessionId: number): Promise<SessionAnswer> {
+/** A session's answer: reused for SESSION_RECHECK_MS, read at once once it has settled. */
+interface SessionEntry {
+  at: number;
+  answer: Promise<SessionAnswer>;
+  settled?: { value: SessionAnswer };
+}
+
+function sessionAnswer(prisma: Context["prisma"], kind: "users" | "admins", sessionId: number): SessionAnswer | Promise<SessionAnswer> {
   let cache = sessionCaches.get(prisma);
   if (!cache) sessionCaches.set(prisma, (cache = { answers: new Map(), batch: null }));
   const key = `${kind}:${sessionId}`;
   const cached = cache.answers.get(key);
-  if (cached && Date.now() - cached.at < SESSION_RECHECK_MS) return cached.answer;
+  if (cached && Date.now() - cached.at < SESSION_RECHECK_MS) return cached.settled ? cached.settled.value : cached.answer;
   if (!cache.batch) {
     cache.batch = { users: new Map(), admins: new Map(), failed: [] };
     const current = cache;
@@ -115,193 +122,42 @@ function sessionAnswer(prisma: Context["prisma"], kind: "users" | "admins", sess
     batch[kind].set(sessionId, resolve);
     batch.failed.push(reject);
   });
-  const entry = { at: Date.now(), answer };
+  const entry: SessionEntry = { at: Date.now(), answer };
   cache.answers.set(key, entry);
-  // A failed check is not kept: the next event asks again.
-  answer.catch(() => cache.answers.get(key) === entry && cache.answers.delete(key));
+  answer.then(
+    (value) => (entry.settled = { value }),
+    // A failed check is not kept: the next event asks again.
+    () => cache.answers.get(key) === entry && cache.answers.delete(key),
+  );
   return answer;
 }
 
 /**
  * Whether the caller's session still holds (and, for staff, the account is active in one of
  * `roles`), as of at most SESSION_RECHECK_MS ago: checks are shared by every subscription
- * of a session, and batched into one statement for all the sessions asked about at once.
+ * of a session, batched into one statement for all the sessions asked about at once, and
+ * answered at once (no promise) while a settled answer is fresh.
  */
-async function stillSignedIn(context: Context, roles: AdminRole[]): Promise<boolean> {
+function stillSignedIn(context: Context, roles: AdminRole[]): boolean | Promise<boolean> {
   const { admin, user, prisma } = context;
   if (admin) {
-    const role = await sessionAnswer(prisma, "admins", admin.sessionId);
-    return role !== null && roles.includes(role as AdminRole);
+    const role = sessionAnswer(prisma, "admins", admin.sessionId);
+    const allowed = (role: SessionAnswer) => role !== null && roles.includes(role as AdminRole);
+    return role instanceof Promise ? role.then(allowed) : allowed(role);
   }
-  if (user) return (await sessionAnswer(prisma, "users", user.sessionId)) === user.id;
+  if (user) {
+    const id = sessionAnswer(prisma, "users", user.sessionId);
+    return id instanceof Promise ? id.then((id) => id === user.id) : id === user.id;
+  }
   return false;
-}
-
-/**
- * Work shared by every subscriber of one event: the bus hands the same payload object to
- * every listener of one event (graphql-yoga's in-memory EventTarget dispatches one
- * CustomEvent to all; the Redis event target parses each message once, then calls every
- * listener with it), so what is keyed by it (and by field and selection) is loaded once per
- * event, not once per subscriber. A load is reused for SHARED_LOAD_MS at most, in case a
- * publisher publishes the same payload object again later: that is a new event, reloaded.
- */
-const SHARED_LOAD_MS = 1000;
-const sharedLoads = new WeakMap<object, Map<string, { at: number; loading: Promise<unknown> }>>();
-
-function sharedLoad<T>(event: object, key: string, load: () => Promise<T>): Promise<T> {
-  let loads = sharedLoads.get(event);
-  if (!loads) sharedLoads.set(event, (loads = new Map()));
-  const now = Date.now();
-  let entry = loads.get(key);
-  if (!entry || now - entry.at > SHARED_LOAD_MS) loads.set(key, (entry = { at: now, loading: load() }));
-  return entry.loading as Promise<T>;
 }
 
 // ─── Streams ──────────────────────────────────────────────────────────────────────
 
-/** An event whose reload failed: answered as a (masked, logged) error of that event only. */
-class LoadFailure {
-  constructor(readonly error: unknown) {}
-}
-
-type Payload<Row> = Row | LoadFailure;
-
-/** Events a subscriber may have waiting (after coalescing) before it is ended as too slow. */
-export const MAX_PENDING_EVENTS = 1000;
-
-/**
- * The rows to send, one per event that `load` finds visible.
- *
- * The bus is listened to before the initial row is loaded, so no change falls between the
- * two. It is drained at its own pace whatever the client's, into a queue where events of
- * the same `key` coalesce (each reload shows the current state, so a subscriber that fell
- * behind gets one reload for a burst, not one per event); a subscriber with more than
- * MAX_PENDING_EVENTS waiting is ended with SUBSCRIPTION_OVERFLOW. The caller's session is
- * checked with every event (`stillSignedIn`): gone, it ends the stream; else when `load`
- * finds nothing the caller may see, the event is skipped.
- */
-function liveRows<Event, Row>(
-  context: Context,
-  { source, roles, initial, load, key }: {
-    source: AsyncIterable<Event>;
-    roles: AdminRole[];
-    initial?: () => Promise<Row | null>;
-    load: (event: Event) => Promise<Row | null>;
-    /** Events with the same key coalesce while waiting. */
-    key: (event: Event) => unknown;
-  },
-): AsyncIterable<Payload<Row>> {
-  const events = source[Symbol.asyncIterator]();
-  const pending = new Map<unknown, Event>();
-  let sourceEnded = false;
-  let overflowed = false;
-  let stopped = false;
-  let wake = () => {};
-  const changed = () => wake();
-
-  const run = async () => {
-    // Starts listening now (a bus stream subscribes on its first pull).
-    const first = events.next();
-    void (async () => {
-      for (let result = await first; !result.done; result = await events.next()) {
-        const k = key(result.value);
-        pending.delete(k); // a coalesced event takes the latest place
-        pending.set(k, result.value);
-        if (pending.size > MAX_PENDING_EVENTS) {
-          // Stop listening at once (the client may stay stalled); it hears why when it reads.
-          overflowed = true;
-          pending.clear();
-          void events.return?.();
-          break;
-        }
-        changed();
-      }
-      sourceEnded = true;
-      changed();
-    })().catch((error: unknown) => rows.end(error));
-
-    const deliver = async (loading: () => Promise<Row | null>): Promise<boolean> => {
-      let row: Row | null;
-      try {
-        // One batched session check per event for all its subscribers, alongside the shared load.
-        const [live, loaded] = await Promise.all([stillSignedIn(context, roles), loading()]);
-        if (!live) return false;
-        row = loaded;
-      } catch (error) {
-        await rows.pushAndWait(new LoadFailure(error));
-        return true;
-      }
-      if (row !== null) await rows.pushAndWait(row);
-      return true;
-    };
-
-    if (initial && !(await deliver(initial))) return;
-    while (!stopped) {
-      if (overflowed) {
-        await rows.pushAndWait(
-          new LoadFailure(
-            new GraphQLError("This subscription fell too far behind its events; subscribe again", {
-              extensions: { code: "SUBSCRIPTION_OVERFLOW" },
-            }),
-          ),
-        );
-        break;
-      }
-      const waiting = pending.entries().next();
-      if (waiting.done) {
-        if (sourceEnded) break;
-        await new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      const [k, event] = waiting.value;
-      pending.delete(k);
-      if (!(await deliver(() => load(event)))) break;
-    }
-  };
-
-  const rows: EventStream<Payload<Row>> = new EventStream({
-    // The work starts with the first read, and stops with the stream (either side's end).
-    start: () => void run().then(() => rows.end(), (error: unknown) => rows.end(error)),
-    end: () => {
-      stopped = true;
-      void events.return?.();
-      changed();
-    },
-  });
-  return rows;
-}
-
-/** A subscription's row: a failed reload becomes this event's error. */
+/** A subscription's row: a failed load becomes this event's error. */
 function rowOf<Row>(payload: Payload<Row>): Row {
   if (payload instanceof LoadFailure) throw payload.error;
   return payload;
-}
-
-/** The query plugin-prisma plans for the client's selection of a field, and a key for it (field and query). */
-interface Planned {
-  query: Query;
-  key: string;
-}
-
-/**
- * The query plugin-prisma plans for the client's selection of this field, planned once per
- * subscriber: the selection never changes, and the loader mappings the plan records for the
- * event's resolvers are kept on the subscriber's own context (one per graphql-ws operation),
- * so they hold for every event. A plan that fails is tried again at the next event.
- */
-function selection(context: Context, info: GraphQLResolveInfo, typeName: string): () => Promise<Planned> {
-  let planned: Promise<Planned> | null = null;
-  const plan = async (): Promise<Planned> => {
-    const query = (await queryFromInfo({ context, info, typeName, awaitSelections: true })) as Query;
-    return { query, key: `${info.fieldName} ${JSON.stringify(query)}` };
-  };
-  return () => {
-    if (!planned) {
-      const planning = (planned = plan());
-      planning.catch(() => planned === planning && (planned = null));
-    }
-    return planned;
-  };
 }
 
 /** The database id in a global id of `typename`; anything else is not found. */
@@ -312,7 +168,7 @@ function notFound(typename: string) {
 }
 
 // Ownership, as in schema/access.ts, with the caller's session checked in the same statement
-// (when subscribing; for events, see `visibleRow`).
+// (when subscribing; for events, see `follow`).
 const jobWhere = (context: Context, id: number): Prisma.GenerationJobWhereInput =>
   context.admin ? { id } : { id, avatar: { user: signedInUser(context) } };
 const avatarWhere = (context: Context, id: number): Prisma.AvatarWhereInput =>
@@ -354,23 +210,59 @@ interface Owner {
 }
 
 /**
- * The row of `event` as the client's selection wants it, if the caller may see it. The row
- * is read once per event and selection for every subscriber (`sharedLoad`), together with
- * its owner (`ownerFields`, merged into the same query), and each subscriber's visibility
- * is decided in memory: staff see every row, a user only their own and never an internal
- * note. The session is checked alongside (`stillSignedIn`).
+ * The rows of a topic for this subscriber (events/live-groups.ts): loaded once per event for
+ * every subscriber of the topic with the same selection, together with the row's owner
+ * (`ownerFields`, merged into plugin-prisma's query for the client's selection, planned now,
+ * once), then decided per subscriber in memory: its session still live (`stillSignedIn`, for
+ * `roles`), and the row visible to it (staff see every row; a user only their own, never an
+ * internal note; with no `owner`, the roles decide alone).
  */
-async function visibleRow<Row>(
+async function follow<Event, Row>(
   context: Context,
-  event: object,
-  { query, key }: Planned,
-  { ownerFields, owner, read }: { ownerFields: Fields; owner: (row: Row) => Owner; read: (query: object) => Promise<unknown> },
-): Promise<Row | null> {
-  const row = (await sharedLoad(event, key, () => read(withFields(query, ownerFields)))) as Row | null;
-  if (row === null) return null;
-  if (context.admin) return row;
-  const { userId, internal } = owner(row);
-  return context.user && !internal && userId === context.user.id ? row : null;
+  info: GraphQLResolveInfo,
+  spec: {
+    typeName: string;
+    channel: string;
+    id?: number;
+    roles: AdminRole[];
+    listen: () => AsyncIterator<Event>;
+    /** The current state first, without waiting for an event. */
+    snapshot: boolean;
+    coalesce: (event: Event | undefined) => unknown;
+    ownerFields?: Fields;
+    owner?: (row: Row) => Owner;
+    read: (query: Query, event: Event | undefined) => Promise<unknown>;
+  },
+): Promise<AsyncIterable<Payload<Row>>> {
+  // The loader mappings plugin-prisma records while planning stay on this subscriber's
+  // context, so its events' resolvers know what the load already holds.
+  const planned = (await queryFromInfo({ context, info, typeName: spec.typeName, awaitSelections: true })) as Query;
+  const query = spec.ownerFields ? withFields(planned, spec.ownerFields) : planned;
+  const topic = spec.id === undefined ? spec.channel : `${spec.channel}:${spec.id}`;
+  const { owner } = spec;
+  const visible = (row: Row): boolean => {
+    if (context.admin || !owner) return true;
+    const { userId, internal } = owner(row);
+    return context.user !== null && context.user !== undefined && !internal && userId === context.user.id;
+  };
+  const decide = (row: Row) => (live: boolean): Verdict => (!live ? "end" : visible(row) ? "deliver" : "skip");
+  return liveRows<Event, Row>(
+    context.events,
+    {
+      key: `${info.fieldName}\n${topic}\n${JSON.stringify(query)}`,
+      topic,
+      listen: spec.listen,
+      load: (event) => spec.read(query, event) as Promise<Row | null>,
+      coalesce: spec.coalesce,
+    },
+    {
+      snapshot: spec.snapshot,
+      verdict: (row) => {
+        const live = stillSignedIn(context, spec.roles);
+        return typeof live === "boolean" ? decide(row)(live) : live.then(decide(row));
+      },
+    },
+  );
 }
 
 /** Refuses an id the caller may not see, before any event. */
@@ -398,19 +290,17 @@ builder.subscriptionFields((t) => ({
       const id = idOf(String(args.jobId), "GenerationJob");
       const { prisma } = context;
       await requireVisible(prisma.generationJob.findFirst({ where: jobWhere(context, id), select: { id: true } }), "GenerationJob");
-      const plan = selection(context, info, "GenerationJob");
-      const load = async (event: object) =>
-        visibleRow<JobRow & { avatar: { userId: number } }>(context, event, await plan(), {
-          ownerFields: { avatar: { select: { userId: true } } },
-          owner: (row) => ({ userId: row.avatar.userId }),
-          read: (query) => prisma.generationJob.findUnique({ ...query, where: { id } }),
-        });
-      return liveRows<GenerationJobEvent, JobRow>(context, {
-        source: context.events.subscribe("generation:job", id),
+      return follow<GenerationJobEvent, JobRow & { avatar: { userId: number } }>(context, info, {
+        typeName: "GenerationJob",
+        channel: "generation:job",
+        id,
         roles: STAFF,
-        initial: () => load({}), // the caller's own snapshot
-        load,
-        key: () => id,
+        listen: () => context.events.subscribe("generation:job", id),
+        snapshot: true,
+        coalesce: () => id,
+        ownerFields: { avatar: { select: { userId: true } } },
+        owner: (row) => ({ userId: row.avatar.userId }),
+        read: (query) => prisma.generationJob.findUnique({ ...query, where: { id } }),
       });
     },
     resolve: (payload) => rowOf(payload as Payload<JobRow>),
@@ -427,19 +317,17 @@ builder.subscriptionFields((t) => ({
       const id = idOf(String(args.avatarId), "Avatar");
       const { prisma } = context;
       await requireVisible(prisma.avatar.findFirst({ where: avatarWhere(context, id), select: { id: true } }), "Avatar");
-      const plan = selection(context, info, "Avatar");
-      const load = async (event: object) =>
-        visibleRow<AvatarRow>(context, event, await plan(), {
-          ownerFields: { userId: true },
-          owner: (row) => ({ userId: row.userId }),
-          read: (query) => prisma.avatar.findUnique({ ...query, where: { id } }),
-        });
-      return liveRows<AvatarEvent, AvatarRow>(context, {
-        source: context.events.subscribe("avatar", id),
+      return follow<AvatarEvent, AvatarRow>(context, info, {
+        typeName: "Avatar",
+        channel: "avatar",
+        id,
         roles: STAFF,
-        initial: () => load({}), // the caller's own snapshot
-        load,
-        key: () => id,
+        listen: () => context.events.subscribe("avatar", id),
+        snapshot: true,
+        coalesce: () => id,
+        ownerFields: { userId: true },
+        owner: (row) => ({ userId: row.userId }),
+        read: (query) => prisma.avatar.findUnique({ ...query, where: { id } }),
       });
     },
     resolve: (payload) => rowOf(payload as Payload<AvatarRow>),
@@ -456,21 +344,19 @@ builder.subscriptionFields((t) => ({
       const ticketId = idOf(String(args.ticketId), "SupportTicket");
       const { prisma } = context;
       await requireVisible(prisma.supportTicket.findFirst({ where: ticketWhere(context, ticketId), select: { id: true } }), "SupportTicket");
-      const plan = selection(context, info, "SupportTicketMessage");
-      return liveRows<TicketEvent, MessageRow>(context, {
-        source: context.events.subscribe("support:ticket-message", ticketId),
+      return follow<TicketEvent, MessageRow & { ticket: { userId: number } }>(context, info, {
+        typeName: "SupportTicketMessage",
+        channel: "support:ticket-message",
+        id: ticketId,
         roles: STAFF,
+        listen: () => context.events.subscribe("support:ticket-message", ticketId),
+        snapshot: false,
         // Every message is its own event.
-        key: ({ messageId }) => messageId,
-        load: async (event) => {
-          const { messageId } = event;
-          if (messageId === undefined) return null;
-          return visibleRow<MessageRow & { ticket: { userId: number } }>(context, event, await plan(), {
-            ownerFields: { isInternal: true, ticket: { select: { userId: true } } },
-            owner: (row) => ({ userId: row.ticket.userId, internal: row.isInternal }),
-            read: (query) => prisma.supportTicketMessage.findFirst({ ...query, where: { id: messageId, ticketId } }),
-          });
-        },
+        coalesce: (event) => event?.messageId,
+        ownerFields: { isInternal: true, ticket: { select: { userId: true } } },
+        owner: (row) => ({ userId: row.ticket.userId, internal: row.isInternal }),
+        read: async (query, event) =>
+          event?.messageId === undefined ? null : prisma.supportTicketMessage.findFirst({ ...query, where: { id: event.messageId, ticketId } }),
       });
     },
     resolve: (payload) => rowOf(payload as Payload<MessageRow>),
@@ -487,19 +373,17 @@ builder.subscriptionFields((t) => ({
       const id = idOf(String(args.ticketId), "SupportTicket");
       const { prisma } = context;
       await requireVisible(prisma.supportTicket.findFirst({ where: ticketWhere(context, id), select: { id: true } }), "SupportTicket");
-      const plan = selection(context, info, "SupportTicket");
-      const load = async (event: object) =>
-        visibleRow<TicketRow>(context, event, await plan(), {
-          ownerFields: { userId: true },
-          owner: (row) => ({ userId: row.userId }),
-          read: (query) => prisma.supportTicket.findUnique({ ...query, where: { id } }),
-        });
-      return liveRows<TicketEvent, TicketRow>(context, {
-        source: context.events.subscribe("support:ticket", id),
+      return follow<TicketEvent, TicketRow>(context, info, {
+        typeName: "SupportTicket",
+        channel: "support:ticket",
+        id,
         roles: STAFF,
-        initial: () => load({}), // the caller's own snapshot
-        load,
-        key: () => id,
+        listen: () => context.events.subscribe("support:ticket", id),
+        snapshot: true,
+        coalesce: () => id,
+        ownerFields: { userId: true },
+        owner: (row) => ({ userId: row.userId }),
+        read: (query) => prisma.supportTicket.findUnique({ ...query, where: { id } }),
       });
     },
     resolve: (payload) => rowOf(payload as Payload<TicketRow>),
@@ -512,20 +396,15 @@ builder.subscriptionFields((t) => ({
     authScopes: { operator: true },
     subscribe: (root, _args, context, info) => {
       if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
-      const plan = selection(context, info, "SupportTicket");
-      return liveRows<TicketEvent, TicketRow>(context, {
-        source: context.events.subscribe("support:queue"),
+      // Operators see every ticket: the roles decide alone.
+      return follow<TicketEvent, TicketRow>(context, info, {
+        typeName: "SupportTicket",
+        channel: "support:queue",
         roles: OPERATORS,
-        key: ({ ticketId }) => ticketId,
-        // Operators see every ticket: only the row is shared.
-        load: async (event) => {
-          const { query, key } = await plan();
-          return sharedLoad(
-            event,
-            key,
-            () => context.prisma.supportTicket.findUnique({ ...query, where: { id: event.ticketId } }) as Promise<TicketRow | null>,
-          );
-        },
+        listen: () => context.events.subscribe("support:queue"),
+        snapshot: false,
+        coalesce: (event) => event?.ticketId,
+        read: async (query, event) => (event ? context.prisma.supportTicket.findUnique({ ...query, where: { id: event.ticketId } }) : null),
       });
     },
     resolve: (payload) => rowOf(payload as Payload<TicketRow>),

@@ -4,6 +4,7 @@ import type { ExecutionResult } from "graphql";
 import { createClient, type Client } from "graphql-ws";
 import { Repeater } from "graphql-yoga";
 import WebSocket from "ws";
+import { liveSubscriberCount } from "../../src/events/live-groups.ts";
 import type { EventBus } from "../../src/events/pubsub.ts";
 
 type Payload = ExecutionResult<Record<string, unknown>>;
@@ -174,11 +175,14 @@ export function observedBus(bus: EventBus) {
   };
   return {
     bus: observed,
-    /** Resolves once `count` subscribers listen on the topic. */
+    /**
+     * Resolves once `count` subscribers follow the topic (subscribers of one selection share
+     * one bus listener: events/live-groups.ts) and the bus is listened to for them.
+     */
     async listening(channel: string, id?: unknown, count = 1): Promise<void> {
       const key = topic(channel, id);
       const deadline = Date.now() + 10_000;
-      while ((listening.get(key) ?? 0) < count) {
+      while ((listening.get(key) ?? 0) < 1 || liveSubscriberCount(observed, key) < count) {
         if (Date.now() > deadline) throw new Error(`nobody listens on ${key}`);
         await new Promise<void>((resolve) => {
           const list = waiters.get(key) ?? [];
@@ -188,7 +192,11 @@ export function observedBus(bus: EventBus) {
         });
       }
     },
-    /** How many subscribers listen on the topic now. */
+    /** How many subscribers follow the topic now. */
+    subscribers(channel: string, id?: unknown): number {
+      return liveSubscriberCount(observed, topic(channel, id));
+    },
+    /** How many bus listeners the topic has now (one per group of subscribers). */
     listeners(channel: string, id?: unknown): number {
       return listening.get(topic(channel, id)) ?? 0;
     },
