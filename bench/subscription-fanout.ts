@@ -7,23 +7,27 @@
 //   pnpm bench:fanout --clients 100 --events 50 --redis --cold-events 0
 //   pnpm bench:fanout --clients 1000 --cpu-prof bench/profiles   # + the API's CPU profile
 //   pnpm bench:fanout --clients 1000 --per-event                  # each message's first and last receipt
+//   pnpm bench:fanout --client graphql-ws                          # subscribers on graphql-ws's own client
 //
-// The API runs as its own process (so its memory is measured alone); the clients and
-// the publisher run here. In memory, the bus is inside the API: a message is posted through
+// The API runs as its own process (so its memory is measured alone); the publisher runs
+// here. In memory, the bus is inside the API: a message is posted through
 // the postSupportMessage mutation, and latency runs from just before the request (the
 // mutation and its commit included) to the client's receipt. With Redis, the message row is
 // written first and its event published on Redis from here, as a worker process does:
-// latency runs from the publish to the receipt. Memory per connection is the API's RSS with N idle
-// subscribed sockets minus its RSS before them, after a warm-up round of 10 subscribers
-// (so one-time costs, like the database client's first query, are not counted per
-// connection). A figure-printing script, not a test: it asserts nothing.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+// latency runs from the publish to the receipt. The clients run in a process of their own
+// (bench/fanout-clients.ts), timing receipts on the monotonic clock all processes share.
+// Memory per connection is the API's memory with N idle subscribed sockets minus its memory
+// before they connected (RSS, and JS heap with external memory; each after a full GC),
+// after a warm-up round of 10 subscribers (so one-time costs, like the database client's
+// first query, are not counted per connection). Also printed: the CPU the API and the
+// clients spent per message, and how much CPU the hypervisor took from this machine
+// meanwhile (steal). A figure-printing script, not a test: it asserts nothing.
+import { execFileSync, fork, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { provideDatabase } from "../server/src/db/database.ts";
 import { deployMigrations } from "../server/src/db/migrations.ts";
@@ -34,6 +38,7 @@ import { issueSession } from "../server/src/auth/sessions.ts";
 import { findOrCreateTelegramUser } from "../server/src/domain/users.ts";
 import { createEventBus } from "../server/src/events/pubsub.ts";
 import { paths } from "../server/src/paths.ts";
+import type { ClientsOptions, HeardByAll } from "./fanout-clients.ts";
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +73,12 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
 }
 
+/** The machine's CPU time so far, and how much of it the hypervisor took (steal), in ticks. */
+function machineCpu(): { total: number; steal: number } {
+  const ticks = readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/).slice(1, 9).map(Number);
+  return { total: ticks.reduce((sum, tick) => sum + tick, 0), steal: ticks[7]! };
+}
+
 function rssKiB(pid: number): number {
   return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString().trim());
 }
@@ -77,12 +88,15 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * A DevTools session on the API process (started with --inspect on a free port), to run a
- * full garbage collection before reading its RSS: otherwise the idle figure is mostly the
- * garbage left by 1,000 handshakes, which V8 collects whenever it pleases.
+ * A DevTools session on the API process (started with --inspect on a free port and
+ * --expose-gc), to run a full garbage collection before reading its RSS: otherwise the
+ * idle figure is mostly the garbage left by 1,000 handshakes, which V8 collects whenever
+ * it pleases.
  */
 interface Inspector {
   gc(): Promise<void>;
+  /** The API's JS heap in use plus memory outside it held by JS objects (buffers), in KiB. */
+  heapKiB(): Promise<number>;
   /** The CPU profile between the two calls (Profiler.start … Profiler.stop). */
   startProfile(): Promise<void>;
   stopProfile(): Promise<unknown>;
@@ -99,37 +113,49 @@ async function inspector(output: () => string): Promise<Inspector> {
     socket.once("error", reject);
   });
   let lastId = 0;
-  const call = (method: string) =>
-    new Promise<{ profile?: unknown }>((resolve) => {
+  const call = (method: string, params?: object) =>
+    new Promise<{ profile?: unknown; result?: { value?: unknown } }>((resolve) => {
       const id = ++lastId;
       const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as { id?: number; result?: { profile?: unknown } };
+        const message = JSON.parse(String(data)) as { id?: number; result?: { profile?: unknown; result?: { value?: unknown } } };
         if (message.id !== id) return;
         socket.off("message", onMessage);
         resolve(message.result ?? {});
       };
       socket.on("message", onMessage);
-      socket.send(JSON.stringify({ id, method }));
+      socket.send(JSON.stringify({ id, method, params }));
     });
-  await Promise.all([call("HeapProfiler.enable"), call("Profiler.enable")]);
+  await call("Profiler.enable");
   return {
-    gc: async () => void (await call("HeapProfiler.collectGarbage")),
+    // The API runs with --expose-gc: a plain full collection. (HeapProfiler.collectGarbage
+    // also shrinks the heap, and the events after it paid for growing it back.)
+    gc: async () => void (await call("Runtime.evaluate", { expression: "gc()" })),
+    heapKiB: async () => {
+      const expression = "(({ heapUsed, external }) => (heapUsed + external) / 1024)(process.memoryUsage())";
+      return Number((await call("Runtime.evaluate", { expression, returnByValue: true })).result?.value);
+    },
     startProfile: async () => void (await call("Profiler.start")),
     stopProfile: async () => (await call("Profiler.stop")).profile,
     close: () => socket.close(),
   };
 }
 
-/** RSS: the median of `samples` readings, each after a full GC when `gc` is given. */
-async function idleRssKiB(pid: number, gc?: () => Promise<void>, samples = 5): Promise<number> {
-  const readings: number[] = [];
+/**
+ * The API's memory at rest, each the median of `samples` readings after a full GC: its RSS
+ * (what the machine gives it) and its JS heap with external memory (steadier: RSS also
+ * holds pages freed but not yet returned), in KiB.
+ */
+async function idleMemoryKiB(pid: number, devtools: Inspector, samples = 5): Promise<{ rss: number; heap: number }> {
+  const rss: number[] = [];
+  const heap: number[] = [];
   for (let i = 0; i < samples; i++) {
-    if (gc) await gc();
+    await devtools.gc();
     await sleep(200);
-    readings.push(rssKiB(pid));
+    rss.push(rssKiB(pid));
+    heap.push(await devtools.heapKiB());
   }
-  readings.sort((a, b) => a - b);
-  return readings[Math.floor(samples / 2)]!;
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(samples / 2)]!;
+  return { rss: median(rss), heap: median(heap) };
 }
 
 /** Posts a message to the ticket as its user (the mutation publishes the event). */
@@ -150,43 +176,31 @@ async function waitUntil(done: () => boolean) {
   while (!done() && performance.now() < deadline) await sleep(1);
 }
 
-interface Subscriber {
-  close(): Promise<void> | void;
-}
-type Operation = { query: string; variables: Record<string, unknown> };
-type OnMessage = (body: string | undefined) => void;
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** A subscriber through graphql-ws's own client (costs this process more per message than the lean one). */
-function graphqlWsSubscriber(url: string, token: string, operation: Operation, onMessage: OnMessage): Subscriber {
-  const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { token } });
-  client.subscribe<{ supportTicketMessageAdded: { body: string } | null }>(operation, {
-    next: (value) => onMessage(value.data?.supportTicketMessageAdded?.body),
-    error: () => {},
-    complete: () => {},
+/** The subscribers (bench/fanout-clients.ts), in a process of their own. */
+async function startClients(options: ClientsOptions) {
+  const child = fork(path.join(paths.root, "bench/fanout-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  /** Receipt times of each message, once every client has it. */
+  const heardByAll = new Map<number, number[]>();
+  child.on("message", (message) => {
+    const { index, at } = message as HeardByAll;
+    heardByAll.set(index, at);
   });
-  return { close: () => client.dispose() };
-}
-
-/**
- * A subscriber speaking graphql-transport-ws on a bare socket: connection_init with the
- * token, one subscribe once acknowledged, every message parsed. The N clients share this
- * machine's 2 cores with the API, so the less each costs, the less the figures measure them.
- */
-function leanSubscriber(url: string, token: string, operation: Operation, onMessage: OnMessage): Subscriber {
-  const socket = new WebSocket(url, "graphql-transport-ws");
-  socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { token } })));
-  socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { supportTicketMessageAdded?: { body: string } | null } } };
-    if (message.type === "connection_ack") socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: operation }));
-    else if (message.type === "next") onMessage(message.payload?.data?.supportTicketMessageAdded?.body);
-    else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
-  });
-  socket.on("error", () => {});
-  return { close: () => socket.close() };
+  child.send(options);
+  return {
+    pid: child.pid!,
+    heardByAll,
+    async close() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.send("close");
+      await exited;
+    },
+  };
 }
 
 async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ["--inspect=127.0.0.1:0", "--import", "tsx", path.join(paths.root, "server/src/main.ts")], {
+  const child = spawn(process.execPath, ["--inspect=127.0.0.1:0", "--expose-gc", "--import", "tsx", path.join(paths.root, "server/src/main.ts")], {
     cwd: paths.root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -241,76 +255,78 @@ async function main() {
       await sleep(500);
       const devtools = await inspector(api.output);
       const wsUrl = api.url.replace(/^http/, "ws");
+      /** When each message was sent (monotonic ms). */
       const sent = new Map<number, number>();
-      const latencies: number[] = [];
-      /** Per counted message: its first and last receipt, ms after it was sent. */
-      const receipts = new Map<number, { first: number; last: number }>();
-      let received = 0;
-      const onMessage: OnMessage = (body) => {
-        const index = Number(body?.split("#")[1]);
-        const at = sent.get(index);
-        if (at !== undefined) {
-          const latency = performance.now() - at;
-          latencies.push(latency);
-          const seen = receipts.get(index);
-          if (seen) seen.last = latency;
-          else receipts.set(index, { first: latency, last: latency });
-        }
-        received += 1;
-      };
       const operation = { query: `subscription ($id: ID!) { supportTicketMessageAdded(ticketId: $id) { body } }`, variables: { id: ticketId } };
-      const subscribe = (): Subscriber =>
-        values.client === "graphql-ws" ? graphqlWsSubscriber(wsUrl, token, operation, onMessage) : leanSubscriber(wsUrl, token, operation, onMessage);
+      const clientsOf = (count: number) => startClients({ url: wsUrl, token, operation, count, client: values.client });
       // In memory: through the mutation. With Redis: the row first, then its event published
       // here (as a worker publishes), timed from the publish.
       const publisher = bus.redis ? await createEventBus(bus.redis, { channelPrefix }) : null;
       const send = async (index: number, body: string) => {
         if (!publisher) {
-          sent.set(index, performance.now());
+          sent.set(index, monotonicMs());
           return post(api.url, token, ticketId, body);
         }
         const message = await prisma.supportTicketMessage.create({ data: { ticketId: ticket.id, senderType: "USER", senderUserId: user.id, body } });
-        sent.set(index, performance.now());
+        sent.set(index, monotonicMs());
         publisher.bus.publish("support:ticket-message", ticket.id, { ticketId: ticket.id, messageId: message.id });
+      };
+      /**
+       * Sends probe messages until one reaches every client: each socket is then connected
+       * and subscribed (1,000 subscribes take the API several seconds here).
+       */
+      let probes = 0;
+      const untilSubscribed = async (clients: Awaited<ReturnType<typeof clientsOf>>) => {
+        for (;;) {
+          const index = -1000 - ++probes;
+          await send(index, `probe #${index}`);
+          const deadline = performance.now() + 1000;
+          while (!clients.heardByAll.has(index) && performance.now() < deadline) await sleep(5);
+          if (clients.heardByAll.has(index)) return;
+        }
+      };
+      /** Sends message `index` and waits (up to 10 s) until every client has it; its latencies. */
+      const deliver = async (clients: Awaited<ReturnType<typeof clientsOf>>, index: number, body: string): Promise<number[]> => {
+        await send(index, body);
+        await waitUntil(() => clients.heardByAll.has(index));
+        const at = clients.heardByAll.get(index) ?? [];
+        return at.map((time) => time - sent.get(index)!);
       };
       // One round through every path first (modules, the database client, JIT), so the
       // baseline holds what any running API holds and the figures below are per connection.
-      const warmUp = Array.from({ length: 10 }, subscribe);
-      await sleep(1000);
-      await send(-100, "warm-up");
-      await waitUntil(() => received >= warmUp.length);
-      await Promise.all(warmUp.map((c) => c.close()));
-      received = 0;
-      const before = await idleRssKiB(api.child.pid!);
-      const beforeGc = await idleRssKiB(api.child.pid!, devtools.gc);
-      const clients: Subscriber[] = [];
-      for (let i = 0; i < n; i++) clients.push(subscribe());
-      await sleep(Math.max(2000, n * 3)); // let every socket connect and subscribe
-      const idle = await idleRssKiB(api.child.pid!);
-      const idleGc = await idleRssKiB(api.child.pid!, devtools.gc);
+      const warmUp = await clientsOf(10);
+      await untilSubscribed(warmUp);
+      await warmUp.close();
+      const before = await idleMemoryKiB(api.child.pid!, devtools);
+      const clients = await clientsOf(n);
+      await untilSubscribed(clients);
+      await sleep(500); // the last probe's writes and callbacks
+      const idle = await idleMemoryKiB(api.child.pid!, devtools);
       // The first events after N subscribe run through code V8 has not optimised for N yet:
       // their worst latency is shown apart, and they are left out of the steady-state figures.
       let coldWorst = 0;
       for (let e = 0; e < coldEventCount; e++) {
-        await send(-1 - e, `cold #${-1 - e}`);
-        await waitUntil(() => received >= (e + 1) * n);
+        for (const latency of await deliver(clients, -1 - e, `cold #${-1 - e}`)) coldWorst = Math.max(coldWorst, latency);
       }
-      if (coldEventCount > 0) coldWorst = Math.max(...latencies);
-      latencies.length = 0;
-      receipts.clear();
-      received = 0;
+      const latencies: number[] = [];
+      /** Per counted message: its first and last receipt, ms after it was sent. */
+      const receipts: Array<{ first: number; last: number }> = [];
       if (values["cpu-prof"]) await devtools.startProfile();
       const started = performance.now();
       const apiCpuBefore = cpuMs(api.child.pid!);
-      const benchCpuBefore = cpuMs(process.pid);
+      const clientsCpuBefore = cpuMs(clients.pid);
+      const machineBefore = machineCpu();
       for (let e = 0; e < eventCount; e++) {
-        await send(e, `bench #${e}`);
-        const target = (e + 1) * n;
-        await waitUntil(() => received >= target);
+        const delivered = await deliver(clients, e, `bench #${e}`);
+        latencies.push(...delivered);
+        receipts.push({ first: Math.min(...delivered), last: Math.max(...delivered) });
       }
       const seconds = (performance.now() - started) / 1000;
       const apiCpuPerEvent = (cpuMs(api.child.pid!) - apiCpuBefore) / eventCount;
-      const clientCpuPerEvent = (cpuMs(process.pid) - benchCpuBefore) / eventCount;
+      const clientsCpuPerEvent = (cpuMs(clients.pid) - clientsCpuBefore) / eventCount;
+      // On a virtual machine, CPU the host gives to others stretches every figure above.
+      const machineAfter = machineCpu();
+      const stealPercent = (100 * (machineAfter.steal - machineBefore.steal)) / (machineAfter.total - machineBefore.total);
       if (values["cpu-prof"]) {
         const file = path.resolve(values["cpu-prof"], `fanout-${bus.name}-${n}-${Date.now()}.cpuprofile`);
         await mkdir(path.dirname(file), { recursive: true });
@@ -320,25 +336,26 @@ async function main() {
       devtools.close();
       if (values["per-event"]) {
         console.log(`${bus.name}, ${n} subscribers: ms from send to each message's first and last receipt`);
-        for (const [index, { first, last }] of receipts) console.log(`  #${index}  ${first.toFixed(1)}  ${last.toFixed(1)}`);
+        receipts.forEach(({ first, last }, index) => console.log(`  #${index}  ${first.toFixed(1)}  ${last.toFixed(1)}`));
       }
       latencies.sort((a, b) => a - b);
       rows.push(
         [
           bus.name.padEnd(9),
           String(n).padStart(5),
-          `${received}/${n * eventCount}`.padStart(12),
-          (received / seconds).toFixed(0).padStart(9),
+          `${latencies.length}/${n * eventCount}`.padStart(12),
+          (latencies.length / seconds).toFixed(0).padStart(9),
           percentile(latencies, 50).toFixed(1).padStart(8),
           percentile(latencies, 99).toFixed(1).padStart(8),
-          ((idle - before) / n).toFixed(1).padStart(10),
-          ((idleGc - beforeGc) / n).toFixed(1).padStart(12),
+          ((idle.rss - before.rss) / n).toFixed(1).padStart(9),
+          ((idle.heap - before.heap) / n).toFixed(1).padStart(13),
           coldEventCount > 0 ? coldWorst.toFixed(1).padStart(13) : "            -",
           apiCpuPerEvent.toFixed(1).padStart(12),
-          clientCpuPerEvent.toFixed(1).padStart(13),
+          clientsCpuPerEvent.toFixed(1).padStart(15),
+          stealPercent.toFixed(0).padStart(14),
         ].join("  "),
       );
-      await Promise.all(clients.map((c) => c.close()));
+      await clients.close();
       await publisher?.close();
       api.child.kill("SIGTERM");
       await new Promise((resolve) => api.child.once("exit", resolve));
@@ -346,7 +363,7 @@ async function main() {
   }
   console.log(`\nsubscription fan-out: ${eventCount} messages to one ticket, after ${coldEventCount} not counted (cold), ${values.client} clients`);
   console.log("latency from the post (in-memory: the mutation and its commit included) or the publish (redis) to each client's receipt\n");
-  console.log("bus        subs      delivered  events/s  p50 ms   p99 ms  KiB/idle conn  (after GC)  cold max ms  API CPU ms/ev  bench CPU ms/ev");
+  console.log("bus        subs      delivered  events/s  p50 ms   p99 ms  KiB/conn: RSS  JS heap+ext  cold max ms  API CPU ms/ev  clients CPU ms/ev  CPU steal %");
   for (const row of rows) console.log(row);
   await prisma.$disconnect();
   if (process.env.DATABASE_URL) await dropDatabase(url);
