@@ -1,6 +1,6 @@
 // The subscribers of bench/subscription-fanout.ts, in a process of their own: N graphql-ws
-// clients of one subscription, receipt times taken on the monotonic clock (which every
-// process on the machine shares). Kept apart from the bench's publisher and its database
+// clients of one subscription, receipt times taken in epoch milliseconds (sub-millisecond,
+// the clock of the API's EVENT_LOG lines). Kept apart from the bench's publisher and its database
 // client so that their work and garbage collection do not delay receipts. Started with an
 // IPC channel: the first message says what to subscribe to; for each message body `… #i`,
 // once all N clients have it, the parent gets { index: i, at: [receipt times, ms] }.
@@ -26,7 +26,7 @@ interface Subscriber {
   close(): void | Promise<void>;
 }
 
-const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
+const epochMs = () => performance.timeOrigin + performance.now();
 
 function graphqlWsSubscriber({ url, token, operation }: ClientsOptions, onBody: OnBody): Subscriber {
   const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { token } });
@@ -55,7 +55,7 @@ function leanSubscriber({ url, token, operation }: ClientsOptions, onBody: OnBod
 function run(options: ClientsOptions) {
   const pending = new Map<number, number[]>();
   const onBody: OnBody = (body) => {
-    const at = monotonicMs();
+    const at = epochMs();
     const index = Number(body?.split("#")[1]);
     let receipts = pending.get(index);
     if (!receipts) pending.set(index, (receipts = []));

@@ -10,12 +10,11 @@
 //   pnpm bench:fanout --client graphql-ws                          # subscribers on graphql-ws's own client
 //
 // The API runs as its own process (so its memory is measured alone); the publisher runs
-// here. In memory, the bus is inside the API: a message is posted through
-// the postSupportMessage mutation, and latency runs from just before the request (the
-// mutation and its commit included) to the client's receipt. With Redis, the message row is
-// written first and its event published on Redis from here, as a worker process does:
-// latency runs from the publish to the receipt. The clients run in a process of their own
-// (bench/fanout-clients.ts), timing receipts on the monotonic clock all processes share.
+// here. Latency runs from the publish of a message's event to each client's receipt. In
+// memory the bus is inside the API: the message is posted through the postSupportMessage
+// mutation, which publishes after its commit, and the API's EVENT_LOG line says when. With
+// Redis, the message row is written first and its event published on Redis from here, as a
+// worker process does. The clients run in a process of their own (bench/fanout-clients.ts).
 // Memory per connection is the API's memory with N idle subscribed sockets minus its memory
 // before they connected (RSS, and JS heap with external memory; each after a full GC),
 // after a warm-up round of 10 subscribers (so one-time costs, like the database client's
@@ -158,16 +157,20 @@ async function idleMemoryKiB(pid: number, devtools: Inspector, samples = 5): Pro
   return { rss: median(rss), heap: median(heap) };
 }
 
-/** Posts a message to the ticket as its user (the mutation publishes the event). */
-async function post(url: string, token: string, ticketId: string, body: string) {
-  await fetch(url, {
+/** Posts a message to the ticket as its user (the mutation publishes the event); the message's database id. */
+async function post(url: string, token: string, ticketId: string, body: string): Promise<number> {
+  const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({
-      query: `mutation ($input: PostSupportMessageInput!) { postSupportMessage(input: $input) { __typename } }`,
+      query: `mutation ($input: PostSupportMessageInput!) { postSupportMessage(input: $input) { ... on SupportTicketMessage { id } } }`,
       variables: { input: { ticketId, body } },
     }),
   });
+  const { data } = (await response.json()) as { data?: { postSupportMessage?: { id?: string } } };
+  const id = data?.postSupportMessage?.id;
+  if (!id) throw new Error(`the message was not posted: ${JSON.stringify(data)}`);
+  return Number(Buffer.from(id, "base64").toString().split(":")[1]);
 }
 
 /** Waits (up to 10 s) until `done`. */
@@ -176,7 +179,8 @@ async function waitUntil(done: () => boolean) {
   while (!done() && performance.now() < deadline) await sleep(1);
 }
 
-const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
+/** The clock of receipts (bench/fanout-clients.ts) and of the API's EVENT_LOG lines. */
+const epochMs = () => performance.timeOrigin + performance.now();
 
 /** The subscribers (bench/fanout-clients.ts), in a process of their own. */
 async function startClients(options: ClientsOptions) {
@@ -199,13 +203,27 @@ async function startClients(options: ClientsOptions) {
   };
 }
 
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+/**
+ * The API as its own process (with EVENT_LOG, so each publish is logged with its time);
+ * `published`: when the event of each support message was published, by message id.
+ */
+async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string; published: Map<number, number> }> {
   const child = spawn(process.execPath, ["--inspect=127.0.0.1:0", "--expose-gc", "--import", "tsx", path.join(paths.root, "server/src/main.ts")], {
     cwd: paths.root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, EVENT_LOG: "true", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const published = new Map<number, number>();
+  let partialLine = "";
+  child.stdout!.on("data", (chunk) => {
+    const lines = (partialLine + String(chunk)).split("\n");
+    partialLine = lines.pop()!;
+    for (const line of lines) {
+      const match = /published support:ticket-message:\d+ \{.*"messageId":(\d+).*\} at ([\d.]+)$/.exec(line);
+      if (match) published.set(Number(match[1]), Number(match[2]));
+    }
+  });
   child.stderr!.on("data", (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk) => {
@@ -215,7 +233,7 @@ async function startApi(env: Record<string, string>): Promise<{ child: ChildProc
     });
     child.once("exit", (code) => reject(new Error(`API exited (${code}):\n${output}`)));
   });
-  return { child, url, output: () => output };
+  return { child, url, output: () => output, published };
 }
 
 async function main() {
@@ -255,20 +273,22 @@ async function main() {
       await sleep(500);
       const devtools = await inspector(api.output);
       const wsUrl = api.url.replace(/^http/, "ws");
-      /** When each message was sent (monotonic ms). */
+      /** When each message's event was published (epoch ms). */
       const sent = new Map<number, number>();
       const operation = { query: `subscription ($id: ID!) { supportTicketMessageAdded(ticketId: $id) { body } }`, variables: { id: ticketId } };
       const clientsOf = (count: number) => startClients({ url: wsUrl, token, operation, count, client: values.client });
-      // In memory: through the mutation. With Redis: the row first, then its event published
-      // here (as a worker publishes), timed from the publish.
+      // In memory: through the mutation (the API logs when it publishes). With Redis: the row
+      // first, then its event published here, as a worker publishes.
       const publisher = bus.redis ? await createEventBus(bus.redis, { channelPrefix }) : null;
       const send = async (index: number, body: string) => {
         if (!publisher) {
-          sent.set(index, monotonicMs());
-          return post(api.url, token, ticketId, body);
+          const messageId = await post(api.url, token, ticketId, body);
+          await waitUntil(() => api.published.has(messageId));
+          sent.set(index, api.published.get(messageId)!);
+          return;
         }
         const message = await prisma.supportTicketMessage.create({ data: { ticketId: ticket.id, senderType: "USER", senderUserId: user.id, body } });
-        sent.set(index, monotonicMs());
+        sent.set(index, epochMs());
         publisher.bus.publish("support:ticket-message", ticket.id, { ticketId: ticket.id, messageId: message.id });
       };
       /**
@@ -362,7 +382,7 @@ async function main() {
     }
   }
   console.log(`\nsubscription fan-out: ${eventCount} messages to one ticket, after ${coldEventCount} not counted (cold), ${values.client} clients`);
-  console.log("latency from the post (in-memory: the mutation and its commit included) or the publish (redis) to each client's receipt\n");
+  console.log("latency from the publish of a message's event to each client's receipt\n");
   console.log("bus        subs      delivered  events/s  p50 ms   p99 ms  KiB/conn: RSS  JS heap+ext  cold max ms  API CPU ms/ev  clients CPU ms/ev  CPU steal %");
   for (const row of rows) console.log(row);
   await prisma.$disconnect();

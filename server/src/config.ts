@@ -240,6 +240,8 @@ const ConfigSchema = z
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     /** Namespace of the pub/sub topics, so deployments sharing one Redis never hear each other. */
     EVENT_CHANNEL_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, "letters, digits, _ . or -, at most 64").default("pinglass"),
+    /** One log line per published event: its topic, payload and time (diagnostics; off by default). */
+    EVENT_LOG: flag.optional(),
     /** GraphiQL and introspection; on by default outside production. */
     GRAPHIQL: flag.optional(),
     /** Seed demo data on start (development default). */
@@ -312,6 +314,7 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     eventChannelPrefix: env.EVENT_CHANNEL_PREFIX,
+    eventLog: env.EVENT_LOG ?? false,
     graphiql: env.GRAPHIQL ?? !isProduction,
     seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV === "development",
     logLevel: env.LOG_LEVEL,

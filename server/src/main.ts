@@ -38,7 +38,7 @@ async function start() {
   }
   const storage = createStorage(config);
   // Subscriptions' events: through Redis when REDIS_URL is set (shared by every instance and worker).
-  const events = await createEventBus(config.redisUrl, { channelPrefix: config.eventChannelPrefix });
+  const events = await createEventBus(config.redisUrl, { channelPrefix: config.eventChannelPrefix, log: config.eventLog ? log : undefined });
   log(`events: ${config.redisUrl ? "Redis" : "in memory"}`);
   const payments = createPaymentGateways(config);
   const app = createApp({ config, prisma, storage, events: events.bus, payments });

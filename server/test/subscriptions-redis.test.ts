@@ -10,6 +10,7 @@ import type { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Client } from "graphql-ws";
 import { Redis } from "ioredis";
+import { loadConfig } from "../src/config.ts";
 import { createEventBus, type RunningEventBus } from "../src/events/pubsub.ts";
 import { paths } from "../src/paths.ts";
 import { createTestApi, TEST_BOT_TOKEN, type TestApi, type TestUser } from "./support/harness.ts";
@@ -80,6 +81,24 @@ it("uses the in-memory bus when REDIS_URL is unset", async () => {
   } finally {
     expect(await instance.stop()).toBe(0);
   }
+});
+
+it("with EVENT_LOG, logs each publish (topic, payload, epoch time) and still delivers it", async () => {
+  expect(loadConfig({ EVENT_LOG: "true" }).eventLog).toBe(true);
+  expect(loadConfig({}).eventLog).toBe(false);
+  const lines: string[] = [];
+  const { bus, close } = await createEventBus(undefined, { log: (line) => lines.push(line) });
+  const stream = bus.subscribe("support:ticket-message", 7);
+  const next = stream.next(); // listens from the first read
+  const before = performance.timeOrigin + performance.now();
+  bus.publish("support:ticket-message", 7, { ticketId: 7, messageId: 9 });
+  expect((await next).value).toEqual({ ticketId: 7, messageId: 9 });
+  expect(lines).toHaveLength(1);
+  const [, at] = /^published support:ticket-message:7 \{"ticketId":7,"messageId":9\} at (\d+\.\d{3})$/.exec(lines[0]!) ?? [];
+  expect(Number(at)).toBeGreaterThanOrEqual(Math.floor(before));
+  expect(Number(at)).toBeLessThanOrEqual(performance.timeOrigin + performance.now());
+  await stream.return?.();
+  await close();
 });
 
 describe.runIf(REDIS_URL)("with Redis (REDIS_URL)", () => {

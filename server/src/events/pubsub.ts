@@ -76,6 +76,21 @@ function withChannelPrefix(bus: EventBus, prefix: string): EventBus {
 export interface EventBusOptions {
   /** Namespace of the topics (default `pinglass`). */
   channelPrefix?: string;
+  /** Given: one line per published event (`EVENT_LOG`), with the time in epoch milliseconds. */
+  log?: (line: string) => void;
+}
+
+/** Each publish also logged: topic, payload and when (what a subscriber's delay is measured from). */
+function withPublishLog(bus: EventBus, log: (line: string) => void): EventBus {
+  return {
+    publish: ((channel: string, ...args: unknown[]) => {
+      const at = performance.timeOrigin + performance.now();
+      (bus.publish as (channel: string, ...args: unknown[]) => void)(channel, ...args);
+      const topic = args.length > 1 ? `${channel}:${String(args[0])}` : channel;
+      log(`published ${topic} ${JSON.stringify(args.at(-1) ?? null)} at ${at.toFixed(3)}`);
+    }) as EventBus["publish"],
+    subscribe: bus.subscribe,
+  };
 }
 
 /**
@@ -125,8 +140,9 @@ function reportingFailures<T extends object>(client: T, methods: string[], onErr
  * The bus: through Redis when `redisUrl` is given (every API instance and worker process
  * shares it), else in memory (one process).
  */
-export async function createEventBus(redisUrl: string | undefined, { channelPrefix = DEFAULT_CHANNEL_PREFIX }: EventBusOptions = {}): Promise<RunningEventBus> {
-  if (!redisUrl) return { bus: withChannelPrefix(pubSubOver(new EventTarget()), channelPrefix), close: async () => {} };
+export async function createEventBus(redisUrl: string | undefined, { channelPrefix = DEFAULT_CHANNEL_PREFIX, log }: EventBusOptions = {}): Promise<RunningEventBus> {
+  const outward = (bus: EventBus) => (log ? withPublishLog(withChannelPrefix(bus, channelPrefix), log) : withChannelPrefix(bus, channelPrefix));
+  if (!redisUrl) return { bus: outward(pubSubOver(new EventTarget())), close: async () => {} };
   const [{ Redis }, { createRedisEventTarget }] = await Promise.all([
     import("ioredis"),
     import("@graphql-yoga/redis-event-target"),
@@ -143,7 +159,7 @@ export async function createEventBus(redisUrl: string | undefined, { channelPref
     }) as EventTarget,
   );
   return {
-    bus: withChannelPrefix(bus, channelPrefix),
+    bus: outward(bus),
     async close() {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
