@@ -5,7 +5,7 @@
 // member. (The subscriptions over a real database: subscriptions.test.ts.)
 import { describe, expect, it } from "vitest";
 import { EventStream } from "../src/events/event-stream.ts";
-import { liveRows, liveSubscriberCount, LoadFailure, MAX_PENDING_EVENTS, type Payload, type Verdict } from "../src/events/live-groups.ts";
+import { liveRows, liveSubscriberCount, LoadFailure, MAX_PENDING_EVENTS, type MemberSpec, type Payload } from "../src/events/live-groups.ts";
 
 interface Event {
   key: number;
@@ -41,6 +41,7 @@ function topic({ state = new Map<number, number>(), failOn }: { state?: Map<numb
   };
   return {
     bus,
+    spec,
     state,
     get listening() {
       return stream !== null;
@@ -52,8 +53,8 @@ function topic({ state = new Map<number, number>(), failOn }: { state?: Map<numb
       state.set(key, version);
       stream?.push({ key, version });
     },
-    follow(verdict: (row: Row) => Verdict | Promise<Verdict> = () => "deliver", snapshot = false) {
-      return liveRows<Event, Row>(bus, spec, { verdict, snapshot });
+    follow({ live = () => true, visible = () => true, snapshot = false }: Partial<MemberSpec<Row>> = {}) {
+      return liveRows<Event, Row>(bus, spec, { live, visible, snapshot });
     },
   };
 }
@@ -67,8 +68,8 @@ describe("a group of subscribers of one topic", () => {
   it("listens once and loads once per event for all its members; each member decides for itself", async () => {
     const things = topic();
     const everyone = Array.from({ length: 50 }, () => things.follow());
-    const skipping = things.follow(() => "skip");
-    const ending = things.follow(() => "end");
+    const skipping = things.follow({ visible: () => false });
+    const ending = things.follow({ live: () => false });
     const reads = [...everyone, skipping, ending].map((member) => member.next());
     await settle();
     expect(things.opened()).toBe(1);
@@ -143,9 +144,9 @@ describe("a group of subscribers of one topic", () => {
 
   it("gives a joining member the current state through the group's queue, to it alone", async () => {
     const things = topic({ state: new Map([[0, 7]]) });
-    const early = things.follow(() => "deliver", true);
+    const early = things.follow({ snapshot: true });
     expect(version(await early.next())).toBe(7);
-    const late = things.follow(() => "deliver", true);
+    const late = things.follow({ snapshot: true });
     expect(version(await late.next())).toBe(7);
     expect(things.opened()).toBe(1);
     // The early member got no second copy of the state it already has.
@@ -156,27 +157,72 @@ describe("a group of subscribers of one topic", () => {
     await Promise.all([early.return(), late.return()]);
   });
 
-  it("keeps a member's rows in order while its verdict waits for a session check, and a failed check is that event's error", async () => {
+  it("keeps a member's rows in order while its session check is refreshed, the others going on; a failed check is that row's error", async () => {
     const things = topic();
-    let check: (() => void) | null = null;
+    let answer: ((live: boolean) => void) | null = null;
     let failNext = false;
-    const member = things.follow(() => {
-      if (failNext) return Promise.reject(new Error("session check failed"));
-      return check ? "deliver" : new Promise<Verdict>((resolve) => (check = () => resolve("deliver")));
+    const checked = things.follow({
+      live: () => {
+        if (failNext) return Promise.reject(new Error("session check failed"));
+        return answer ? true : new Promise<boolean>((resolve) => (answer = resolve));
+      },
     });
-    const first = member.next();
+    const other = things.follow();
+    const [first, otherFirst] = [checked.next(), other.next()];
     await settle();
     things.publish(1, 1);
     await settle();
-    things.publish(2, 1); // waits behind the first event's check
-    await settle();
-    check!();
+    things.publish(2, 1); // waits behind the first row's check, for this member only
+    expect((await otherFirst).value).toMatchObject({ key: 1 });
+    expect((await other.next()).value).toMatchObject({ key: 2 });
+    answer!(true);
     expect((await first).value).toMatchObject({ key: 1 });
-    expect((await member.next()).value).toMatchObject({ key: 2 });
+    expect((await checked.next()).value).toMatchObject({ key: 2 });
     failNext = true;
     things.publish(3, 1);
-    expect((await member.next()).value).toBeInstanceOf(LoadFailure);
-    await member.return();
+    expect((await checked.next()).value).toBeInstanceOf(LoadFailure);
+    await Promise.all([checked.return(), other.return()]);
+  });
+
+  it("checks a slow reader's waiting rows when it takes them: once its session is gone, nothing more", async () => {
+    const things = topic();
+    let live = true;
+    const slow = things.follow({ live: () => live });
+    const first = slow.next();
+    await settle();
+    things.publish(1, 1);
+    expect(version(await first)).toBe(1);
+    for (let key = 2; key <= 5; key++) things.publish(key, 1);
+    await settle();
+    live = false; // revoked while rows wait for it
+    // The one row it already held (checked when handed over), then nothing more.
+    expect((await slow.next()).value).toMatchObject({ key: 2 });
+    expect(await slow.next()).toEqual({ value: undefined, done: true });
+    expect(things.listening).toBe(false);
+  });
+
+  it("gives a member that joins while an event loads not that event, and a stream read after its end no group", async () => {
+    let release: () => void = () => {};
+    const things = topic();
+    const early = things.follow();
+    const earlyRead = early.next();
+    await settle();
+    const loading = new Promise<void>((resolve) => (release = resolve));
+    const load = things.spec.load;
+    things.spec.load = async (event) => (await loading, load(event));
+    things.publish(1, 1);
+    await settle();
+    const late = things.follow();
+    const lateRead = late.next(); // joins while event 1 loads
+    release();
+    expect(version(await earlyRead)).toBe(1);
+    expect(await Promise.race([lateRead, settle().then(() => "nothing")])).toBe("nothing");
+    things.spec.load = load;
+    await late.return();
+    expect(await late.next()).toEqual({ value: undefined, done: true });
+    expect(liveSubscriberCount(things.bus, "things")).toBe(1);
+    await early.return();
+    expect(things.listening).toBe(false);
   });
 
   it("answers a failed load as that event's error to every member, and goes on", async () => {

@@ -11,8 +11,6 @@ interface Pull<T> {
 export class EventStream<T> implements AsyncIterableIterator<T, undefined> {
   #buffer: T[] = [];
   #pull: Pull<T> | null = null;
-  /** Releases a producer waiting in `pushAndWait`. */
-  #demand: (() => void) | null = null;
   #started = false;
   #ended = false;
   #failure: { error: unknown } | null = null;
@@ -50,13 +48,6 @@ export class EventStream<T> implements AsyncIterableIterator<T, undefined> {
     }
   }
 
-  /** `push`, resolved once the reader has taken `value` and asks for more (or the stream ended). */
-  pushAndWait(value: T): Promise<void> {
-    if (this.#ended) return Promise.resolve();
-    this.push(value);
-    return new Promise((resolve) => (this.#demand = resolve));
-  }
-
   /** The producer's end: what is queued is still read, then the stream is done (or fails with `error`). */
   end(...error: [] | [unknown]): void {
     if (this.#ended) return;
@@ -68,16 +59,12 @@ export class EventStream<T> implements AsyncIterableIterator<T, undefined> {
   }
 
   next(): Promise<IteratorResult<T, undefined>> {
-    if (!this.#started) {
+    if (!this.#started && !this.#ended) {
       this.#started = true;
       this.hooks.start?.();
     }
     if (this.#buffer.length === 0 && !this.#ended) this.hooks.refill?.();
     if (this.#buffer.length > 0) return Promise.resolve({ value: this.#buffer.shift()!, done: false });
-    // Nothing queued: the reader is ready for more.
-    const demand = this.#demand;
-    this.#demand = null;
-    demand?.();
     if (this.#ended) return new Promise((resolve, reject) => this.#settle({ resolve, reject }));
     return new Promise((resolve, reject) => (this.#pull = { resolve, reject }));
   }
@@ -100,9 +87,6 @@ export class EventStream<T> implements AsyncIterableIterator<T, undefined> {
   #finish(): void {
     if (this.#ended) return;
     this.#ended = true;
-    const demand = this.#demand;
-    this.#demand = null;
-    demand?.();
     this.hooks.end?.();
   }
 

@@ -1,9 +1,11 @@
 // Live rows for subscriptions, fanned out by group. Subscribers of one topic who asked for
 // the same selection form a group: one bus listener and one load per event for all of them
 // (at 1,000 subscribers of one job, one listener and one query per event, not 1,000 of
-// each). Each member then decides about every row for itself, in memory and usually at once
-// (`Member.verdict`: its session still live, the row visible to it), and reads at its own
-// pace: rows it has not read yet wait for it, coalesced by key, up to MAX_PENDING_EVENTS.
+// each). Each member reads at its own pace: rows it has not taken yet wait for it,
+// coalesced by key, up to MAX_PENDING_EVENTS; and it decides about each row when the row is
+// handed to its reader, in memory and usually at once (`MemberSpec`: its session still
+// live, the row visible to it). A member whose session check is being refreshed waits
+// alone; the group goes on.
 //
 // A group loads one event at a time, in order, so every member sees the rows in the order
 // of their loads: never an older state after a newer one. A member that wants the current
@@ -22,9 +24,6 @@ export type Payload<Row> = Row | LoadFailure;
 /** Events a group, or rows a member, may have waiting (after coalescing) before being ended as too slow. */
 export const MAX_PENDING_EVENTS = 1000;
 
-/** What a member does with a row: send it, skip it (not visible to it), or end (its session is gone). */
-export type Verdict = "deliver" | "skip" | "end";
-
 export interface GroupSpec<Event, Row> {
   /** Subscribers with the same key share the group: same topic, same selection, same load. */
   key: string;
@@ -39,8 +38,10 @@ export interface GroupSpec<Event, Row> {
 }
 
 export interface MemberSpec<Row> {
-  /** Decided per row and member; a promise only while its session check is being refreshed. */
-  verdict: (row: Row) => Verdict | Promise<Verdict>;
+  /** Whether its session still holds (false ends it); a promise only while the answer is being refreshed. */
+  live: () => boolean | Promise<boolean>;
+  /** Whether it may see `row` (if not, the row is skipped). */
+  visible: (row: Row) => boolean;
   /** Whether the member's first row is the current state, without waiting for an event. */
   snapshot: boolean;
 }
@@ -50,11 +51,13 @@ const overflowError = () =>
     extensions: { code: "SUBSCRIPTION_OVERFLOW" },
   });
 
-/** A subscriber: its own stream, with the rows it has not read yet coalesced behind it. */
+/** A subscriber: its own stream, with the rows it has not taken yet coalesced behind it. */
 class Member<Row> {
   readonly stream: EventStream<Payload<Row>>;
-  /** Rows behind the one the stream holds, by coalescing key (re-set to take the latest place). */
+  /** Rows not handed to the reader yet, by coalescing key (re-set to take the latest place). */
   #waiting = new Map<unknown, Payload<Row>>();
+  /** A row waits for the member's session check: what comes meanwhile waits behind it. */
+  #checking = false;
 
   constructor(
     readonly spec: MemberSpec<Row>,
@@ -62,24 +65,18 @@ class Member<Row> {
   ) {
     this.stream = new EventStream<Payload<Row>>({
       start: () => hooks.join(this),
-      refill: () => this.#refill(),
+      refill: () => this.#handOver(),
       end: () => hooks.leave(this),
     });
   }
 
-  /** `row` as decided for this member. */
-  take(row: Row, key: unknown, verdict: Verdict): void {
-    if (verdict === "deliver") this.offer(row, key);
-    else if (verdict === "end") this.end();
-  }
-
-  /** Hands `payload` to the reader, or queues it behind what the reader has not taken yet. */
+  /** Queues `payload` for the reader (handed over at once if the reader holds nothing). */
   offer(payload: Payload<Row>, key: unknown): void {
     if (this.stream.ended) return;
-    if (this.stream.buffered === 0 && this.#waiting.size === 0) return this.stream.push(payload);
     this.#waiting.delete(key);
     this.#waiting.set(key, payload);
-    if (this.#waiting.size > MAX_PENDING_EVENTS) this.overflow();
+    if (this.#waiting.size > MAX_PENDING_EVENTS) return this.overflow();
+    this.#handOver();
   }
 
   /** Too slow: what waits is dropped, the reader hears why, and the member stops listening at once. */
@@ -98,11 +95,36 @@ class Member<Row> {
     else this.stream.end(error);
   }
 
-  #refill(): void {
-    const next = this.#waiting.entries().next();
-    if (next.done) return;
-    this.#waiting.delete(next.value[0]);
-    this.stream.push(next.value[1]);
+  /**
+   * Moves the oldest waiting row to the stream, once the reader holds nothing: the session
+   * is checked then (ended: nothing more), and the row skipped if the member may not see it.
+   * So the reader holds at most one row, checked when it was handed over.
+   */
+  #handOver(): void {
+    while (!this.#checking && this.stream.buffered === 0 && !this.stream.ended) {
+      const next = this.#waiting.entries().next();
+      if (next.done) return;
+      const [key, payload] = next.value;
+      this.#waiting.delete(key);
+      const live = this.spec.live();
+      if (typeof live === "boolean") {
+        this.#decide(payload, live);
+        continue;
+      }
+      this.#checking = true;
+      live.then(
+        (live) => this.#decide(payload, live),
+        (error: unknown) => this.#decide(new LoadFailure(error), true),
+      ).finally(() => {
+        this.#checking = false;
+        this.#handOver();
+      });
+    }
+  }
+
+  #decide(payload: Payload<Row>, live: boolean): void {
+    if (!live) return this.end();
+    if (payload instanceof LoadFailure || this.spec.visible(payload)) this.stream.push(payload);
   }
 }
 
@@ -126,7 +148,11 @@ class Group<Event, Row> {
   ) {
     this.#events = spec.listen();
     void this.#listen();
-    void this.#run();
+    // A bug in a member's check must not leave the group silent (or end the process).
+    this.#run().catch((error: unknown) => {
+      for (const member of this.members) member.end(error);
+      this.#close();
+    });
   }
 
   join(member: Member<Row>): void {
@@ -176,34 +202,17 @@ class Group<Event, Row> {
       }
       const [key, { event, snapshotFor }] = next.value;
       this.#waiting.delete(key);
+      // An event's row goes to the members there when it came to be loaded; a snapshot only
+      // to those who asked for it.
+      const members = event === undefined ? snapshotFor : [...this.members];
       let row: Row | LoadFailure | null;
       try {
         row = await this.spec.load(event);
       } catch (error) {
         row = new LoadFailure(error);
       }
-      // An event's row goes to every member; a snapshot only to those who asked for it.
-      const members = event === undefined ? snapshotFor.filter((member) => this.members.has(member)) : this.members;
-      if (row instanceof LoadFailure) for (const member of members) member.offer(row, key);
-      else if (row !== null) await this.#decide(row, key, members);
+      if (row !== null) for (const member of members) member.offer(row, key);
     }
-  }
-
-  async #decide(row: Row, key: unknown, members: Iterable<Member<Row>>): Promise<void> {
-    let later: Array<[Member<Row>, Promise<Verdict>]> | null = null;
-    for (const member of members) {
-      const verdict = member.spec.verdict(row);
-      if (typeof verdict === "string") member.take(row, key, verdict);
-      else (later ??= []).push([member, verdict]);
-    }
-    if (!later) return;
-    // Only members whose session check is being refreshed wait, in their order.
-    const settled = await Promise.allSettled(later.map(([, verdict]) => verdict));
-    settled.forEach((outcome, i) => {
-      const member = later[i]![0];
-      if (outcome.status === "fulfilled") member.take(row, key, outcome.value);
-      else member.offer(new LoadFailure(outcome.reason), key);
-    });
   }
 
   #close(): void {

@@ -86,8 +86,12 @@ function withPublishLog(bus: EventBus, log: (line: string) => void): EventBus {
     publish: ((channel: string, ...args: unknown[]) => {
       const at = performance.timeOrigin + performance.now();
       (bus.publish as (channel: string, ...args: unknown[]) => void)(channel, ...args);
-      const topic = args.length > 1 ? `${channel}:${String(args[0])}` : channel;
-      log(`published ${topic} ${JSON.stringify(args.at(-1) ?? null)} at ${at.toFixed(3)}`);
+      try {
+        const topic = args.length > 1 ? `${channel}:${String(args[0])}` : channel;
+        log(`published ${topic} ${JSON.stringify(args.at(-1) ?? null)} at ${at.toFixed(3)}`);
+      } catch {
+        // A diagnostic line that cannot be written must not fail what was published.
+      }
     }) as EventBus["publish"],
     subscribe: bus.subscribe,
   };

@@ -13,14 +13,15 @@
 // caller's session is checked with every event too, through an answer shared by all its
 // subscriptions and reused for SESSION_RECHECK_MS (misses batched into one statement for
 // all sessions): once the session is gone (revoked, expired, banned, deactivated, demoted),
-// the first event after that delay ends the subscription without being delivered. A
-// subscriber that reads slower than events come gets them coalesced (see liveRows).
+// the next row handed to it after that delay ends the subscription instead of being
+// delivered. A subscriber that reads slower than events come gets them coalesced
+// (events/live-groups.ts).
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { GraphQLError, type GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import type { AvatarEvent, GenerationJobEvent, TicketEvent } from "../events/pubsub.ts";
-import { liveRows, LoadFailure, type Payload, type Verdict } from "../events/live-groups.ts";
+import type { AvatarEvent, Channels, EventBus, GenerationJobEvent, TicketEvent } from "../events/pubsub.ts";
+import { liveRows, LoadFailure, type GroupSpec, type Payload } from "../events/live-groups.ts";
 import { ReplayedEvent } from "../events/replayed-event.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AdminRole } from "../generated/prisma/enums.ts";
@@ -222,15 +223,15 @@ async function follow<Event, Row>(
   info: GraphQLResolveInfo,
   spec: {
     typeName: string;
-    channel: string;
+    channel: keyof Channels;
     id?: number;
     roles: AdminRole[];
-    listen: () => AsyncIterator<Event>;
     /** The current state first, without waiting for an event. */
     snapshot: boolean;
     coalesce: (event: Event | undefined) => unknown;
     ownerFields?: Fields;
     owner?: (row: Row) => Owner;
+    /** The row (must not hold on to the subscriber's context: the group outlives it). */
     read: (query: Query, event: Event | undefined) => Promise<unknown>;
   },
 ): Promise<AsyncIterable<Payload<Row>>> {
@@ -238,31 +239,34 @@ async function follow<Event, Row>(
   // context, so its events' resolvers know what the load already holds.
   const planned = (await queryFromInfo({ context, info, typeName: spec.typeName, awaitSelections: true })) as Query;
   const query = spec.ownerFields ? withFields(planned, spec.ownerFields) : planned;
-  const topic = spec.id === undefined ? spec.channel : `${spec.channel}:${spec.id}`;
-  const { owner } = spec;
-  const visible = (row: Row): boolean => {
-    if (context.admin || !owner) return true;
-    const { userId, internal } = owner(row);
-    return context.user !== null && context.user !== undefined && !internal && userId === context.user.id;
+  const { owner, roles } = spec;
+  return liveRows<Event, Row>(context.events, topicGroup(context.events, info.fieldName, query, spec), {
+    snapshot: spec.snapshot,
+    live: () => stillSignedIn(context, roles),
+    visible: (row) => {
+      if (context.admin || !owner) return true;
+      const { userId, internal } = owner(row);
+      return context.user !== null && context.user !== undefined && !internal && userId === context.user.id;
+    },
+  });
+}
+
+/** The group's side of `follow`, made apart from the subscriber's context, which a group (shared, long-lived) must not keep. */
+function topicGroup<Event, Row>(
+  bus: EventBus,
+  fieldName: string,
+  query: Query,
+  { channel, id, coalesce, read }: { channel: keyof Channels; id?: number; coalesce: (event: Event | undefined) => unknown; read: (query: Query, event: Event | undefined) => Promise<unknown> },
+): GroupSpec<Event, Row> {
+  const topic = id === undefined ? channel : `${channel}:${id}`;
+  const subscribe = bus.subscribe as unknown as (...topic: unknown[]) => AsyncIterator<Event>;
+  return {
+    key: `${fieldName}\n${topic}\n${JSON.stringify(query)}`,
+    topic,
+    listen: () => subscribe.apply(bus, id === undefined ? [channel] : [channel, id]),
+    load: (event) => read(query, event) as Promise<Row | null>,
+    coalesce,
   };
-  const decide = (row: Row) => (live: boolean): Verdict => (!live ? "end" : visible(row) ? "deliver" : "skip");
-  return liveRows<Event, Row>(
-    context.events,
-    {
-      key: `${info.fieldName}\n${topic}\n${JSON.stringify(query)}`,
-      topic,
-      listen: spec.listen,
-      load: (event) => spec.read(query, event) as Promise<Row | null>,
-      coalesce: spec.coalesce,
-    },
-    {
-      snapshot: spec.snapshot,
-      verdict: (row) => {
-        const live = stillSignedIn(context, spec.roles);
-        return typeof live === "boolean" ? decide(row)(live) : live.then(decide(row));
-      },
-    },
-  );
 }
 
 /** Refuses an id the caller may not see, before any event. */
@@ -295,7 +299,6 @@ builder.subscriptionFields((t) => ({
         channel: "generation:job",
         id,
         roles: STAFF,
-        listen: () => context.events.subscribe("generation:job", id),
         snapshot: true,
         coalesce: () => id,
         ownerFields: { avatar: { select: { userId: true } } },
@@ -322,7 +325,6 @@ builder.subscriptionFields((t) => ({
         channel: "avatar",
         id,
         roles: STAFF,
-        listen: () => context.events.subscribe("avatar", id),
         snapshot: true,
         coalesce: () => id,
         ownerFields: { userId: true },
@@ -349,7 +351,6 @@ builder.subscriptionFields((t) => ({
         channel: "support:ticket-message",
         id: ticketId,
         roles: STAFF,
-        listen: () => context.events.subscribe("support:ticket-message", ticketId),
         snapshot: false,
         // Every message is its own event.
         coalesce: (event) => event?.messageId,
@@ -378,7 +379,6 @@ builder.subscriptionFields((t) => ({
         channel: "support:ticket",
         id,
         roles: STAFF,
-        listen: () => context.events.subscribe("support:ticket", id),
         snapshot: true,
         coalesce: () => id,
         ownerFields: { userId: true },
@@ -397,14 +397,14 @@ builder.subscriptionFields((t) => ({
     subscribe: (root, _args, context, info) => {
       if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
       // Operators see every ticket: the roles decide alone.
+      const { prisma } = context;
       return follow<TicketEvent, TicketRow>(context, info, {
         typeName: "SupportTicket",
         channel: "support:queue",
         roles: OPERATORS,
-        listen: () => context.events.subscribe("support:queue"),
         snapshot: false,
         coalesce: (event) => event?.ticketId,
-        read: async (query, event) => (event ? context.prisma.supportTicket.findUnique({ ...query, where: { id: event.ticketId } }) : null),
+        read: async (query, event) => (event ? prisma.supportTicket.findUnique({ ...query, where: { id: event.ticketId } }) : null),
       });
     },
     resolve: (payload) => rowOf(payload as Payload<TicketRow>),
