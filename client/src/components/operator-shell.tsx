@@ -2,8 +2,8 @@
 import type { ReactNode } from "react";
 import { useMutation, useQuery } from "urql";
 import { graphql } from "../gql/index.ts";
-import { Link, usePathname } from "../lib/router.tsx";
 import { setSessionToken } from "../lib/session.ts";
+import { Shell, type Section } from "./shell.tsx";
 
 const AdminMeQuery = graphql(`
   query OperatorShell_AdminMeQuery {
@@ -17,7 +17,7 @@ const AdminSignOutMutation = graphql(`
   }
 `);
 
-const SECTIONS = [
+const SECTIONS: Section[] = [
   { to: "/operator", label: "Tickets" },
   { to: "/operator/users", label: "Users" },
   { to: "/operator/payments", label: "Payments" },
@@ -26,37 +26,30 @@ const SECTIONS = [
 ];
 
 export function OperatorShell({ children }: { children: ReactNode }) {
-  const path = usePathname();
   const [{ data }] = useQuery({ query: AdminMeQuery });
   const [, signOut] = useMutation(AdminSignOutMutation);
   const leave = async () => {
     await signOut({});
     setSessionToken("admin", null);
   };
-  const active = (to: string) => (to === "/operator" ? path === "/operator" || path.startsWith("/operator/tickets") : path.startsWith(to));
   const me = data?.adminMe;
   return (
-    <div className="shell shell-wide">
-      <header className="topbar topbar-operator">
-        <Link to="/operator" className="brand">
-          PinGlass <small>operator</small>
-        </Link>
-        <span className="who">{me ? `${me.displayName ?? me.username} · ${me.role.toLowerCase()}` : ""}</span>
+    <Shell
+      variant="operator"
+      home="/operator"
+      brand={<>PinGlass <small>operator</small></>}
+      who={me ? `${me.displayName ?? me.username} · ${me.role.toLowerCase()}` : ""}
+      sections={SECTIONS}
+      sectionsLabel="Console sections"
+      isActive={(to, path) => (to === "/operator" ? path === "/operator" || path.startsWith("/operator/tickets") : path.startsWith(to))}
+      onSignOut={leave}
+      actions={
         <a className="link-button" href="/admin/explorer" target="_blank" rel="noreferrer">
           Explorer
         </a>
-        <button type="button" className="link-button" onClick={leave}>
-          Sign out
-        </button>
-      </header>
-      <nav className="tabs" aria-label="Console sections">
-        {SECTIONS.map((s) => (
-          <Link key={s.to} to={s.to} className={active(s.to) ? "tab is-active" : "tab"} aria-current={active(s.to) ? "page" : undefined}>
-            {s.label}
-          </Link>
-        ))}
-      </nav>
-      <main className="page">{children}</main>
-    </div>
+      }
+    >
+      {children}
+    </Shell>
   );
 }
