@@ -4,14 +4,15 @@ import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga"
 import type { Channels, EventBus } from "./events/pubsub.ts";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDirectivesPlugin } from "@escape.tech/graphql-armor-max-directives";
-import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import type { Config } from "./config.ts";
 import { createContextFactory, type Context } from "./context.ts";
 import type { PrismaClient } from "./db/prisma.ts";
+import { useBadRequestStatus } from "./http/bad-request.ts";
 import { useBodyLimit } from "./http/body-limit.ts";
 import { useDepthLimit } from "./http/depth-limit.ts";
+import { useDocumentGuard } from "./http/document-guard.ts";
 import { useErrorReporting, type ErrorLogger } from "./http/error-reporting.ts";
 import { persistedDocumentsPlugins } from "./http/persisted-documents.ts";
 import { schema } from "./schema/index.ts";
@@ -23,11 +24,19 @@ import type { PaymentGateways } from "./payments/gateway.ts";
 export const GRAPHQL_PATH = "/graphql";
 
 /**
- * Document limits: generous for real clients, fatal for abuse. Cost: builder.ts. Depth is
- * checked there too (at execution) with the same 12; introspection may go as deep as the
- * standard introspection query (15).
+ * Document limits: generous for real clients, fatal for abuse. Cost: builder.ts. Nesting
+ * (of `{`, `(`, `[` in the text) is measured before parsing, so no document can overflow
+ * the parser's stack; depth counts fields after parsing, checked there too (at execution)
+ * with the same 12; introspection may go as deep as the standard introspection query (15).
  */
-export const DOCUMENT_LIMITS = { aliases: 20, directives: 20, tokens: 5000, depth: 12, introspectionDepth: 15 } as const;
+export const DOCUMENT_LIMITS = {
+  aliases: 20,
+  directives: 20,
+  tokens: 5000,
+  nesting: 64,
+  depth: 12,
+  introspectionDepth: 15,
+} as const;
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
@@ -72,11 +81,13 @@ export function createApp({
         : undefined,
     plugins: [
       useBodyLimit(config.maxRequestBytes),
+      useBadRequestStatus(),
       // Multipart uploads and GET requests must carry a header a cross-site form cannot set.
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "apollo-require-preflight"] }),
-      maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases, exposeLimits: true }),
+      useDocumentGuard({ maxNesting: DOCUMENT_LIMITS.nesting, maxTokens: DOCUMENT_LIMITS.tokens }),
+      // `__typename` counts too (armor allows it by default): 10,000 of them are as much work.
+      maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases, allowList: [], exposeLimits: true }),
       maxDirectivesPlugin({ n: DOCUMENT_LIMITS.directives, exposeLimits: true }),
-      maxTokensPlugin({ n: DOCUMENT_LIMITS.tokens, exposeLimits: true }),
       useDepthLimit({ maxDepth: DOCUMENT_LIMITS.depth, maxIntrospectionDepth: DOCUMENT_LIMITS.introspectionDepth }),
       // Admin sessions may always introspect (a forged admin token fails when the
       // context is built, before anything executes).
@@ -85,7 +96,7 @@ export function createApp({
         : [useDisableIntrospection({ isDisabled: (request) => !hasAdminToken(request) })]),
       // Trusted documents: hashes from the client's manifest; only those when enforced.
       ...persistedDocumentsPlugins(config.persistedDocuments),
-      useErrorReporting(logError),
+      useErrorReporting(logError, { hideInternals: config.isProduction }),
     ],
   });
 }

@@ -210,10 +210,11 @@ builder.queryField("sharedGallery", (t) =>
     description: "A shared gallery by its link token; null when unknown, expired or revoked. Counts a view.",
     args: { token: t.arg.string({ required: true }) },
     resolve: async (query, _root, { token }, { prisma }) => {
+      const selection = { ...query }; // read first: the unused-query check must not fail the early null
       if (!photos.isPlausibleGalleryToken(token)) return null;
       try {
         return await prisma.sharedGallery.update({
-          ...query,
+          ...selection,
           where: photos.viewableGallery(token),
           data: { viewCount: { increment: 1 } },
         });
