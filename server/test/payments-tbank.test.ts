@@ -1,12 +1,15 @@
 // T-Bank card payments against a local fake of its Internet Acquiring API v2
 // (fakes/tbank-server.ts): Init signed and opened once per key, refusals failing the
 // payment, notifications verified (Token, terminal, amount) and applied exactly once in
-// any order and under repeats, refunds through Cancel reversing the referrer's commission.
+// any order and under repeats (one for an unknown order claiming nothing), refunds through
+// Cancel reversing the referrer's commission.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import { createPubSub } from "graphql-yoga";
 import { Logger, runOnce } from "graphile-worker";
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { parse } from "graphql";
 import { Prisma } from "../src/generated/prisma/client.ts";
 import { loadConfig } from "../src/config.ts";
 import { createPrisma, type PrismaClient } from "../src/db/prisma.ts";
@@ -45,6 +48,13 @@ const RefundPayment = graphql(`
       ... on Payment { id status refundStatus refundAmount }
       ... on Error { code message }
     }
+  }
+`);
+
+// Parsed here rather than through graphql(): a new typed document means regenerating test/gql.
+const AdminAlerts: TypedDocumentNode<{ admin: { alerts: { edges: Array<{ node: Record<string, unknown> }> } } }, Record<string, never>> = parse(`
+  query PaymentsTbank_AdminAlerts {
+    admin { alerts(filter: { resolved: false }, first: 50) { edges { node { severity source count message context } } } }
   }
 `);
 
@@ -370,13 +380,51 @@ describe("POST /webhooks/tbank", () => {
     });
   });
 
-  it("an OrderId that is none of our T-Bank payments is recorded as IGNORED and answered OK", async () => {
-    const body = fake.notification({ PaymentId: 5_550_001, OrderId: "pg_not_ours", Amount: 1000, Status: "CONFIRMED" });
-    expect(await fake.deliver(hookUrl, body)).toEqual(OK);
-    expect(await fake.deliver(hookUrl, body)).toEqual(OK);
-    expect(await api.prisma.webhookEvent.findMany({ where: { eventId: "5550001:CONFIRMED" }, select: { status: true, paymentId: true } })).toEqual([
-      { status: "IGNORED", paymentId: null },
+  it.each([
+    ["its payment was not stored yet", (orderId: string) => orderId],
+    ["its OrderId was mistyped, then corrected", (orderId: string) => `${orderId}_typo`],
+  ])("a notification for an unknown order claims nothing and alerts admins; the genuine one (%s) is applied exactly once", async (_case, unknownOrderOf) => {
+    const { referrer, payer } = await referredPayer();
+    const orderId = `pg_tbank_late_${++keys}`;
+    const paymentId = String(++tbankIds);
+    const confirmed = (order: string) => fake.notification({ PaymentId: Number(paymentId), OrderId: order, Amount: 49900, Status: "CONFIRMED" });
+    const unknown = confirmed(unknownOrderOf(orderId));
+
+    // Not OK, so T-Bank re-sends it; each re-send counts on the one alert.
+    expect(await fake.deliver(hookUrl, unknown)).toEqual({ status: 404, text: "UNKNOWN ORDER" });
+    expect(await fake.deliver(hookUrl, unknown)).toEqual({ status: 404, text: "UNKNOWN ORDER" });
+    expect(await api.prisma.webhookEvent.count({ where: { provider: "TBANK", eventId: `${paymentId}:CONFIRMED` } })).toBe(0);
+    const alerts = await api.execute(AdminAlerts, {}, { headers: admin.headers });
+    expect(alerts.errors).toBeUndefined();
+    expect(alerts.data!.admin.alerts.edges.map(({ node }) => node)).toContainEqual({
+      severity: "CRITICAL",
+      source: "payments:tbank",
+      count: 2,
+      message: expect.stringContaining(`T-Bank payment ${paymentId} is CONFIRMED for OrderId ${unknownOrderOf(orderId)}`),
+      context: { tbankPaymentId: paymentId, orderId: unknownOrderOf(orderId), status: "CONFIRMED", amountKopecks: 49900 },
+    });
+
+    const payment = await api.prisma.payment.create({
+      data: { userId: payer.id, provider: "TBANK", status: "PENDING", idempotencyKey: `tbank-test-${++keys}`, orderId, amount: "499.00", photoCount: 7, pricingTierId: tierId },
+    });
+    const genuine = confirmed(orderId);
+    for (let delivery = 0; delivery < 3; delivery++) expect(await fake.deliver(hookUrl, genuine)).toEqual(OK);
+
+    const after = await books(payment.id);
+    expect(after.payment).toMatchObject({ status: "SUCCEEDED", tbankPaymentId: paymentId });
+    expect(after.earning).toMatchObject({ referrerId: referrer.id, status: "CREDITED" });
+    expect(after.ledger).toEqual(["COMMISSION 49.90"]);
+    expect(await api.prisma.webhookEvent.findMany({ where: { provider: "TBANK", eventId: `${paymentId}:CONFIRMED` }, select: { paymentId: true, status: true } })).toEqual([
+      { paymentId: payment.id, status: "PROCESSED" },
     ]);
+    expect(await verifyLedger(api.prisma)).toEqual([]);
+  });
+
+  it("a status that changes no payment is answered OK for an unknown order, and recorded nowhere", async () => {
+    const body = fake.notification({ PaymentId: 5_550_001, OrderId: "pg_not_ours", Amount: 1000, Status: "AUTHORIZED" });
+    expect(await fake.deliver(hookUrl, body)).toEqual(OK);
+    expect(await api.prisma.webhookEvent.count({ where: { eventId: "5550001:AUTHORIZED" } })).toBe(0);
+    expect(await api.prisma.adminAlert.count({ where: { context: { path: ["tbankPaymentId"], equals: "5550001" } } })).toBe(0);
   });
 
   it("a failure while applying answers 500 and rolls the event back, so T-Bank's retry is processed", async () => {

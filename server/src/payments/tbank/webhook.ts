@@ -5,19 +5,28 @@
 // A notification is trusted only when its Token (token.ts: the root-level values with our
 // password, SHA-256) matches in constant time and its TerminalKey is ours; anything else is
 // refused with 403 and kept as a system log. Its Amount must be the payment's. Each
-// (PaymentId, Status) is one event, stored in the transaction of its effect, so repeats and
-// replays answer OK and change nothing; a failure answers 500 and rolls the claim back,
-// so T-Bank's retry is processed afresh.
+// (PaymentId, Status) of one of our T-Bank payments is one event, stored in the
+// transaction of its effect, so repeats and replays answer OK and change nothing; a
+// failure answers 500 and rolls the claim back, so T-Bank's retry is processed afresh.
 //
 //   CONFIRMED                    → settle (SUCCEEDED, commission), PaymentId kept
 //   AUTHORIZED                   → recorded only: one-stage payments confirm by themselves
 //   REJECTED                     → FAILED
 //   CANCELED, REVERSED           → CANCELED
 //   REFUNDED, PARTIAL_REFUNDED   → refund completed (settling first if it came before CONFIRMED)
-//   anything else, or an OrderId that is not one of our T-Bank payments → recorded as IGNORED
+//   anything else                → recorded as IGNORED
+//
+// An OrderId that is none of our T-Bank payments claims nothing: its PaymentId:Status stays
+// free for the delivery that finds the order. A status that would change a payment raises
+// an admin alert (one per PaymentId; re-sends count on it) and is answered 404, not OK:
+// T-Bank re-sends what is not answered OK and keeps it as undelivered (its Resend method
+// sends those again), so the payment settles by itself once the order exists (a row
+// restored, an OrderId corrected); OK would end the deliveries and leave only settling by
+// hand. The re-sends are bounded by T-Bank's schedule. Other statuses are answered OK.
 import type { ServerResponse } from "node:http";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { PrismaClient } from "../../db/prisma.ts";
+import { raiseAdminAlert } from "../../domain/alerts.ts";
 import { completeRefund, failPayment, settlePayment } from "../../domain/payments.ts";
 import { claimWebhookEvent, finishWebhookEvent, logRefusedWebhook } from "../../domain/webhook-events.ts";
 import { readBody, type WebhookHandler } from "../../http/webhooks.ts";
@@ -52,8 +61,6 @@ interface Notification {
   amount: number;
 }
 
-type Outcome = "PROCESSED" | "IGNORED";
-
 export function createTbankWebhook(options: TbankWebhookOptions): WebhookHandler {
   const { prisma } = options;
   const log = options.log ?? ((line: string) => console.error(line));
@@ -85,12 +92,16 @@ export function createTbankWebhook(options: TbankWebhookOptions): WebhookHandler
       // Signed by T-Bank but not about a payment (card binding and the like): nothing for us to do.
       if (!notification) return answer(res, 200, "OK");
 
+      const effect = EFFECTS.get(notification.status);
       const payment = await prisma.payment.findUnique({ where: { orderId: notification.orderId }, select: { id: true, provider: true, amount: true } });
-      const ours = payment?.provider === "TBANK" ? payment : null;
-      if (ours) {
-        const problem = amountProblem(notification, ours.amount.times(100).toNumber());
-        if (problem) return refuse(400, problem, { paymentId: ours.id, orderId: notification.orderId, status: notification.status, amount: notification.amount });
+      if (payment?.provider !== "TBANK") {
+        // See the top of this file: T-Bank re-sends what is not answered OK.
+        if (!effect) return answer(res, 200, "OK");
+        await alertUnknownOrder(prisma, notification);
+        return answer(res, 404, "UNKNOWN ORDER");
       }
+      const problem = amountProblem(notification, payment.amount.times(100).toNumber());
+      if (problem) return refuse(400, problem, { paymentId: payment.id, orderId: notification.orderId, status: notification.status, amount: notification.amount });
 
       const { Token: _signature, ...payload } = body;
       await prisma.$transaction(async (tx) => {
@@ -99,15 +110,12 @@ export function createTbankWebhook(options: TbankWebhookOptions): WebhookHandler
           eventId: `${notification.paymentId}:${notification.status}`,
           eventType: notification.status,
           payload: payload as Prisma.InputJsonValue,
-          paymentId: ours?.id ?? null,
+          paymentId: payment.id,
         });
         if (eventId === null) return; // a repeat: its effect is already there
-        if (!ours) {
-          await finishWebhookEvent(tx, eventId, { status: "IGNORED", errorMessage: "no T-Bank payment with this OrderId" });
-          return;
-        }
-        const outcome = await apply(tx, ours.id, notification);
-        await finishWebhookEvent(tx, eventId, { status: outcome });
+        // AUTHORIZED (CONFIRMED follows for one-stage payments), NEW, FORM_SHOWED, … change nothing.
+        if (effect) await effect(tx, payment.id, notification);
+        await finishWebhookEvent(tx, eventId, { status: effect ? "PROCESSED" : "IGNORED" });
       }, TRANSACTION);
       answer(res, 200, "OK");
     } catch (error) {
@@ -118,35 +126,40 @@ export function createTbankWebhook(options: TbankWebhookOptions): WebhookHandler
   };
 }
 
-/** What a verified notification does to its payment (domain/payments.ts holds the rules). */
-async function apply(tx: Tx, paymentId: number, notification: Notification): Promise<Outcome> {
-  const fields = { tbankPaymentId: notification.paymentId };
-  switch (notification.status) {
-    case "CONFIRMED":
-      await settlePayment(tx, paymentId, fields);
-      return "PROCESSED";
-    case "REJECTED":
-      await failPayment(tx, paymentId, "FAILED");
-      return "PROCESSED";
-    case "CANCELED":
-    case "REVERSED":
-      await failPayment(tx, paymentId, "CANCELED");
-      return "PROCESSED";
-    case "REFUNDED":
-      // The whole payment, or what we asked for when we asked (domain default).
-      await completeRefund(tx, paymentId, { fields });
-      return "PROCESSED";
-    case "PARTIAL_REFUNDED": {
+type Effect = (tx: Tx, paymentId: number, notification: Notification) => Promise<unknown>;
+
+/** What each status does to its payment (domain/payments.ts holds the rules); other statuses do nothing. */
+const EFFECTS = new Map<string, Effect>([
+  ["CONFIRMED", (tx, paymentId, { paymentId: tbankPaymentId }) => settlePayment(tx, paymentId, { tbankPaymentId })],
+  ["REJECTED", (tx, paymentId) => failPayment(tx, paymentId, "FAILED")],
+  ["CANCELED", (tx, paymentId) => failPayment(tx, paymentId, "CANCELED")],
+  ["REVERSED", (tx, paymentId) => failPayment(tx, paymentId, "CANCELED")],
+  // The whole payment, or what we asked for when we asked (domain default).
+  ["REFUNDED", (tx, paymentId, { paymentId: tbankPaymentId }) => completeRefund(tx, paymentId, { fields: { tbankPaymentId } })],
+  [
+    "PARTIAL_REFUNDED",
+    async (tx, paymentId, notification) => {
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { status: true } });
       // Our own request knows its amount; a refund made in T-Bank's cabinet takes the notification's.
       const amount = payment.status === "REFUNDING" ? undefined : fromKopecks(notification.amount);
-      await completeRefund(tx, paymentId, { amount, fields });
-      return "PROCESSED";
-    }
-    default:
-      // AUTHORIZED (CONFIRMED follows for one-stage payments), NEW, FORM_SHOWED, …
-      return "IGNORED";
-  }
+      return completeRefund(tx, paymentId, { amount, fields: { tbankPaymentId: notification.paymentId } });
+    },
+  ],
+]);
+
+/** A status that would change a payment, for an OrderId that is none of our T-Bank payments. */
+function alertUnknownOrder(prisma: PrismaClient, { status, paymentId, orderId, amount }: Notification) {
+  return raiseAdminAlert(prisma, {
+    // CONFIRMED: someone paid, and no payment of ours shows it.
+    severity: status === "CONFIRMED" ? "CRITICAL" : "WARNING",
+    source: "payments:tbank",
+    title: "T-Bank notified an unknown order",
+    message:
+      `T-Bank payment ${paymentId} is ${status} for OrderId ${orderId}, which is none of our T-Bank payments. ` +
+      "T-Bank re-sends it, and it is applied once the order exists; if it never does, settle or refund it by hand.",
+    context: { tbankPaymentId: paymentId, orderId, status, amountKopecks: amount },
+    fingerprintKey: `tbank-unknown-order:${paymentId}`,
+  });
 }
 
 /** Why the notification's Amount cannot be this payment's, or null. */
