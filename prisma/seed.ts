@@ -11,11 +11,13 @@
 // Rows the integrity triggers check together (user + identity, balance + ledger rows) are
 // written in one transaction.
 //
-// Refused in production. Dev admin passwords are fixed strings, printed in the summary.
+// Refused in production. Dev admin passwords are fixed strings, printed in the summary;
+// production deactivates any account that still has one (DEVELOPMENT_ADMIN_PASSWORDS).
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { hashPassword, verifyPassword } from "../server/src/auth/password.ts";
 import { createPrisma, type PrismaClient } from "../server/src/db/prisma.ts";
+import { DEVELOPMENT_ADMIN_PASSWORDS } from "../server/src/domain/admin-accounts.ts";
 import { Prisma } from "../server/src/generated/prisma/client.ts";
 import type {
   AdminRole,
@@ -78,9 +80,9 @@ function must<T>(map: Map<string, T>, key: string, what: string): T {
 // ---------------------------------------------------------------------------------------
 
 const DEV_ADMINS: Array<{ username: string; role: AdminRole; password: string; displayName: string; email: string }> = [
-  { username: "admin", role: "ADMIN", password: "admin-dev-password", displayName: "Алексей Петров", email: "admin@pinglass.dev" },
-  { username: "operator", role: "OPERATOR", password: "operator-dev-password", displayName: "Ольга, поддержка", email: "support@pinglass.dev" },
-  { username: "viewer", role: "VIEWER", password: "viewer-dev-password", displayName: "Виктор (аналитика)", email: "viewer@pinglass.dev" },
+  { username: "admin", role: "ADMIN", password: DEVELOPMENT_ADMIN_PASSWORDS.admin, displayName: "Алексей Петров", email: "admin@pinglass.dev" },
+  { username: "operator", role: "OPERATOR", password: DEVELOPMENT_ADMIN_PASSWORDS.operator, displayName: "Ольга, поддержка", email: "support@pinglass.dev" },
+  { username: "viewer", role: "VIEWER", password: DEVELOPMENT_ADMIN_PASSWORDS.viewer, displayName: "Виктор (аналитика)", email: "viewer@pinglass.dev" },
 ];
 
 // Tiers of the product (001: starter / standard / premium).

@@ -6,6 +6,7 @@ import { createApp } from "./app.ts";
 import { provideDatabase } from "./db/database.ts";
 import { deployMigrations } from "./db/migrations.ts";
 import { createPrisma } from "./db/prisma.ts";
+import { deactivateDevelopmentAdminAccounts } from "./domain/admin-accounts.ts";
 import { createEventBus } from "./events/pubsub.ts";
 import { startHttpServer } from "./http/server.ts";
 import { kieWebhookFromConfig } from "./http/kie-webhook.ts";
@@ -31,6 +32,7 @@ async function start() {
   // graphile-worker's tables: startGeneration queues its job from SQL, in its transaction.
   await migrateQueue(db.url);
   const prisma = createPrisma(db.url);
+  await deactivateDevelopmentAdminAccounts(config, prisma, (line) => console.warn(`[api] ${line}`));
   if (config.seedDemoData) {
     const { seedDemoData } = await import("../../prisma/seed.ts");
     const summary = await seedDemoData(prisma);

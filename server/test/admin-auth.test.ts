@@ -1,10 +1,13 @@
 // Admin panel sign-in: argon2 passwords, slow-down and lockout, sessions, explorer,
-// admin introspection, and no secret anywhere in the schema.
+// admin introspection, no secret anywhere in the schema, and no development account
+// (the demo seed's known passwords) working in production.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getIntrospectionQuery, type IntrospectionQuery } from "graphql";
+import { seedDemoData } from "../../prisma/seed.ts";
 import { hashPassword } from "../src/auth/password.ts";
 import { ADMIN_LOGIN_POLICY } from "../src/auth/admin-sessions.ts";
-import { hashToken } from "../src/auth/tokens.ts";
+import { hashToken, newToken } from "../src/auth/tokens.ts";
+import { deactivateDevelopmentAdminAccounts, DEVELOPMENT_ADMIN_PASSWORDS } from "../src/domain/admin-accounts.ts";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { startHttpServer } from "../src/http/server.ts";
@@ -182,5 +185,83 @@ describe("admin explorer and introspection", () => {
     // Output fields only (mutation names like resetAdminPassword are verbs, not data).
     const dataFields = fields.filter((f) => !f.startsWith("Mutation."));
     expect(dataFields.filter((f) => /password|tokenhash|keyhash|sessionstring|cardnumber|\bpan$/i.test(f))).toEqual([]);
+  });
+});
+
+describe("development accounts in production", () => {
+  let production: TestApi;
+  const productionEnv = { NODE_ENV: "production", TELEGRAM_BOT_TOKEN: "1:abcdefghijklmnopqrstuvwxyz", PERSISTED_DOCUMENTS: "allow" };
+
+  beforeAll(async () => {
+    production = await createTestApi(productionEnv);
+  });
+
+  async function openSession(adminId: number) {
+    const token = newToken("adminSession");
+    return production.prisma.adminSession.create({ data: { adminId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3_600_000) } });
+  }
+
+  it("the start-up check deactivates every active account with a seed password, whatever its name, and only those", async () => {
+    // A database seeded for development, then served in production.
+    await seedDemoData(production.prisma);
+    await production.prisma.adminUser.update({ where: { username: "operator" }, data: { username: "olga-support" } });
+    const seedAdmin = await production.prisma.adminUser.findUniqueOrThrow({ where: { username: "admin" } });
+    const real = await production.prisma.adminUser.create({ data: { username: "real-admin", passwordHash: await hashPassword(PASSWORD), role: "ADMIN" } });
+    const [seedSession, realSession] = [await openSession(seedAdmin.id), await openSession(real.id)];
+    const warnings: string[] = [];
+    const warn = (line: string) => warnings.push(line);
+
+    const development = loadConfig({ NODE_ENV: "development", DATABASE_URL: production.databaseUrl });
+    expect(await deactivateDevelopmentAdminAccounts(development, production.prisma, warn)).toEqual([]);
+    expect(await production.prisma.adminUser.count({ where: { isActive: false } })).toBe(0);
+
+    const config = loadConfig({ ...productionEnv, DATABASE_URL: production.databaseUrl });
+    const deactivated = await deactivateDevelopmentAdminAccounts(config, production.prisma, warn);
+    expect(deactivated.sort()).toEqual(["admin", "olga-support", "viewer"]);
+    expect(warnings).toHaveLength(3);
+    for (const username of deactivated) {
+      expect(warnings.find((line) => line.includes(`"${username}"`))).toMatch(/^warning: .* deactivated: its password is a development password .*resetAdminPassword/);
+    }
+    const accounts = await production.prisma.adminUser.findMany({ select: { username: true, isActive: true }, orderBy: { username: "asc" } });
+    expect(accounts).toEqual([
+      { username: "admin", isActive: false },
+      { username: "olga-support", isActive: false },
+      { username: "real-admin", isActive: true },
+      { username: "viewer", isActive: false },
+    ]);
+    expect((await production.prisma.adminSession.findUniqueOrThrow({ where: { id: seedSession.id } })).revokedAt).not.toBeNull();
+    expect((await production.prisma.adminSession.findUniqueOrThrow({ where: { id: realSession.id } })).revokedAt).toBeNull();
+
+    const audit = await production.prisma.auditLog.findMany({ where: { adminId: null, targetType: "AdminUser" }, orderBy: { targetId: "asc" } });
+    expect(audit).toHaveLength(3);
+    expect(audit.find((row) => row.targetId === seedAdmin.id)).toMatchObject({
+      action: "admin_user.update",
+      before: { isActive: true },
+      after: { isActive: false, sessionsRevoked: 1 },
+    });
+
+    // Nothing left to do on the next start.
+    expect(await deactivateDevelopmentAdminAccounts(config, production.prisma, warn)).toEqual([]);
+    expect(warnings).toHaveLength(3);
+  });
+
+  it("adminSignIn refuses a development password in production even if the start-up check was bypassed; development accepts it", async () => {
+    const password = DEVELOPMENT_ADMIN_PASSWORDS.viewer;
+    // E.g. a password set back to the seed's after the check ran.
+    const setBack = await production.prisma.adminUser.create({ data: { username: "set-back", passwordHash: await hashPassword(password), role: "VIEWER" } });
+    const refused = await production.execute(AdminSignIn, { input: { username: "set-back", password } });
+    expect(refused.data?.adminSignIn ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(refused.errors?.[0]?.message).toMatch(/development password .* production refuses/);
+    expect(await production.prisma.adminSession.count({ where: { adminId: setBack.id } })).toBe(0);
+
+    await production.prisma.adminUser.create({ data: { username: "real-operator", passwordHash: await hashPassword(PASSWORD), role: "OPERATOR" } });
+    const real = await production.execute(AdminSignIn, { input: { username: "real-operator", password: PASSWORD } });
+    expect(real.data?.adminSignIn).toMatchObject({ __typename: "AdminSignInPayload" });
+
+    const development = await createTestApi({ NODE_ENV: "development" });
+    await development.prisma.adminUser.create({ data: { username: "set-back", passwordHash: await hashPassword(password), role: "VIEWER" } });
+    const accepted = await development.execute(AdminSignIn, { input: { username: "set-back", password } });
+    expect(accepted.data?.adminSignIn).toMatchObject({ __typename: "AdminSignInPayload", admin: { username: "set-back" } });
   });
 });

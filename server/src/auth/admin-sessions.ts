@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AdminRole } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db/prisma.ts";
+import { hasDevelopmentPassword } from "../domain/admin-accounts.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { hashToken, newToken } from "./tokens.ts";
 
@@ -19,16 +20,19 @@ export const ADMIN_LOGIN_POLICY = {
 export type AdminSignInResult =
   | { status: "signed-in"; adminId: number; role: AdminRole; sessionId: number; token: string; expiresAt: Date }
   | { status: "invalid" }
-  | { status: "locked"; until: Date };
+  | { status: "locked"; until: Date }
+  | { status: "development-password" };
 
 // Verifying against a real hash when the username is unknown keeps the timing the same.
 let dummyHash: Promise<string> | undefined;
 
 export async function signInAdmin(
   prisma: PrismaClient,
-  { username, password, ip, userAgent, policy = ADMIN_LOGIN_POLICY, now = () => new Date() }: {
+  { username, password, refuseDevelopmentPasswords, ip, userAgent, policy = ADMIN_LOGIN_POLICY, now = () => new Date() }: {
     username: string;
     password: string;
+    /** Production: the start-up check may have been bypassed (e.g. the password set back since). */
+    refuseDevelopmentPasswords: boolean;
     ip?: string | null;
     userAgent?: string | null;
     policy?: typeof ADMIN_LOGIN_POLICY;
@@ -54,6 +58,7 @@ export async function signInAdmin(
     await sleep(Math.min(failures * policy.delayStepMs, policy.maxDelayMs));
     return { status: "invalid" };
   }
+  if (refuseDevelopmentPasswords && (await hasDevelopmentPassword(admin.passwordHash))) return { status: "development-password" };
 
   const token = newToken("adminSession");
   const expiresAt = new Date(now().getTime() + policy.sessionHours * 3_600_000);

@@ -1,11 +1,14 @@
 // Admin panel accounts and settings, admin side: creating accounts, changing role and
 // activity (never one's own demotion or deactivation), password resets, and typed
 // key/value settings. Functions run inside the caller's audited transaction; password
-// hashes never leave this module (they are not in any before/after).
-import { hashPassword } from "../auth/password.ts";
+// hashes never leave this module (they are not in any before/after). Production refuses
+// accounts with the demo seed's development passwords (a start-up check, and sign-in).
+import { hashPassword, verifyPassword } from "../auth/password.ts";
+import type { Config } from "../config.ts";
+import type { PrismaClient } from "../db/prisma.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AdminRole } from "../generated/prisma/enums.ts";
-import { changes } from "./audit.ts";
+import { auditJson, changes } from "./audit.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -105,6 +108,73 @@ export async function resetAdminPassword(tx: Tx, adminId: number, passwordHash: 
   });
   const sessionsRevoked = await revokeSessions(tx, adminId, now, callerSessionId);
   return { before, after: { ...after, passwordChanged: true, sessionsRevoked } };
+}
+
+// ---------------------------------------------------------------------------------------
+// Development accounts
+// ---------------------------------------------------------------------------------------
+
+/**
+ * The passwords prisma/seed.ts gives its admin accounts. They are printed and committed,
+ * so production refuses any account that still has one, whatever it is called now.
+ */
+export const DEVELOPMENT_ADMIN_PASSWORDS = {
+  admin: "admin-dev-password",
+  operator: "operator-dev-password",
+  viewer: "viewer-dev-password",
+} as const;
+
+/** Whether a stored hash is of a development password (one argon2 verification each, in parallel). */
+export async function hasDevelopmentPassword(passwordHash: string): Promise<boolean> {
+  const matches = await Promise.all(Object.values(DEVELOPMENT_ADMIN_PASSWORDS).map((password) => verifyPassword(passwordHash, password)));
+  return matches.includes(true);
+}
+
+/**
+ * Production start-up: a database seeded for development and then served in production
+ * still has accounts anyone can sign in to. Each active one with a development password
+ * is deactivated, its sessions revoked and a system audit row (no admin) written; `warn`
+ * says which and how to fix it. Returns the deactivated usernames. Inactive accounts are
+ * not checked: argon2 is slow, and sign-in refuses them anyway.
+ */
+export async function deactivateDevelopmentAdminAccounts(
+  config: Pick<Config, "isProduction">,
+  prisma: PrismaClient,
+  warn: (line: string) => void,
+  now = new Date(),
+): Promise<string[]> {
+  if (!config.isProduction) return [];
+  const active = await prisma.adminUser.findMany({ where: { isActive: true }, select: { id: true, username: true, passwordHash: true } });
+  const isDevelopmentAccount = await Promise.all(active.map((account) => hasDevelopmentPassword(account.passwordHash)));
+  const deactivated: string[] = [];
+  for (const account of active.filter((_, i) => isDevelopmentAccount[i])) {
+    const changed = await prisma.$transaction(async (tx) => {
+      // Another instance starting at the same moment may have deactivated it first.
+      const { count } = await tx.adminUser.updateMany({ where: { id: account.id, isActive: true }, data: { isActive: false } });
+      if (!count) return false;
+      const sessionsRevoked = await revokeSessions(tx, account.id, now);
+      await tx.auditLog.create({
+        data: {
+          adminId: null,
+          action: "admin_user.update",
+          targetType: "AdminUser",
+          targetId: account.id,
+          before: auditJson({ isActive: true }),
+          after: auditJson({ isActive: false, sessionsRevoked }),
+          metadata: { reason: "development password in production", by: "start-up check" },
+        },
+      });
+      return true;
+    });
+    if (!changed) continue;
+    deactivated.push(account.username);
+    warn(
+      `warning: admin account "${account.username}" (id ${account.id}) was deactivated: its password is a development ` +
+        `password of the demo seed (prisma/seed.ts), which production refuses. From another ADMIN account, give it a ` +
+        `new password (resetAdminPassword) and reactivate it (updateAdminUser isActive: true).`,
+    );
+  }
+  return deactivated;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { revokeAdminSession, signInAdmin } from "../auth/admin-sessions.ts";
-import { AccountLockedError, InvalidCredentialsError } from "../domain/errors.ts";
+import { AccountLockedError, ForbiddenError, InvalidCredentialsError } from "../domain/errors.ts";
 import { AdminRole as AdminRoleValues } from "../generated/prisma/enums.ts";
 import { isStaff, staffOnlyLookup } from "./access.ts";
 
@@ -84,11 +84,17 @@ builder.mutationFields((t) => ({
       const result = await signInAdmin(context.prisma, {
         username: input.username,
         password: input.password,
+        refuseDevelopmentPasswords: context.config.isProduction,
         ip: context.client.ip,
         userAgent: context.client.userAgent,
       });
       if (result.status === "locked") throw new AccountLockedError(result.until);
       if (result.status === "invalid") throw new InvalidCredentialsError();
+      if (result.status === "development-password") {
+        throw new ForbiddenError(
+          "This account has a development password of the demo seed, which production refuses; an ADMIN must give it a new password (resetAdminPassword)",
+        );
+      }
       // The rest of this request acts as the new session (e.g. `admin { … }` in the payload).
       context.admin = { id: result.adminId, role: result.role, sessionId: result.sessionId };
       return { token: result.token, expiresAt: result.expiresAt, adminId: result.adminId };
