@@ -3,17 +3,17 @@
 // Screenshots of the key screens land in client/test-artifacts/screenshots/.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { signMiniAppInitData } from "../../server/src/auth/telegram.ts";
-import { startApi, TEST_BOT_TOKEN, type RunningApi } from "./support/api.ts";
+import type { Browser } from "playwright-core";
+import { startApi, type RunningApi } from "./support/api.ts";
 import { DESKTOP, launchBrowser, PHONE, screenshot } from "./support/browser.ts";
 import { serveBuiltClient } from "./support/client-server.ts";
 import { png } from "./support/images.ts";
+import { journeys, openAsTelegramUser as openMiniApp } from "./support/pages.ts";
 
 let api: RunningApi;
 let client: { origin: string; stop(): Promise<void> };
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+const { newPage, keepEvidence, closeAll } = journeys(() => browser);
 
 before(async () => {
   browser = await launchBrowser(); // first: a missing chromium fails at once
@@ -22,50 +22,13 @@ before(async () => {
 });
 
 after(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
+  await closeAll();
   await browser?.close();
   await client?.stop();
   await api?.stop();
 });
 
-const pages: Page[] = [];
-const consoleLines: string[] = [];
-
-async function newPage(options: typeof PHONE | typeof DESKTOP): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const index = pages.push(page);
-  page.on("console", (m) => m.type() !== "debug" && consoleLines.push(`[page ${index} ${m.type()}] ${m.text()}`));
-  page.on("pageerror", (e) => consoleLines.push(`[page ${index} error] ${e.message}`));
-  return page;
-}
-
-/** On a failure: a screenshot of every open page, and the browsers' console, to see why. */
-async function keepEvidence<T>(name: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    for (const [i, page] of pages.entries()) await screenshot(page, `failed-${name}-page-${i + 1}`).catch(() => {});
-    const details = consoleLines.slice(-40).join("\n");
-    throw new Error(`${(error as Error).message}\n--- browser console ---\n${details}`, { cause: error });
-  } finally {
-    pages.length = 0;
-    consoleLines.length = 0;
-  }
-}
-
-/** Opens the app as Telegram opens a Mini App: signed initData in the URL's hash. */
-async function openAsTelegramUser(page: Page, user: { id: number; first_name: string; username?: string }) {
-  const initData = signMiniAppInitData(
-    { auth_date: String(Math.floor(Date.now() / 1000)), query_id: `browser-${user.id}`, user: JSON.stringify(user) },
-    TEST_BOT_TOKEN,
-  );
-  const launch = new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: "8.0", tgWebAppPlatform: "web" });
-  await page.goto(`${client.origin}/#${launch}`);
-  await page.getByRole("heading", { name: "Your avatars" }).waitFor();
-}
+const openAsTelegramUser = (page: Parameters<typeof openMiniApp>[0], user: Parameters<typeof openMiniApp>[2]) => openMiniApp(page, client.origin, user);
 
 describe("user journey", () => {
   test("sign in, create an avatar, upload references, pay, generate, watch progress reach 100%, favorite a photo", () => keepEvidence("user-journey", async () => {

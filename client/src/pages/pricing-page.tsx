@@ -1,5 +1,6 @@
 // Choosing a tier and paying for it: a quote (with a promo code), a provider, then the
-// provider's checkout. Locally the test-mode provider completes a payment on request.
+// provider's checkout. Locally the test-mode provider completes a payment on request; a
+// bank's page returns the browser here with `?payment=success` (or `failed`).
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { TextField } from "../components/field.tsx";
@@ -9,7 +10,7 @@ import { graphql } from "../gql/index.ts";
 import type { PaymentProvider } from "../gql/graphql.ts";
 import { formErrorsOf, NO_ERRORS } from "../lib/field-errors.ts";
 import { formatMoney } from "../lib/format.ts";
-import { useSearchParam } from "../lib/router.tsx";
+import { Link, useSearchParam } from "../lib/router.tsx";
 
 const PricingQuery = graphql(`
   query PricingPage_TiersQuery {
@@ -58,6 +59,7 @@ const PROVIDER_LABEL: Record<PaymentProvider, string> = {
 
 export function PricingPage() {
   const avatarId = useSearchParam("avatar");
+  const returnedFromBank = useSearchParam("payment");
   const [{ data, fetching, error }] = useQuery({ query: PricingQuery });
   const [tierId, setTierId] = useState<string | null>(null);
   const [provider, setProvider] = useState<PaymentProvider | null>(null);
@@ -104,6 +106,12 @@ export function PricingPage() {
   return (
     <>
       <h1>Choose a tier</h1>
+      {returnedFromBank === "success" && (
+        <p className="state" role="status">
+          Payment sent: it is yours to generate with once the bank confirms it. <Link to="/">Back to your avatars</Link>
+        </p>
+      )}
+      {returnedFromBank === "failed" && <FieldMessage message="The payment did not go through, and nothing was charged." />}
       <form className="form" onSubmit={pay} aria-label="Payment">
         <div className="card-grid" role="radiogroup" aria-label="Tiers">
           {tiers.map((tier) => (
