@@ -17,6 +17,7 @@ import { useErrorReporting, type ErrorLogger } from "./http/error-reporting.ts";
 import { persistedDocumentsPlugins } from "./http/persisted-documents.ts";
 import { schema } from "./schema/index.ts";
 import { TOKEN_PREFIX } from "./auth/tokens.ts";
+import { useQueryCost } from "./http/query-cost.ts";
 import { createStorage, type Storage } from "./storage/storage.ts";
 import { createPaymentGateways } from "./payments/gateways.ts";
 import type { PaymentGateways } from "./payments/gateway.ts";
@@ -24,7 +25,7 @@ import type { PaymentGateways } from "./payments/gateway.ts";
 export const GRAPHQL_PATH = "/graphql";
 
 /**
- * Document limits: generous for real clients, fatal for abuse. Cost: builder.ts. Nesting
+ * Document limits: generous for real clients, fatal for abuse. Cost: http/query-cost.ts. Nesting
  * (of `{`, `(`, `[` in the text) is measured before parsing, so no document can overflow
  * the parser's stack; depth counts fields after parsing, checked there too (at execution)
  * with the same 12; introspection may go as deep as the standard introspection query (15).
@@ -36,6 +37,8 @@ export const DOCUMENT_LIMITS = {
   nesting: 64,
   depth: 12,
   introspectionDepth: 15,
+  /** Fields selected in one operation, fragments expanded (cost budgets: config COST_LIMIT_*). */
+  breadth: 300,
 } as const;
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -89,6 +92,7 @@ export function createApp({
       maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases, allowList: [], exposeLimits: true }),
       maxDirectivesPlugin({ n: DOCUMENT_LIMITS.directives, exposeLimits: true }),
       useDepthLimit({ maxDepth: DOCUMENT_LIMITS.depth, maxIntrospectionDepth: DOCUMENT_LIMITS.introspectionDepth }),
+      useQueryCost({ limits: config.costLimits, maxBreadth: DOCUMENT_LIMITS.breadth }),
       // Admin sessions may always introspect (a forged admin token fails when the
       // context is built, before anything executes).
       ...(config.introspection

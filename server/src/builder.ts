@@ -6,7 +6,6 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import ValidationPlugin from "@pothos/plugin-validation";
-import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import { GraphQLError } from "graphql";
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
@@ -20,6 +19,8 @@ import { DecimalScalar } from "./schema/scalars.ts";
 
 /** Largest page any connection serves; `first`/`last` outside 1…100 are refused. */
 export const MAX_PAGE_SIZE = 100;
+/** The page a connection serves when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;
 const pageSize = z.number().int().min(1, "must be at least 1").max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`);
 
 export const builder = new SchemaBuilder<{
@@ -57,7 +58,6 @@ export const builder = new SchemaBuilder<{
     RelayPlugin,
     ErrorsPlugin,
     ValidationPlugin,
-    ComplexityPlugin,
     DataloaderPlugin,
   ],
   scopeAuth: {
@@ -83,7 +83,7 @@ export const builder = new SchemaBuilder<{
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,
-    defaultConnectionSize: 20,
+    defaultConnectionSize: DEFAULT_PAGE_SIZE,
     maxConnectionSize: MAX_PAGE_SIZE,
     // Tests fail on a resolver that ignores the nested selection (an N+1); a development
     // server only warns, so it never answers differently from production for the same input.
@@ -113,18 +113,6 @@ export const builder = new SchemaBuilder<{
           message: issue.message,
         })),
       ),
-  },
-  complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
-    limit: { complexity: 5000, depth: 12, breadth: 300 },
-    complexityError: (errorKind, result) => {
-      const kind = errorKind.toLowerCase() as "depth" | "breadth" | "complexity";
-      const max = { depth: result.maxDepth, breadth: result.maxBreadth, complexity: result.maxComplexity }[kind];
-      return new GraphQLError(`Query exceeds maximum ${kind} (${kind}: ${result[kind]}, max: ${max})`, {
-        extensions: { code: "QUERY_TOO_COMPLEX", kind },
-      });
-    },
   },
 });
 

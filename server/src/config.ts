@@ -249,6 +249,11 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Largest accepted request body, in bytes (uploads included). */
     MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(60_000_000),
+    /** Query cost budgets per audience (see http/query-cost.ts): the most one operation may cost. */
+    COST_LIMIT_ANONYMOUS: z.coerce.number().int().positive().default(2_000),
+    COST_LIMIT_USER: z.coerce.number().int().positive().default(5_000),
+    COST_LIMIT_API_KEY: z.coerce.number().int().positive().default(10_000),
+    COST_LIMIT_STAFF: z.coerce.number().int().positive().default(50_000),
     /** Introspection; on by default outside production (admin sessions get it regardless). */
     INTROSPECTION: flag.optional(),
     /** Browser origins allowed to call the API with credentials (comma-separated). */
@@ -319,6 +324,12 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
     seedDemoData: env.SEED_DEMO_DATA ?? env.NODE_ENV === "development",
     logLevel: env.LOG_LEVEL,
     maxRequestBytes: env.MAX_REQUEST_BYTES,
+    costLimits: {
+      anonymous: env.COST_LIMIT_ANONYMOUS,
+      user: env.COST_LIMIT_USER,
+      apiKey: env.COST_LIMIT_API_KEY,
+      staff: env.COST_LIMIT_STAFF,
+    },
     introspection: env.INTROSPECTION ?? !isProduction,
     corsOrigins: env.CORS_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? [],
     telegram: {

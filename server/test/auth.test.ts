@@ -713,17 +713,17 @@ describe("sessions over graphql-ws", () => {
   it("signs the connection in with { authorization: 'Bearer …' }", async () => {
     const payload = await signedIn(initDataFor(++nextTelegramId));
     const outcome = await overWebSocket({ authorization: `Bearer ${payload.token}` }, "{ viewer { id } }");
-    expect(outcome).toEqual({ data: { viewer: { id: payload.user.id } } });
+    expect(outcome).toEqual({ data: { viewer: { id: payload.user.id } }, extensions: { cost: { requested: 1, limit: 5_000 } } });
   });
 
   it("signs the connection in with { token }", async () => {
     const payload = await signedIn(initDataFor(++nextTelegramId));
     const outcome = await overWebSocket({ token: payload.token }, "{ viewer { id } }");
-    expect(outcome).toEqual({ data: { viewer: { id: payload.user.id } } });
+    expect(outcome).toEqual({ data: { viewer: { id: payload.user.id } }, extensions: { cost: { requested: 1, limit: 5_000 } } });
   });
 
   it("is anonymous without connection params", async () => {
-    expect(await overWebSocket({}, "{ viewer { id } }")).toEqual({ data: { viewer: null } });
+    expect(await overWebSocket({}, "{ viewer { id } }")).toEqual({ data: { viewer: null }, extensions: { cost: { requested: 1, limit: 2_000 } } });
   });
 
   it("refuses an invalid, revoked or malformed token with an UNAUTHENTICATED operation error", async () => {

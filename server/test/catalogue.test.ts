@@ -189,10 +189,10 @@ describe("photo packs", () => {
   });
 
   it("loads packs and their items in a number of statements independent of how many there are", async () => {
-    const before = await api.execute(PhotoPacksQuery, { first: 50 });
+    const before = await api.execute(PhotoPacksQuery, { first: 20 });
     expect(before.data!.photoPacks.edges).toHaveLength(2);
     for (let i = 0; i < 4; i++) await createPack(`Bulk ${i}`, 6, { sortOrder: 10 + i });
-    const after = await api.execute(PhotoPacksQuery, { first: 50 });
+    const after = await api.execute(PhotoPacksQuery, { first: 20 });
     expect(after.errors).toBeUndefined();
     expect(after.data!.photoPacks.edges).toHaveLength(6);
     expect(after.data!.photoPacks.edges[5]!.node.items.edges).toHaveLength(6);

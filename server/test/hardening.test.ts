@@ -69,6 +69,9 @@ function expectRefused(answer: Answer, message: RegExp) {
   expect(answer.ms).toBeLessThan(3000);
 }
 
+/** What every answer that ran carries: its price against the anonymous budget (query-cost.test.ts). */
+const anonymousCost = (requested: number) => ({ cost: { requested, limit: 2_000 } });
+
 function testConfig(env: Record<string, string> = {}) {
   return loadConfig({ NODE_ENV: "test", DATABASE_URL: api.databaseUrl, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, ...env });
 }
@@ -94,7 +97,9 @@ function deepChain(depth: number): string | null {
         if (isLeafType(named)) return field.name;
       } else if (isObjectType(named) || isInterfaceType(named)) {
         const inner = walk(named, remaining - 1);
-        if (inner) return `${field.name} { ${inner} }`;
+        // One item per page: the chain is about depth, not cost.
+        const page = field.args.some((a) => a.name === "first") ? "(first: 1)" : "";
+        if (inner) return `${field.name}${page} { ${inner} }`;
       }
     }
     dead.add(key);
@@ -179,17 +184,18 @@ describe("document limits", () => {
     expectRefused(wide, /exceeds maximum (breadth|complexity)/);
   });
 
-  it("refuses a document costing more than 5000 (list fields count ×10)", async () => {
-    // nodes (×10, one per id) → User.identities (×10): 111 per selection.
-    const block = `nodes(ids: [${Array.from({ length: 10 }, (_, i) => `"x${i}"`).join(",")}]) { ... on User { identities { provider } } }`;
-    const costly = await query(`{ ${Array.from({ length: 50 }, () => block).join(" ")} }`);
-    expectRefused(costly, /exceeds maximum complexity \(complexity: 5550, max: 5000\)/);
-    expect(costly.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "complexity" });
+  it("refuses a document over the anonymous cost budget (2,000) before running it", async () => {
+    // nodes: 1 + 20 ids × (avatars page: 1 + first × 1 node); query-cost.test.ts has the model.
+    const document = (first: number) =>
+      `{ nodes(ids: [${Array.from({ length: 20 }, (_, i) => `"x${i}"`).join(",")}]) { ... on User { avatars(first: ${first}) { edges { node { id } } } } } }`;
+    const costly = await query(document(99)); // 1 + 20 × (1 + 99) = 2,001
+    expectRefused(costly, /^Query cost 2001 exceeds the limit of 2000 for anonymous callers/);
+    expect(costly.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "cost", cost: { requested: 2001, limit: 2000 } });
 
-    const affordable = await query(`{ ${Array.from({ length: 45 }, () => block).join(" ")} }`);
+    const affordable = await query(document(98)); // 1,981
     expect(affordable.status).toBe(200);
-    // Runs: each malformed id is its own INVALID_ID error, nothing about complexity.
-    expect(affordable.body.data).toEqual({ nodes: Array.from({ length: 10 }, () => null) });
+    // Runs: each malformed id is its own INVALID_ID error, nothing about cost.
+    expect(affordable.body.data).toEqual({ nodes: Array.from({ length: 20 }, () => null) });
     expect(new Set(affordable.body.errors?.map((e) => e.extensions?.code))).toEqual(new Set(["INVALID_ID"]));
   });
 
@@ -210,7 +216,7 @@ describe("document limits", () => {
     const directed = (n: number) => `{ pricingTiers { code ${"__typename @include(if: true) ".repeat(n)} } }`;
     expectRefused(await query(directed(21)), /Directives limit of 20 exceeded, found 21/);
     const twenty = await query(directed(20));
-    expect(twenty.body).toEqual({ data: { pricingTiers: [{ code: "starter", __typename: "PricingTier" }] } });
+    expect(twenty.body).toEqual({ data: { pricingTiers: [{ code: "starter", __typename: "PricingTier" }] }, extensions: anonymousCost(1) });
   });
 
   it("refuses more than 5000 tokens", async () => {
@@ -271,7 +277,7 @@ describe("document limits over graphql-ws", () => {
         [`{ ${Array.from({ length: 21 }, (_, i) => `a${i}: pricingTiers { code }`).join(" ")} }`, /Aliases limit of 20 exceeded/],
         [`{ nodes(ids: [${Array.from({ length: 5000 }, () => '"x"').join(",")}]) { id } }`, /Document exceeds the limit of 5000 tokens/],
         [`{ __type(name: "User") { fields { type { ${"ofType { ".repeat(20)}name${" }".repeat(20)} } } } }`, /exceeds maximum depth/],
-        [`{ ${Array.from({ length: 50 }, () => `nodes(ids: [${'"x",'.repeat(9)}"x"]) { ... on User { identities { provider } } }`).join(" ")} }`, /exceeds maximum complexity/],
+        [`{ ${Array.from({ length: 50 }, () => `nodes(ids: [${'"x",'.repeat(9)}"x"]) { ... on User { avatars(first: 100) { edges { node { id } } } } }`).join(" ")} }`, /^Query cost \d+ exceeds the limit of 2000/],
       ];
       for (const [document, message] of refused) {
         const outcome = await run(document);
@@ -279,7 +285,7 @@ describe("document limits over graphql-ws", () => {
         expect(outcome.errors?.map((e) => e.message).join("\n"), document.slice(0, 40)).toMatch(message);
       }
       expect(closed).toBeUndefined();
-      expect(await run("{ pricingTiers { code } }")).toEqual({ data: { pricingTiers: [{ code: "starter" }] } });
+      expect(await run("{ pricingTiers { code } }")).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: anonymousCost(1) });
     } finally {
       await client.dispose();
     }
@@ -342,7 +348,7 @@ describe("request body size", () => {
     const fits = paddedRequest(LIMIT);
     const ok = await send(fits, { app: small, headers: { "content-length": String(LIMIT) } });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ data: { pricingTiers: [{ code: "starter" }] } });
+    expect(ok.body).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: anonymousCost(1) });
   });
 
   function raw(path: string, { method = "POST", headers = {}, chunks = [] as string[] } = {}) {
@@ -398,7 +404,7 @@ describe("CSRF prevention", () => {
     expect(await refused.text()).toMatch(/CSRF/);
     const allowed = await api.app.fetch(getUrl, { method: "GET", headers: { "x-graphql-yoga-csrf": "1" } });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toEqual({ data: { pricingTiers: [{ code: "starter" }] } });
+    expect(await allowed.json()).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: anonymousCost(1) });
   });
 
   it("refuses a multipart (or other simple form) POST without the header", async () => {
@@ -423,7 +429,7 @@ describe("CSRF prevention", () => {
       headers: { "x-graphql-yoga-csrf": "1" },
     });
     expect(allowed.status).toBe(200);
-    expect(await allowed.json()).toEqual({ data: { pricingTiers: [{ code: "starter" }] } });
+    expect(await allowed.json()).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: anonymousCost(1) });
   });
 
   it("does not ask a JSON POST (preflighted by browsers) for the header", async () => {
@@ -437,7 +443,7 @@ describe("introspection switch", () => {
   it("is on in the development configuration", async () => {
     const app = createApp({ config: testConfig({ NODE_ENV: "development", LOG_LEVEL: "error" }), prisma: api.prisma });
     const answer = await query(schemaQuery, app);
-    expect(answer.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+    expect(answer.body).toEqual({ data: { __schema: { queryType: { name: "Query" } } }, extensions: anonymousCost(0) });
   });
 
   it("is refused with INTROSPECTION=false, and by default in production", async () => {
@@ -452,7 +458,7 @@ describe("introspection switch", () => {
         expectRefused(await query(document, app), /introspection has been disabled/);
       }
       // __typename is not introspection.
-      expect((await query("{ __typename }", app)).body).toEqual({ data: { __typename: "Query" } });
+      expect((await query("{ __typename }", app)).body).toEqual({ data: { __typename: "Query" }, extensions: anonymousCost(0) });
     }
   });
 });
@@ -487,6 +493,7 @@ describe("unexpected errors", () => {
           extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-abc.123" },
         },
       ],
+      extensions: anonymousCost(1),
     });
     // Nothing about the database reaches the client…
     expect(answer.text).not.toMatch(/prisma|127\.0\.0\.1|postgres|ECONNREFUSED/i);

@@ -66,7 +66,7 @@ describe("GraphQL transports", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "{ pricingTiers { code } }" }),
     });
-    expect(await response.json()).toEqual({ data: { pricingTiers: [{ code: "starter" }] } });
+    expect(await response.json()).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: { cost: { requested: 1, limit: 2_000 } } });
   });
 
   it("serves the same schema over graphql-ws on the same port and path", async () => {
@@ -79,7 +79,7 @@ describe("GraphQL transports", () => {
           { next: (v) => (value = v), error: reject, complete: () => resolve(value) },
         );
       });
-      expect(result).toEqual({ data: { pricingTiers: [{ code: "starter" }] } });
+      expect(result).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: { cost: { requested: 1, limit: 2_000 } } });
     } finally {
       await client.dispose();
     }

@@ -645,7 +645,7 @@ describe("POST /webhooks/kie", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "{ __typename }" }),
     });
-    expect(await graphql.json()).toEqual({ data: { __typename: "Query" } });
+    expect(await graphql.json()).toEqual({ data: { __typename: "Query" }, extensions: { cost: { requested: 0, limit: 2_000 } } });
   });
 
   it("is not routed when the server has no Kie webhook configured", async () => {

@@ -36,7 +36,7 @@ const Favorites = graphql(`
 const JobsAndTasks = graphql(`
   query Nesting_JobsAndTasks {
     viewer {
-      avatars(first: 50) {
+      avatars(first: 10) {
         edges {
           node {
             latestJob { id status }
@@ -45,7 +45,7 @@ const JobsAndTasks = graphql(`
               edges {
                 node {
                   status progress style { name }
-                  tasks(first: 50) { totalCount edges { node { promptIndex status attempts } } }
+                  tasks(first: 20) { totalCount edges { node { promptIndex status attempts } } }
                 }
               }
             }

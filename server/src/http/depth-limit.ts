@@ -1,7 +1,6 @@
 // Refuses documents nested deeper than the limit while validating, before anything
-// executes. Pothos' complexity plugin (builder.ts) checks depth too, but only once a
-// root resolver runs, and it does not look inside introspection fields; this rule sees
-// the whole document, fragments and introspection included. Introspection may nest as
+// executes; it sees the whole document, fragments and introspection included (the cost
+// budget, http/query-cost.ts, does not look inside introspection fields). Introspection may nest as
 // deep as the standard introspection query (GraphiQL, codegen) does.
 import { GraphQLError, Kind, type ASTVisitor, type FieldNode, type SelectionSetNode, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";

@@ -34,7 +34,6 @@ builder.queryField("nodes", (t) =>
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     args: { ids: t.arg.idList({ required: true }) },
-    complexity: (args) => ({ field: 1, multiplier: args.ids.length }),
     resolve: async (_root, { ids }, context, info) => {
       const raws = ids.map(String);
       const decoded = raws.map((raw) => decodeNodeId(raw, context, info));
