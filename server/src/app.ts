@@ -17,7 +17,9 @@ import { useErrorReporting, type ErrorLogger } from "./http/error-reporting.ts";
 import { persistedDocumentsPlugins } from "./http/persisted-documents.ts";
 import { schema } from "./schema/index.ts";
 import { TOKEN_PREFIX } from "./auth/tokens.ts";
+import { documentCaches } from "./http/document-cache.ts";
 import { useQueryCost } from "./http/query-cost.ts";
+import { useTextInput } from "./http/text-input.ts";
 import { createStorage, type Storage } from "./storage/storage.ts";
 import { createPaymentGateways } from "./payments/gateways.ts";
 import type { PaymentGateways } from "./payments/gateway.ts";
@@ -68,12 +70,15 @@ export function createApp({
   payments?: PaymentGateways;
   logError?: ErrorLogger;
 }): App {
+  const caches = documentCaches();
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     context: createContextFactory({ prisma, config, storage, events, payments, logError }),
     graphiql: config.graphiql ? { title: "PinGlass API", subscriptionsProtocol: "WS" } : false,
     landingPage: false,
+    // Parsed documents, parse errors and validation results, within a budget whatever callers send.
+    parserAndValidationCache: caches.options,
     // Second line of defence: anything that still is not a GraphQLError is masked.
     maskedErrors: { isDev: config.env === "development" },
     logging: config.env === "test" ? false : config.logLevel,
@@ -87,12 +92,14 @@ export function createApp({
       useBadRequestStatus(),
       // Multipart uploads and GET requests must carry a header a cross-site form cannot set.
       useCSRFPrevention({ requestHeaders: ["x-graphql-yoga-csrf", "apollo-require-preflight"] }),
+      caches.plugin,
       useDocumentGuard({ maxNesting: DOCUMENT_LIMITS.nesting, maxTokens: DOCUMENT_LIMITS.tokens }),
       // `__typename` counts too (armor allows it by default): 10,000 of them are as much work.
       maxAliasesPlugin({ n: DOCUMENT_LIMITS.aliases, allowList: [], exposeLimits: true }),
       maxDirectivesPlugin({ n: DOCUMENT_LIMITS.directives, exposeLimits: true }),
       useDepthLimit({ maxDepth: DOCUMENT_LIMITS.depth, maxIntrospectionDepth: DOCUMENT_LIMITS.introspectionDepth }),
       useQueryCost({ limits: config.costLimits, maxBreadth: DOCUMENT_LIMITS.breadth }),
+      useTextInput(),
       // Admin sessions may always introspect (a forged admin token fails when the
       // context is built, before anything executes).
       ...(config.introspection
