@@ -86,7 +86,7 @@ describe("hostile documents against production", () => {
     // Memory stays bounded: once the caches are full (first half), another 1,200 requests,
     // some of megabytes, leave no more than noise behind (server and clients share this
     // process; RSS, which the allocator gives back lazily, is printed, not judged).
-    expect(heldAfter - heldHalfway).toBeLessThan(40);
+    expect(heldAfter - heldHalfway).toBeLessThan(64); // the cache defect it found held +500 MB per 1,200
     expect(heldAfter - heldBefore).toBeLessThan(150);
   });
 
