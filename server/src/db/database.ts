@@ -4,7 +4,7 @@
 import path from "node:path";
 import pg from "pg";
 import { paths } from "../paths.ts";
-import { connectionOptions, databaseUrl, withDatabase } from "./connection.ts";
+import { connectClient, connectionOptions, databaseUrl, withDatabase } from "./connection.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export interface ProvidedDatabase {
@@ -38,12 +38,11 @@ export async function provideDatabase(
 /** Creates the URL's database when it is missing (connecting to `postgres`). */
 export async function ensureDatabaseExists(url: string): Promise<void> {
   const options = connectionOptions(url);
-  const admin = new pg.Client(withDatabase(options, "postgres"));
-  await admin.connect();
+  const admin = await connectClient(withDatabase(options, "postgres"));
   try {
     const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
     if (found.rowCount === 0) {
-      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(options.database)}`).catch((error) => {
+      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(options.database)}`).catch((error: { code?: string }) => {
         if (error?.code !== "42P04") throw error; // created concurrently
       });
     }

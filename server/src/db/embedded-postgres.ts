@@ -11,7 +11,7 @@ import { chmod, chown, cp, mkdir, mkdtemp, readdir, readFile, realpath, rename, 
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { databaseUrl } from "./connection.ts";
+import { databaseUrl, DEFAULT_CONNECT_TIMEOUT_SECONDS } from "./connection.ts";
 
 export interface RunningPostgres {
   /** URL of the cluster's `postgres` database; callers create their own. */
@@ -171,7 +171,7 @@ async function runningClusterPort(dataDir: string): Promise<number | null> {
 }
 
 function clusterUrl(port: number) {
-  return databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  return databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres", connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000 });
 }
 
 /** Whether a process runs (EPERM: it does, under another user). */

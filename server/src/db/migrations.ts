@@ -3,6 +3,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { connectClient, connectionOptions } from "./connection.ts";
 import { openSchemaEngine, type SchemaEngine } from "./schema-engine.ts";
 import { paths } from "../paths.ts";
 
@@ -50,6 +51,8 @@ async function readMigrationsList() {
 }
 
 async function withEngine<T>(databaseUrl: string, run: (engine: SchemaEngine) => Promise<T>) {
+  // The engine reports a failed connection only as "External error id#0": try it here first.
+  await (await connectClient(connectionOptions(databaseUrl))).end();
   const { engine, close } = await openSchemaEngine(databaseUrl, await readSchemaFiles());
   try {
     return await run(engine);

@@ -3,6 +3,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { connectionOptions } from "./connection.ts";
 
 export type { PrismaClient };
 export type { Prisma } from "../generated/prisma/client.ts";
@@ -13,7 +14,7 @@ export function createPrisma(
   url: string,
   { poolSize = 10, recordStatements = false }: { poolSize?: number; recordStatements?: boolean } = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionOptions(url).connectionTimeoutMillis });
   if (!recordStatements) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => statementLog.getStore()?.push(event.query));
