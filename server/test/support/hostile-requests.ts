@@ -229,8 +229,18 @@ function rawBody(category: Category, r: Random): HostileRequest["raw"] {
     () => "null",
     () => "\u0000",
     () => new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    // A well-formed request whose document holds invalid UTF-8 (a lone continuation byte,
+    // an overlong form, an encoded surrogate, 0xFF) inside and outside a string.
+    () => invalidUtf8(r.pick(['{"query": "{ sharedGallery(token: \\"@\\") { id } }"}', '{"query": "{ @ }"}', '{"query": "{ pricingTiers { code } } #@"}'])),
   ])();
   return { body, contentType: r.pick(["application/json", "application/json; charset=utf-16", "text/plain", "application/graphql+json", "application/x-www-form-urlencoded"]) };
+}
+
+/** The text as UTF-8 with invalid byte sequences where it has `@`. */
+function invalidUtf8(text: string): Uint8Array {
+  const [before, after] = text.split("@") as [string, string];
+  const encoder = new TextEncoder();
+  return new Uint8Array([...encoder.encode(before), 0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, ...encoder.encode(after)]);
 }
 
 /** `count` requests from `seed`, each category as often as the others. */
