@@ -15,9 +15,11 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  */
 function useStandInSchemaEngineWhenMissing() {
   if (process.env.PRISMA_SCHEMA_ENGINE_BINARY) return;
-  const enginesDir = path.dirname(require.resolve("@prisma/engines/package.json", {
-    paths: [path.dirname(require.resolve("prisma/package.json"))],
-  }));
+  const enginesDir = path.dirname(
+    require.resolve("@prisma/engines/package.json", {
+      paths: [path.dirname(require.resolve("prisma/package.json"))],
+    }),
+  );
   const downloaded = readdirSync(enginesDir).some((f) => f.startsWith("schema-engine"));
   if (!downloaded) {
     process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(root, "prisma/bin/schema-engine-unavailable");

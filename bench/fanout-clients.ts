@@ -43,7 +43,10 @@ function leanSubscriber({ url, token, operation }: ClientsOptions, onBody: OnBod
   const socket = new WebSocket(url, "graphql-transport-ws");
   socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { token } })));
   socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { supportTicketMessageAdded?: { body: string } | null } } };
+    const message = JSON.parse(String(data)) as {
+      type: string;
+      payload?: { data?: { supportTicketMessageAdded?: { body: string } | null } };
+    };
     if (message.type === "connection_ack") socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: operation }));
     else if (message.type === "next") onBody(message.payload?.data?.supportTicketMessageAdded?.body);
     else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));

@@ -20,7 +20,15 @@ import { ensureDatabaseExists, provideDatabase } from "../server/src/db/database
 import { deployMigrations } from "../server/src/db/migrations.ts";
 import { createPrisma } from "../server/src/db/prisma.ts";
 import { startHttpServer } from "../server/src/http/server.ts";
-import { CATEGORIES, describeRequest, hostileRequests, RawGraphqlWs, send, Tally, type Category } from "../server/test/support/hostile-requests.ts";
+import {
+  CATEGORIES,
+  describeRequest,
+  hostileRequests,
+  RawGraphqlWs,
+  send,
+  Tally,
+  type Category,
+} from "../server/test/support/hostile-requests.ts";
 
 const { values } = parseArgs({
   options: {
@@ -53,11 +61,20 @@ async function main() {
   const prisma = createPrisma(url, { poolSize: 4 });
   await prisma.pricingTier.create({ data: { code: "starter", name: "Starter", price: "499.00", photoCount: 7 } });
   // An admin session (VIEWER: reads only), whose documents reach parsing and execution.
-  const admin = await prisma.adminUser.create({ data: { username: "fuzz", displayName: "Fuzz", passwordHash: "not-a-hash", role: "VIEWER" } });
+  const admin = await prisma.adminUser.create({
+    data: { username: "fuzz", displayName: "Fuzz", passwordHash: "not-a-hash", role: "VIEWER" },
+  });
   const token = newToken("adminSession");
-  await prisma.adminSession.create({ data: { adminId: admin.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) } });
+  await prisma.adminSession.create({
+    data: { adminId: admin.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
 
-  const config = loadConfig({ DATABASE_URL: url, TELEGRAM_BOT_TOKEN: "123456789:FUZZ-bench-token-not-a-real-bot", LOG_LEVEL: "error", NODE_ENV: "production" });
+  const config = loadConfig({
+    DATABASE_URL: url,
+    TELEGRAM_BOT_TOKEN: "123456789:FUZZ-bench-token-not-a-real-bot",
+    LOG_LEVEL: "error",
+    NODE_ENV: "production",
+  });
   const server = await startHttpServer(createApp({ config, prisma }), { prisma, host: "127.0.0.1", port: 0 });
   const ws = server.url.replace(/^http/, "ws");
   const staff = { authorization: `Bearer ${token}` };
@@ -74,7 +91,7 @@ async function main() {
   const tenth = Math.max(1, Math.floor(count / 10));
   let done = 0;
   const started = performance.now();
-  for (let sent = 0; sent < count; ) {
+  for (let sent = 0; sent < count;) {
     const batch = Math.min(tenth, count - sent);
     await Promise.all(
       Array.from({ length: concurrency }, async (_, worker) => {
@@ -97,7 +114,9 @@ async function main() {
   console.log(`\nheld after a full collection (JS heap + buffers), by requests sent: ${memory.join(", ")}`);
   console.log(`RSS at the end: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
   for (const { request, outcome, verdict } of tally.defects.slice(0, 10)) {
-    console.log(`\n${verdict} (${outcome.status}${outcome.closed ? `, closed ${outcome.closed}` : ""}): ${describeRequest(request)}\n  → ${outcome.text.slice(0, 300)}`);
+    console.log(
+      `\n${verdict} (${outcome.status}${outcome.closed ? `, closed ${outcome.closed}` : ""}): ${describeRequest(request)}\n  → ${outcome.text.slice(0, 300)}`,
+    );
   }
 
   target.sockets.staff.close();

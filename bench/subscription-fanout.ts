@@ -79,7 +79,11 @@ function machineCpu(): { total: number; steal: number } {
 }
 
 function rssKiB(pid: number): number {
-  return Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)]).toString().trim());
+  return Number(
+    execFileSync("ps", ["-o", "rss=", "-p", String(pid)])
+      .toString()
+      .trim(),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -184,7 +188,10 @@ const epochMs = () => performance.timeOrigin + performance.now();
 
 /** The subscribers (bench/fanout-clients.ts), in a process of their own. */
 async function startClients(options: ClientsOptions) {
-  const child = fork(path.join(paths.root, "bench/fanout-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(paths.root, "bench/fanout-clients.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   /** Receipt times of each message, once every client has it. */
   const heardByAll = new Map<number, number[]>();
   child.on("message", (message) => {
@@ -207,12 +214,18 @@ async function startClients(options: ClientsOptions) {
  * The API as its own process (with EVENT_LOG, so each publish is logged with its time);
  * `published`: when the event of each support message was published, by message id.
  */
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string; published: Map<number, number> }> {
-  const child = spawn(process.execPath, ["--inspect=127.0.0.1:0", "--expose-gc", "--import", "tsx", path.join(paths.root, "server/src/main.ts")], {
-    cwd: paths.root,
-    env: { ...process.env, EVENT_LOG: "true", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+async function startApi(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: () => string; published: Map<number, number> }> {
+  const child = spawn(
+    process.execPath,
+    ["--inspect=127.0.0.1:0", "--expose-gc", "--import", "tsx", path.join(paths.root, "server/src/main.ts")],
+    {
+      cwd: paths.root,
+      env: { ...process.env, EVENT_LOG: "true", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   const published = new Map<number, number>();
   let partialLine = "";
@@ -275,7 +288,10 @@ async function main() {
       const wsUrl = api.url.replace(/^http/, "ws");
       /** When each message's event was published (epoch ms). */
       const sent = new Map<number, number>();
-      const operation = { query: `subscription ($id: ID!) { supportTicketMessageAdded(ticketId: $id) { body } }`, variables: { id: ticketId } };
+      const operation = {
+        query: `subscription ($id: ID!) { supportTicketMessageAdded(ticketId: $id) { body } }`,
+        variables: { id: ticketId },
+      };
       const clientsOf = (count: number) => startClients({ url: wsUrl, token, operation, count, client: values.client });
       // In memory: through the mutation (the API logs when it publishes). With Redis: the row
       // first, then its event published here, as a worker publishes.
@@ -287,7 +303,9 @@ async function main() {
           sent.set(index, api.published.get(messageId)!);
           return;
         }
-        const message = await prisma.supportTicketMessage.create({ data: { ticketId: ticket.id, senderType: "USER", senderUserId: user.id, body } });
+        const message = await prisma.supportTicketMessage.create({
+          data: { ticketId: ticket.id, senderType: "USER", senderUserId: user.id, body },
+        });
         sent.set(index, epochMs());
         publisher.bus.publish("support:ticket-message", ticket.id, { ticketId: ticket.id, messageId: message.id });
       };
@@ -381,9 +399,13 @@ async function main() {
       await new Promise((resolve) => api.child.once("exit", resolve));
     }
   }
-  console.log(`\nsubscription fan-out: ${eventCount} messages to one ticket, after ${coldEventCount} not counted (cold), ${values.client} clients`);
+  console.log(
+    `\nsubscription fan-out: ${eventCount} messages to one ticket, after ${coldEventCount} not counted (cold), ${values.client} clients`,
+  );
   console.log("latency from the publish of a message's event to each client's receipt\n");
-  console.log("bus        subs      delivered  events/s  p50 ms   p99 ms  KiB/conn: RSS  JS heap+ext  cold max ms  API CPU ms/ev  clients CPU ms/ev  CPU steal %");
+  console.log(
+    "bus        subs      delivered  events/s  p50 ms   p99 ms  KiB/conn: RSS  JS heap+ext  cold max ms  API CPU ms/ev  clients CPU ms/ev  CPU steal %",
+  );
   for (const row of rows) console.log(row);
   await prisma.$disconnect();
   if (process.env.DATABASE_URL) await dropDatabase(url);

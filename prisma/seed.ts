@@ -57,14 +57,12 @@ const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
 // Deterministic stand-ins for provider identifiers, so reruns hit the same unique keys.
 const sha256Hex = (label: string) => createHash("sha256").update(`pinglass-demo:${label}`).digest("hex");
-const tonAddress = (label: string) =>
-  `UQ${createHash("sha512").update(`pinglass-demo:${label}`).digest("base64url").slice(0, 46)}`;
+const tonAddress = (label: string) => `UQ${createHash("sha512").update(`pinglass-demo:${label}`).digest("base64url").slice(0, 46)}`;
 const fakeUuid = (label: string) => {
   const h = sha256Hex(label);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
-const fingerprint = (source: string, message: string) =>
-  createHash("sha256").update(`${source}\n${message}`).digest("hex");
+const fingerprint = (source: string, message: string) => createHash("sha256").update(`${source}\n${message}`).digest("hex");
 
 function byKey<T>(rows: T[], key: (row: T) => string): Map<string, T> {
   return new Map(rows.map((row) => [key(row), row]));
@@ -80,9 +78,27 @@ function must<T>(map: Map<string, T>, key: string, what: string): T {
 // ---------------------------------------------------------------------------------------
 
 const DEV_ADMINS: Array<{ username: string; role: AdminRole; password: string; displayName: string; email: string }> = [
-  { username: "admin", role: "ADMIN", password: DEVELOPMENT_ADMIN_PASSWORDS.admin, displayName: "Алексей Петров", email: "admin@pinglass.dev" },
-  { username: "operator", role: "OPERATOR", password: DEVELOPMENT_ADMIN_PASSWORDS.operator, displayName: "Ольга, поддержка", email: "support@pinglass.dev" },
-  { username: "viewer", role: "VIEWER", password: DEVELOPMENT_ADMIN_PASSWORDS.viewer, displayName: "Виктор (аналитика)", email: "viewer@pinglass.dev" },
+  {
+    username: "admin",
+    role: "ADMIN",
+    password: DEVELOPMENT_ADMIN_PASSWORDS.admin,
+    displayName: "Алексей Петров",
+    email: "admin@pinglass.dev",
+  },
+  {
+    username: "operator",
+    role: "OPERATOR",
+    password: DEVELOPMENT_ADMIN_PASSWORDS.operator,
+    displayName: "Ольга, поддержка",
+    email: "support@pinglass.dev",
+  },
+  {
+    username: "viewer",
+    role: "VIEWER",
+    password: DEVELOPMENT_ADMIN_PASSWORDS.viewer,
+    displayName: "Виктор (аналитика)",
+    email: "viewer@pinglass.dev",
+  },
 ];
 
 // Tiers of the product (001: starter / standard / premium).
@@ -100,9 +116,24 @@ const STYLES = [
     name: "Профессиональный",
     description: "Деловые портреты для резюме, LinkedIn и сайта компании",
     prompts: [
-      { key: "professional_studio_headshot", title: "Студийный портрет", prompt: "Professional corporate headshot of the person, tailored navy suit, soft key light, neutral grey seamless backdrop, 85mm lens, shallow depth of field, photorealistic, sharp eyes" },
-      { key: "professional_office_window", title: "У окна в офисе", prompt: "Business portrait of the person standing by a floor-to-ceiling office window, modern open-space office softly blurred behind, natural daylight, confident relaxed pose, photorealistic" },
-      { key: "professional_conference_speaker", title: "Спикер конференции", prompt: "The person speaking on a conference stage, warm stage lights, audience bokeh in the background, lapel microphone, candid mid-gesture moment, editorial photography" },
+      {
+        key: "professional_studio_headshot",
+        title: "Студийный портрет",
+        prompt:
+          "Professional corporate headshot of the person, tailored navy suit, soft key light, neutral grey seamless backdrop, 85mm lens, shallow depth of field, photorealistic, sharp eyes",
+      },
+      {
+        key: "professional_office_window",
+        title: "У окна в офисе",
+        prompt:
+          "Business portrait of the person standing by a floor-to-ceiling office window, modern open-space office softly blurred behind, natural daylight, confident relaxed pose, photorealistic",
+      },
+      {
+        key: "professional_conference_speaker",
+        title: "Спикер конференции",
+        prompt:
+          "The person speaking on a conference stage, warm stage lights, audience bokeh in the background, lapel microphone, candid mid-gesture moment, editorial photography",
+      },
     ],
   },
   {
@@ -110,9 +141,24 @@ const STYLES = [
     name: "Лайфстайл",
     description: "Живые кадры в городе, кафе и на природе — для соцсетей",
     prompts: [
-      { key: "lifestyle_cafe_morning", title: "Утро в кофейне", prompt: "Lifestyle photo of the person in a cozy Scandinavian cafe, morning sunlight through the window, cup of cappuccino, knitted sweater, candid smile, 35mm film look" },
-      { key: "lifestyle_city_walk", title: "Прогулка по городу", prompt: "The person walking along an old European street at golden hour, beige trench coat, motion in the crowd behind, street photography, natural colours" },
-      { key: "lifestyle_park_golden_hour", title: "Парк на закате", prompt: "Relaxed portrait of the person in a park at sunset, backlight through the trees, light linen clothes, warm tones, shallow depth of field, photorealistic" },
+      {
+        key: "lifestyle_cafe_morning",
+        title: "Утро в кофейне",
+        prompt:
+          "Lifestyle photo of the person in a cozy Scandinavian cafe, morning sunlight through the window, cup of cappuccino, knitted sweater, candid smile, 35mm film look",
+      },
+      {
+        key: "lifestyle_city_walk",
+        title: "Прогулка по городу",
+        prompt:
+          "The person walking along an old European street at golden hour, beige trench coat, motion in the crowd behind, street photography, natural colours",
+      },
+      {
+        key: "lifestyle_park_golden_hour",
+        title: "Парк на закате",
+        prompt:
+          "Relaxed portrait of the person in a park at sunset, backlight through the trees, light linen clothes, warm tones, shallow depth of field, photorealistic",
+      },
     ],
   },
   {
@@ -120,17 +166,46 @@ const STYLES = [
     name: "Креативный",
     description: "Арт-образы: неон, живопись, кино",
     prompts: [
-      { key: "creative_neon_city", title: "Неоновый город", prompt: "Cinematic portrait of the person in a rainy neon-lit night city, magenta and cyan reflections, wet asphalt, cyberpunk atmosphere, high detail" },
-      { key: "creative_oil_painting", title: "Масляная живопись", prompt: "Portrait of the person as a classical oil painting, Rembrandt lighting, rich textured brushstrokes, dark olive background, museum quality" },
-      { key: "creative_film_noir", title: "Нуар", prompt: "Black and white film noir portrait of the person, venetian blind shadows across the face, fedora, 1940s detective movie still, high contrast, film grain" },
+      {
+        key: "creative_neon_city",
+        title: "Неоновый город",
+        prompt:
+          "Cinematic portrait of the person in a rainy neon-lit night city, magenta and cyan reflections, wet asphalt, cyberpunk atmosphere, high detail",
+      },
+      {
+        key: "creative_oil_painting",
+        title: "Масляная живопись",
+        prompt:
+          "Portrait of the person as a classical oil painting, Rembrandt lighting, rich textured brushstrokes, dark olive background, museum quality",
+      },
+      {
+        key: "creative_film_noir",
+        title: "Нуар",
+        prompt:
+          "Black and white film noir portrait of the person, venetian blind shadows across the face, fedora, 1940s detective movie still, high contrast, film grain",
+      },
     ],
   },
 ];
 
 // Prompts of the library that belong to no style (seasonal ideas an admin keeps at hand).
 const LIBRARY_PROMPTS = [
-  { key: "seasonal_winter_forest", title: "Зимний лес", prompt: "The person in a snowy pine forest, falling snowflakes, cozy knitted scarf, soft overcast light, magical winter mood, photorealistic", tags: ["seasonal", "winter"], isFavorite: true },
-  { key: "seasonal_new_year_lights", title: "Новогодние огни", prompt: "Festive portrait of the person with warm garland bokeh lights, holding a glass of sparkling wine, evening outfit, New Year celebration mood", tags: ["seasonal", "new-year"], isFavorite: false },
+  {
+    key: "seasonal_winter_forest",
+    title: "Зимний лес",
+    prompt:
+      "The person in a snowy pine forest, falling snowflakes, cozy knitted scarf, soft overcast light, magical winter mood, photorealistic",
+    tags: ["seasonal", "winter"],
+    isFavorite: true,
+  },
+  {
+    key: "seasonal_new_year_lights",
+    title: "Новогодние огни",
+    prompt:
+      "Festive portrait of the person with warm garland bokeh lights, holding a glass of sparkling wine, evening outfit, New Year celebration mood",
+    tags: ["seasonal", "new-year"],
+    isFavorite: false,
+  },
 ];
 
 const PACK = {
@@ -161,14 +236,55 @@ interface DemoUser {
 }
 
 const USERS: DemoUser[] = [
-  { key: "anna", name: "Анна Смирнова", createdDaysAgo: 40, onboarded: true, telegram: { id: 5012345601n, username: "anna_smirnova_ph", languageCode: "ru", isPremium: true }, linked: [{ provider: "GOOGLE", providerUserId: "104271849361027485519", email: "anna.smirnova.ph@gmail.com" }] },
-  { key: "boris", name: "Борис Ковалёв", createdDaysAgo: 20, onboarded: true, telegram: { id: 5012345602n, username: "boris_kov", languageCode: "ru", isPremium: false } },
-  { key: "katya", name: "Катя Лебедева", createdDaysAgo: 6, onboarded: true, telegram: { id: 5012345603n, username: "katya_lebedeva", languageCode: "ru", isPremium: false } },
-  { key: "dmitry", name: "Дмитрий Орлов", createdDaysAgo: 8, onboarded: true, telegram: { id: 5012345604n, username: "d_orlov", languageCode: "ru", isPremium: false } },
+  {
+    key: "anna",
+    name: "Анна Смирнова",
+    createdDaysAgo: 40,
+    onboarded: true,
+    telegram: { id: 5012345601n, username: "anna_smirnova_ph", languageCode: "ru", isPremium: true },
+    linked: [{ provider: "GOOGLE", providerUserId: "104271849361027485519", email: "anna.smirnova.ph@gmail.com" }],
+  },
+  {
+    key: "boris",
+    name: "Борис Ковалёв",
+    createdDaysAgo: 20,
+    onboarded: true,
+    telegram: { id: 5012345602n, username: "boris_kov", languageCode: "ru", isPremium: false },
+  },
+  {
+    key: "katya",
+    name: "Катя Лебедева",
+    createdDaysAgo: 6,
+    onboarded: true,
+    telegram: { id: 5012345603n, username: "katya_lebedeva", languageCode: "ru", isPremium: false },
+  },
+  {
+    key: "dmitry",
+    name: "Дмитрий Орлов",
+    createdDaysAgo: 8,
+    onboarded: true,
+    telegram: { id: 5012345604n, username: "d_orlov", languageCode: "ru", isPremium: false },
+  },
   { key: "elena", name: "Elena Volkova", createdDaysAgo: 5, onboarded: true, email: "elena.volkova@example.com" },
-  { key: "fedor", name: "Фёдор Никитин", createdDaysAgo: 0, telegram: { id: 5012345606n, username: "fedor_nikitin", languageCode: "ru", isPremium: false } },
-  { key: "grigory", name: "Григорий Павлов", createdDaysAgo: 14, telegram: { id: 5012345607n, username: "grisha_deals", languageCode: "ru", isPremium: false } },
-  { key: "mia", name: "Mia Schneider", createdDaysAgo: 2, onboarded: true, telegram: { id: 5012345608n, username: "mia_schneider", languageCode: "en", isPremium: true } },
+  {
+    key: "fedor",
+    name: "Фёдор Никитин",
+    createdDaysAgo: 0,
+    telegram: { id: 5012345606n, username: "fedor_nikitin", languageCode: "ru", isPremium: false },
+  },
+  {
+    key: "grigory",
+    name: "Григорий Павлов",
+    createdDaysAgo: 14,
+    telegram: { id: 5012345607n, username: "grisha_deals", languageCode: "ru", isPremium: false },
+  },
+  {
+    key: "mia",
+    name: "Mia Schneider",
+    createdDaysAgo: 2,
+    onboarded: true,
+    telegram: { id: 5012345608n, username: "mia_schneider", languageCode: "en", isPremium: true },
+  },
 ];
 
 // Avatars cover every AvatarStatus; references are what the user uploaded for each.
@@ -223,7 +339,9 @@ async function seedAdminAccounts(db: Db): Promise<{ ids: AdminIds; signIns: Seed
     if (!row) {
       // Hash only for a new account: argon2 salts are random, a rehash would rewrite the row.
       await db.adminUser.createMany({
-        data: [{ username: a.username, email: a.email, displayName: a.displayName, role: a.role, passwordHash: await hashPassword(a.password) }],
+        data: [
+          { username: a.username, email: a.email, displayName: a.displayName, role: a.role, passwordHash: await hashPassword(a.password) },
+        ],
         skipDuplicates: true,
       });
       row = await db.adminUser.findUnique({ where: { username: a.username } });
@@ -295,7 +413,13 @@ async function seedCatalogue(db: PrismaClient, clock: Clock, admins: AdminIds): 
     const pack =
       (await tx.photoPack.findFirst({ where: { name: PACK.name }, orderBy: { id: "asc" } })) ??
       (await tx.photoPack.create({
-        data: { name: PACK.name, description: PACK.description, coverUrl: `${CDN}/packs/personal-brand/cover.jpg`, sortOrder: 1, createdById: admins.admin },
+        data: {
+          name: PACK.name,
+          description: PACK.description,
+          coverUrl: `${CDN}/packs/personal-brand/cover.jpg`,
+          sortOrder: 1,
+          createdById: admins.admin,
+        },
       }));
     await tx.packItem.createMany({
       data: PACK.itemKeys.map((key, position) => ({
@@ -312,13 +436,42 @@ async function seedCatalogue(db: PrismaClient, clock: Clock, admins: AdminIds): 
   // Percent and fixed codes, one already expired; uses_count is raised with each usage row.
   await db.promoCode.createMany({
     data: [
-      { code: "WELCOME10", description: "Скидка 10% на первый заказ", discountType: "PERCENT", discountValue: "10.00", maxUses: 1000, validFrom: clock.ago(60 * DAY), createdById: admins.admin },
-      { code: "PINGLASS200", description: "Минус 200 ₽ для подписчиков канала", discountType: "FIXED", discountValue: "200.00", maxUses: 200, validFrom: clock.ago(7 * DAY), validUntil: clock.in(30 * DAY), createdById: admins.admin },
-      { code: "AUTUMN25", description: "Осенняя распродажа −25% (закончилась)", discountType: "PERCENT", discountValue: "25.00", maxUses: 500, validFrom: clock.ago(60 * DAY), validUntil: clock.ago(30 * DAY), createdById: admins.admin },
+      {
+        code: "WELCOME10",
+        description: "Скидка 10% на первый заказ",
+        discountType: "PERCENT",
+        discountValue: "10.00",
+        maxUses: 1000,
+        validFrom: clock.ago(60 * DAY),
+        createdById: admins.admin,
+      },
+      {
+        code: "PINGLASS200",
+        description: "Минус 200 ₽ для подписчиков канала",
+        discountType: "FIXED",
+        discountValue: "200.00",
+        maxUses: 200,
+        validFrom: clock.ago(7 * DAY),
+        validUntil: clock.in(30 * DAY),
+        createdById: admins.admin,
+      },
+      {
+        code: "AUTUMN25",
+        description: "Осенняя распродажа −25% (закончилась)",
+        discountType: "PERCENT",
+        discountValue: "25.00",
+        maxUses: 500,
+        validFrom: clock.ago(60 * DAY),
+        validUntil: clock.ago(30 * DAY),
+        createdById: admins.admin,
+      },
     ],
     skipDuplicates: true,
   });
-  const promoCodes = byKey(await db.promoCode.findMany({ where: { code: { in: ["WELCOME10", "PINGLASS200", "AUTUMN25"] } } }), (p) => p.code);
+  const promoCodes = byKey(
+    await db.promoCode.findMany({ where: { code: { in: ["WELCOME10", "PINGLASS200", "AUTUMN25"] } } }),
+    (p) => p.code,
+  );
 
   return { tiers, styles, prompts, packId, promoCodes };
 }
@@ -360,7 +513,12 @@ async function seedUsers(db: PrismaClient, clock: Clock, admins: AdminIds, catal
           createdAt,
           // Grigory: banned for paying with other people's cards.
           ...(u.key === "grigory"
-            ? { isBanned: true, bannedAt: clock.ago(11 * DAY), banReason: "Попытки оплаты чужими картами, два chargeback", bannedById: admins.admin }
+            ? {
+                isBanned: true,
+                bannedAt: clock.ago(11 * DAY),
+                banReason: "Попытки оплаты чужими картами, два chargeback",
+                bannedById: admins.admin,
+              }
             : {}),
           // Fyodor picked a tier before paying: the bot resumes the generation after payment.
           ...(u.key === "fedor" ? { pendingGenerationTierId: standardTier.id, pendingGenerationAt: clock.ago(25 * MINUTE) } : {}),
@@ -380,16 +538,42 @@ async function seedUsers(db: PrismaClient, clock: Clock, admins: AdminIds, catal
     for (const u of USERS) {
       const row = rows.find((r) => (u.telegram ? r.telegramUserId === u.telegram.id : r.email === u.email));
       if (!row) throw new Error(`seed: user "${u.key}" is missing after insert (email taken by another account?)`);
-      found.set(u.key, { id: row.id, key: u.key, name: row.name ?? u.name, chatId: row.telegramChatId, username: row.telegramUsername, createdAt: row.createdAt });
+      found.set(u.key, {
+        id: row.id,
+        key: u.key,
+        name: row.name ?? u.name,
+        chatId: row.telegramChatId,
+        username: row.telegramUsername,
+        createdAt: row.createdAt,
+      });
     }
     await tx.userIdentity.createMany({
       data: USERS.flatMap((u) => {
         const user = must(found, u.key, "user");
         const primary = u.telegram
-          ? { provider: "TELEGRAM" as const, providerUserId: String(u.telegram.id), metadata: { username: u.telegram.username, languageCode: u.telegram.languageCode, isPremium: u.telegram.isPremium } }
-          : { provider: "EMAIL" as const, providerUserId: u.email!, email: u.email!, metadata: { verifiedAt: plus(user.createdAt, 2 * MINUTE).toISOString() } };
-        const linked = (u.linked ?? []).map((l) => ({ provider: l.provider, providerUserId: l.providerUserId, email: l.email, metadata: { linkedVia: "link_token" } }));
-        return [primary, ...linked].map((identity) => ({ ...identity, userId: user.id, lastUsedAt: clock.ago(u.createdDaysAgo === 0 ? 20 * MINUTE : 2 * HOUR), createdAt: user.createdAt }));
+          ? {
+              provider: "TELEGRAM" as const,
+              providerUserId: String(u.telegram.id),
+              metadata: { username: u.telegram.username, languageCode: u.telegram.languageCode, isPremium: u.telegram.isPremium },
+            }
+          : {
+              provider: "EMAIL" as const,
+              providerUserId: u.email!,
+              email: u.email!,
+              metadata: { verifiedAt: plus(user.createdAt, 2 * MINUTE).toISOString() },
+            };
+        const linked = (u.linked ?? []).map((l) => ({
+          provider: l.provider,
+          providerUserId: l.providerUserId,
+          email: l.email,
+          metadata: { linkedVia: "link_token" },
+        }));
+        return [primary, ...linked].map((identity) => ({
+          ...identity,
+          userId: user.id,
+          lastUsedAt: clock.ago(u.createdDaysAgo === 0 ? 20 * MINUTE : 2 * HOUR),
+          createdAt: user.createdAt,
+        }));
       }),
       skipDuplicates: true,
     });
@@ -431,7 +615,9 @@ async function seedUsers(db: PrismaClient, clock: Clock, admins: AdminIds, catal
     });
   });
   const existingKeys = new Set(
-    (await db.referencePhoto.findMany({ where: { storageKey: { in: references.map((r) => r.storageKey) } }, select: { storageKey: true } })).map((r) => r.storageKey),
+    (
+      await db.referencePhoto.findMany({ where: { storageKey: { in: references.map((r) => r.storageKey) } }, select: { storageKey: true } })
+    ).map((r) => r.storageKey),
   );
   const missing = references.filter((r) => !existingKeys.has(r.storageKey));
   if (missing.length) await db.referencePhoto.createMany({ data: missing });
@@ -452,7 +638,22 @@ async function seedUsers(db: PrismaClient, clock: Clock, admins: AdminIds, catal
 
 type PaymentKey = `p${string}`;
 interface Payments {
-  byKey: Map<string, { id: number; userId: number; amount: Decimal; provider: string; photoCount: number; isTestMode: boolean; createdAt: Date; consumedAvatarId: number | null; rateLockedAt: Date | null; exchangeRate: Decimal | null; originalCurrency: string | null }>;
+  byKey: Map<
+    string,
+    {
+      id: number;
+      userId: number;
+      amount: Decimal;
+      provider: string;
+      photoCount: number;
+      isTestMode: boolean;
+      createdAt: Date;
+      consumedAvatarId: number | null;
+      rateLockedAt: Date | null;
+      exchangeRate: Decimal | null;
+      originalCurrency: string | null;
+    }
+  >;
 }
 
 async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalogue: Catalogue): Promise<Payments> {
@@ -525,19 +726,57 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
 
   const rows: Prisma.PaymentCreateManyInput[] = [
     // Anna, starter with WELCOME10 (−10%), spent on her first generation.
-    { ...tbank("p01", "anna", "starter", t.p01, "6042118301"), status: "SUCCEEDED", amount: "449.10", ...consumed("anna-business", plus(t.p01, 2 * MINUTE)) },
+    {
+      ...tbank("p01", "anna", "starter", t.p01, "6042118301"),
+      status: "SUCCEEDED",
+      amount: "449.10",
+      ...consumed("anna-business", plus(t.p01, 2 * MINUTE)),
+    },
     // Boris (referred by Anna): premium in Stars, generating right now.
-    { ...stars("p02", "boris", "premium", t.p02, 1110, "1.3504504505"), status: "SUCCEEDED", ...consumed("boris-main", plus(t.p02, 3 * MINUTE)) },
+    {
+      ...stars("p02", "boris", "premium", t.p02, 1110, "1.3504504505"),
+      status: "SUCCEEDED",
+      ...consumed("boris-main", plus(t.p02, 3 * MINUTE)),
+    },
     // Boris's first purchase, by card, nine days ago: generation completed.
     { ...tbank("p03", "boris", "premium", t.p03, "6042118377"), status: "SUCCEEDED", ...consumed("boris-main", plus(t.p03, 3 * MINUTE)) },
     // Katya (referred by Boris): Stars, generation completed.
-    { ...stars("p04", "katya", "starter", t.p04, 370, "1.3486486486"), status: "SUCCEEDED", ...consumed("katya-main", plus(t.p04, MINUTE)) },
+    {
+      ...stars("p04", "katya", "starter", t.p04, 370, "1.3486486486"),
+      status: "SUCCEEDED",
+      ...consumed("katya-main", plus(t.p04, MINUTE)),
+    },
     // Dmitry: generation failed at the provider, the payment was refunded in full.
-    { ...tbank("p05", "dmitry", "starter", t.p05, "6042118390"), status: "REFUNDED", ...consumed("dmitry-main", plus(t.p05, MINUTE)), refundAmount: "499.00", refundStatus: "SUCCEEDED", refundReason: "Генерация не завершилась: сбой провайдера Kie.ai (5 из 7 фото)", refundedAt: plus(t.p05, 5 * HOUR) },
+    {
+      ...tbank("p05", "dmitry", "starter", t.p05, "6042118390"),
+      status: "REFUNDED",
+      ...consumed("dmitry-main", plus(t.p05, MINUTE)),
+      refundAmount: "499.00",
+      refundStatus: "SUCCEEDED",
+      refundReason: "Генерация не завершилась: сбой провайдера Kie.ai (5 из 7 фото)",
+      refundedAt: plus(t.p05, 5 * HOUR),
+    },
     // Elena (web): offline test mode, funds the pack generation.
-    { idempotencyKey: key("p06"), userId: user("elena"), provider: "TEST", status: "SUCCEEDED", amount: tier("starter").price, pricingTierId: tier("starter").id, photoCount: tier("starter").photoCount, isTestMode: true, createdAt: t.p06, ...consumed("elena-main", plus(t.p06, MINUTE)) },
+    {
+      idempotencyKey: key("p06"),
+      userId: user("elena"),
+      provider: "TEST",
+      status: "SUCCEEDED",
+      amount: tier("starter").price,
+      pricingTierId: tier("starter").id,
+      photoCount: tier("starter").photoCount,
+      isTestMode: true,
+      createdAt: t.p06,
+      ...consumed("elena-main", plus(t.p06, MINUTE)),
+    },
     // Dmitry retries with TON: confirmed on chain, not spent yet.
-    { ...ton("p07", "dmitry", "standard", t.p07, "3.200000000", "312.1875000000"), status: "SUCCEEDED", tonTxHash: sha256Hex("ton:p07"), tonSenderAddress: tonAddress("wallet:dmitry"), tonConfirmations: 14 },
+    {
+      ...ton("p07", "dmitry", "standard", t.p07, "3.200000000", "312.1875000000"),
+      status: "SUCCEEDED",
+      tonTxHash: sha256Hex("ton:p07"),
+      tonSenderAddress: tonAddress("wallet:dmitry"),
+      tonConfirmations: 14,
+    },
     // Fyodor: card form opened, not paid yet.
     { ...tbank("p08", "fedor", "standard", t.p08, "6042118455"), status: "PENDING" },
     // Grigory: declined by the bank, then a cancelled attempt.
@@ -546,7 +785,13 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
     // Mia: TON invoice with a locked rate, waiting for the transfer.
     { ...ton("p11", "mia", "premium", t.p11, "4.752694990", "315.4000000000"), status: "PENDING" },
     // Mia: Stars payment being refunded (bought by mistake, nothing generated).
-    { ...stars("p12", "mia", "starter", t.p12, 370, "1.3486486486"), status: "REFUNDING", refundAmount: "499.00", refundStatus: "PENDING", refundReason: "Оплата по ошибке, генерация не запускалась" },
+    {
+      ...stars("p12", "mia", "starter", t.p12, 370, "1.3486486486"),
+      status: "REFUNDING",
+      refundAmount: "499.00",
+      refundStatus: "PENDING",
+      refundReason: "Оплата по ошибке, генерация не запускалась",
+    },
     // Katya again, a minute ago: consumed by a job that has not started.
     { ...tbank("p13", "katya", "standard", t.p13, "6042118460"), status: "SUCCEEDED", ...consumed("katya-main", plus(t.p13, MINUTE)) },
   ];
@@ -561,13 +806,27 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
     const promo = must(catalogue.promoCodes, "WELCOME10", "promo code");
     const usage = await tx.promoCodeUsage.findUnique({ where: { promoCodeId_userId: { promoCodeId: promo.id, userId: user("anna") } } });
     if (!usage) {
-      await tx.promoCodeUsage.create({ data: { promoCodeId: promo.id, userId: user("anna"), paymentId: p("p01").id, discountAmount: "49.90", createdAt: p("p01").createdAt } });
+      await tx.promoCodeUsage.create({
+        data: {
+          promoCodeId: promo.id,
+          userId: user("anna"),
+          paymentId: p("p01").id,
+          discountAmount: "49.90",
+          createdAt: p("p01").createdAt,
+        },
+      });
       await tx.promoCode.update({ where: { id: promo.id }, data: { usesCount: { increment: 1 } } });
     }
   });
 
   // Provider callbacks: (provider, event id) is the exactly-once key.
-  const tbankEvent = (k: PaymentKey, status: string, eventStatus: "PROCESSED" | "IGNORED" | "FAILED", after: number, extra: Record<string, unknown> = {}) => {
+  const tbankEvent = (
+    k: PaymentKey,
+    status: string,
+    eventStatus: "PROCESSED" | "IGNORED" | "FAILED",
+    after: number,
+    extra: Record<string, unknown> = {},
+  ) => {
     const pay = p(k);
     return {
       provider: "TBANK" as const,
@@ -575,7 +834,16 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
       eventType: status,
       status: eventStatus,
       paymentId: pay.id,
-      payload: { TerminalKey: "PinGlassDEMO", OrderId: pay.orderId, Success: status !== "REJECTED", Status: status, PaymentId: Number(pay.tbankPaymentId), Amount: pay.amount.times(100).toNumber() /* kopecks */, Pan: "430000******0777", ...extra },
+      payload: {
+        TerminalKey: "PinGlassDEMO",
+        OrderId: pay.orderId,
+        Success: status !== "REJECTED",
+        Status: status,
+        PaymentId: Number(pay.tbankPaymentId),
+        Amount: pay.amount.times(100).toNumber() /* kopecks */,
+        Pan: "430000******0777",
+        ...extra,
+      },
       processedAt: eventStatus === "FAILED" ? null : plus(pay.createdAt, after),
       createdAt: plus(pay.createdAt, after),
     };
@@ -589,7 +857,19 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
       eventType: "successful_payment",
       status: "PROCESSED" as const,
       paymentId: pay.id,
-      payload: { update_id: updateId, message: { chat: { id: chatId, type: "private" }, successful_payment: { currency: "XTR", total_amount: pay.starsAmount, invoice_payload: pay.orderId, telegram_payment_charge_id: pay.telegramChargeId, provider_payment_charge_id: "" } } },
+      payload: {
+        update_id: updateId,
+        message: {
+          chat: { id: chatId, type: "private" },
+          successful_payment: {
+            currency: "XTR",
+            total_amount: pay.starsAmount,
+            invoice_payload: pay.orderId,
+            telegram_payment_charge_id: pay.telegramChargeId,
+            provider_payment_charge_id: "",
+          },
+        },
+      },
       processedAt: plus(pay.createdAt, 4_000),
       createdAt: plus(pay.createdAt, 3_000),
     };
@@ -612,7 +892,13 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
         eventType: "incoming_transfer",
         status: "PROCESSED" as const,
         paymentId: p("p07").id,
-        payload: { hash: sha256Hex("ton:p07"), source: tonAddress("wallet:dmitry"), value: "3200000000", comment: p("p07").idempotencyKey, lt: "47281930000003" },
+        payload: {
+          hash: sha256Hex("ton:p07"),
+          source: tonAddress("wallet:dmitry"),
+          value: "3200000000",
+          comment: p("p07").idempotencyKey,
+          lt: "47281930000003",
+        },
         processedAt: plus(p("p07").createdAt, 2 * MINUTE),
         createdAt: plus(p("p07").createdAt, 2 * MINUTE),
       },
@@ -634,13 +920,27 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
   await db.exchangeRate.createMany({
     data: found
       .filter((pay) => pay.provider === "TON" && pay.rateLockedAt && pay.exchangeRate)
-      .map((pay) => ({ baseCurrency: "TON" as const, quoteCurrency: "RUB" as const, rate: pay.exchangeRate!, source: "coingecko", fetchedAt: pay.rateLockedAt! })),
+      .map((pay) => ({
+        baseCurrency: "TON" as const,
+        quoteCurrency: "RUB" as const,
+        rate: pay.exchangeRate!,
+        source: "coingecko",
+        fetchedAt: pay.rateLockedAt!,
+      })),
     skipDuplicates: true,
   });
 
   // A transfer to the merchant wallet that matched no invoice (wrong comment).
   await db.orphanPayment.createMany({
-    data: [{ tonTxHash: sha256Hex("ton:orphan-1"), senderAddress: tonAddress("wallet:unknown-1"), amountNano: 1_500_000_000n, comment: "pinglass premium", receivedAt: clock.ago(3 * DAY + 5 * HOUR) }],
+    data: [
+      {
+        tonTxHash: sha256Hex("ton:orphan-1"),
+        senderAddress: tonAddress("wallet:unknown-1"),
+        amountNano: 1_500_000_000n,
+        comment: "pinglass premium",
+        receivedAt: clock.ago(3 * DAY + 5 * HOUR),
+      },
+    ],
     skipDuplicates: true,
   });
 
@@ -651,7 +951,14 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
 // Generation: jobs in every status, their tasks in every status, the photos they produced
 // ---------------------------------------------------------------------------------------
 
-const FRAMINGS = ["head-and-shoulders framing", "three-quarter view", "waist-up framing", "candid moment, looking away", "close-up portrait", "full-length shot"];
+const FRAMINGS = [
+  "head-and-shoulders framing",
+  "three-quarter view",
+  "waist-up framing",
+  "candid moment, looking away",
+  "close-up portrait",
+  "full-length shot",
+];
 
 interface DemoJob {
   key: string;
@@ -668,18 +975,45 @@ interface DemoJob {
 const run = (...parts: Array<[GenerationTaskStatus, number]>) => parts.flatMap(([s, n]) => Array<GenerationTaskStatus>(n).fill(s));
 
 const JOBS: DemoJob[] = [
-  { key: "anna-1", payment: "p01", avatar: "anna-business", style: "professional", status: "COMPLETED", tasks: (n) => run(["SUCCEEDED", n]) },
+  {
+    key: "anna-1",
+    payment: "p01",
+    avatar: "anna-business",
+    style: "professional",
+    status: "COMPLETED",
+    tasks: (n) => run(["SUCCEEDED", n]),
+  },
   { key: "boris-1", payment: "p03", avatar: "boris-main", style: "professional", status: "COMPLETED", tasks: (n) => run(["SUCCEEDED", n]) },
-  { key: "boris-2", payment: "p02", avatar: "boris-main", style: "lifestyle", status: "PROCESSING", tasks: (n) => run(["SUCCEEDED", 10], ["PROCESSING", 3], ["SUBMITTED", 4], ["PENDING", n - 17]) },
+  {
+    key: "boris-2",
+    payment: "p02",
+    avatar: "boris-main",
+    style: "lifestyle",
+    status: "PROCESSING",
+    tasks: (n) => run(["SUCCEEDED", 10], ["PROCESSING", 3], ["SUBMITTED", 4], ["PENDING", n - 17]),
+  },
   { key: "katya-1", payment: "p04", avatar: "katya-main", style: "creative", status: "COMPLETED", tasks: (n) => run(["SUCCEEDED", n]) },
   { key: "katya-2", payment: "p13", avatar: "katya-main", style: "creative", status: "PENDING", tasks: (n) => run(["PENDING", n]) },
-  { key: "dmitry-1", payment: "p05", avatar: "dmitry-main", style: "lifestyle", status: "FAILED", tasks: (n) => run(["SUCCEEDED", 2], ["FAILED", n - 2]), errorMessage: "5 of 7 tasks failed after 3 attempts: Kie.ai returned 503 Service Unavailable" },
+  {
+    key: "dmitry-1",
+    payment: "p05",
+    avatar: "dmitry-main",
+    style: "lifestyle",
+    status: "FAILED",
+    tasks: (n) => run(["SUCCEEDED", 2], ["FAILED", n - 2]),
+    errorMessage: "5 of 7 tasks failed after 3 attempts: Kie.ai returned 503 Service Unavailable",
+  },
   { key: "elena-1", payment: "p06", avatar: "elena-main", pack: true, status: "COMPLETED", tasks: (n) => run(["SUCCEEDED", n]) },
 ];
 
 async function seedGeneration(db: PrismaClient, users: Users, catalogue: Catalogue, payments: Payments) {
   const packItems = await db.packItem.findMany({ where: { packId: catalogue.packId }, include: { prompt: true } });
-  const packPrompt = (position: number) => must(byKey(packItems, (item) => String(item.position)), String(position), "pack item").prompt;
+  const packPrompt = (position: number) =>
+    must(
+      byKey(packItems, (item) => String(item.position)),
+      String(position),
+      "pack item",
+    ).prompt;
 
   for (const job of JOBS) {
     const payment = must(payments.byKey, job.payment, "payment");
@@ -694,20 +1028,22 @@ async function seedGeneration(db: PrismaClient, users: Users, catalogue: Catalog
     // A job, its tasks and its photos appear together (one job per payment: payment_id unique).
     await db.$transaction(async (tx) => {
       await tx.generationJob.createMany({
-        data: [{
-          avatarId: avatar.id,
-          styleId,
-          packId: job.pack ? catalogue.packId : null,
-          paymentId: payment.id,
-          status: job.status,
-          totalPhotos: payment.photoCount,
-          completedPhotos: succeeded,
-          errorMessage: job.errorMessage ?? null,
-          isTestMode: payment.isTestMode,
-          startedAt: job.status === "PENDING" ? null : startedAt,
-          completedAt: job.status === "COMPLETED" || job.status === "FAILED" ? taskTime(statuses.length + 1) : null,
-          createdAt: startedAt,
-        }],
+        data: [
+          {
+            avatarId: avatar.id,
+            styleId,
+            packId: job.pack ? catalogue.packId : null,
+            paymentId: payment.id,
+            status: job.status,
+            totalPhotos: payment.photoCount,
+            completedPhotos: succeeded,
+            errorMessage: job.errorMessage ?? null,
+            isTestMode: payment.isTestMode,
+            startedAt: job.status === "PENDING" ? null : startedAt,
+            completedAt: job.status === "COMPLETED" || job.status === "FAILED" ? taskTime(statuses.length + 1) : null,
+            createdAt: startedAt,
+          },
+        ],
         skipDuplicates: true,
       });
       const jobRow = await tx.generationJob.findUniqueOrThrow({ where: { paymentId: payment.id } });
@@ -779,7 +1115,16 @@ async function seedGeneration(db: PrismaClient, users: Users, catalogue: Catalog
   const annaAvatar = must(users.avatars, "anna-business", "avatar");
   const annaPayment = must(payments.byKey, "p01", "payment");
   await db.sharedGallery.createMany({
-    data: [{ userId: uid("anna"), avatarId: annaAvatar.id, token: `demo_${sha256Hex("gallery:anna").slice(0, 32)}`, expiresAt: plus(annaPayment.createdAt, 30 * DAY), viewCount: 17, createdAt: plus(annaPayment.createdAt, 2 * HOUR) }],
+    data: [
+      {
+        userId: uid("anna"),
+        avatarId: annaAvatar.id,
+        token: `demo_${sha256Hex("gallery:anna").slice(0, 32)}`,
+        expiresAt: plus(annaPayment.createdAt, 30 * DAY),
+        viewCount: 17,
+        createdAt: plus(annaPayment.createdAt, 2 * HOUR),
+      },
+    ],
     skipDuplicates: true,
   });
 }
@@ -812,13 +1157,25 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
     ],
     skipDuplicates: true,
   });
-  const codes = byKey(await db.referralCode.findMany({ where: { userId: { in: [u("anna").id, u("boris").id, u("katya").id] } } }), (c) => String(c.userId));
+  const codes = byKey(await db.referralCode.findMany({ where: { userId: { in: [u("anna").id, u("boris").id, u("katya").id] } } }), (c) =>
+    String(c.userId),
+  );
 
   // The Referral row and users.referred_by_id are written together (a user is referred once).
-  for (const [referrer, referred] of [["anna", "boris"], ["boris", "katya"]] as const) {
+  for (const [referrer, referred] of [
+    ["anna", "boris"],
+    ["boris", "katya"],
+  ] as const) {
     await db.$transaction(async (tx) => {
       await tx.referral.createMany({
-        data: [{ referrerId: u(referrer).id, referredId: u(referred).id, referralCodeId: must(codes, String(u(referrer).id), "referral code").id, createdAt: u(referred).createdAt }],
+        data: [
+          {
+            referrerId: u(referrer).id,
+            referredId: u(referred).id,
+            referralCodeId: must(codes, String(u(referrer).id), "referral code").id,
+            createdAt: u(referred).createdAt,
+          },
+        ],
         skipDuplicates: true,
       });
       await tx.user.updateMany({ where: { id: u(referred).id, referredById: null }, data: { referredById: u(referrer).id } });
@@ -851,11 +1208,22 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
     ],
     skipDuplicates: true,
   });
-  const earnings = await db.referralEarning.findMany({ where: { paymentId: { in: ["p02", "p03", "p04", "p13"].map((k) => pay(k as PaymentKey).id) } }, orderBy: { createdAt: "asc" } });
+  const earnings = await db.referralEarning.findMany({
+    where: { paymentId: { in: ["p02", "p03", "p04", "p13"].map((k) => pay(k as PaymentKey).id) } },
+    orderBy: { createdAt: "asc" },
+  });
 
   // Anna's payout card (T-Bank card id + mask only).
   await db.userCard.createMany({
-    data: [{ userId: u("anna").id, maskedNumber: "220070******4417", tbankCardId: "demo-tbank-card-anna-01", cardholderName: "ANNA SMIRNOVA", isDefault: true }],
+    data: [
+      {
+        userId: u("anna").id,
+        maskedNumber: "220070******4417",
+        tbankCardId: "demo-tbank-card-anna-01",
+        cardholderName: "ANNA SMIRNOVA",
+        isDefault: true,
+      },
+    ],
     skipDuplicates: true,
   });
   const card = await db.userCard.findUniqueOrThrow({ where: { tbankCardId: "demo-tbank-card-anna-01" } });
@@ -871,7 +1239,14 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
       for (const e of earnings.filter((e) => e.referrerId === userId && e.status === "CREDITED")) {
         const exists = await tx.balanceTransaction.findFirst({ where: { earningId: e.id, kind: "COMMISSION" }, select: { id: true } });
         if (!exists) {
-          await appendLedger(tx, userId, { kind: "COMMISSION", amount: e.amount, earningId: e.id, paymentId: e.paymentId, note: "Комиссия 10% с оплаты реферала", createdAt: plus(e.createdAt, MINUTE) });
+          await appendLedger(tx, userId, {
+            kind: "COMMISSION",
+            amount: e.amount,
+            earningId: e.id,
+            paymentId: e.paymentId,
+            note: "Комиссия 10% с оплаты реферала",
+            createdAt: plus(e.createdAt, MINUTE),
+          });
         }
       }
 
@@ -905,12 +1280,39 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
           await tx.withdrawalLog.createMany({
             data: [
               { withdrawalId: w.id, fromStatus: null, toStatus: "PENDING", note: "Заявка создана пользователем", createdAt: requestedAt },
-              { withdrawalId: w.id, fromStatus: "PENDING", toStatus: "APPROVED", adminId: admins.admin, note: "Проверено: реферальные оплаты подтверждены", createdAt: plus(requestedAt, 2 * HOUR) },
-              { withdrawalId: w.id, fromStatus: "APPROVED", toStatus: "PROCESSING", adminId: admins.admin, note: "Выплата отправлена в Т-Банк", createdAt: plus(requestedAt, 3 * HOUR) },
-              { withdrawalId: w.id, fromStatus: "PROCESSING", toStatus: "PAID", adminId: admins.admin, metadata: { externalPayoutId, payoutAmount: amount.minus(ndfl).toFixed(2), ndflAmount: ndfl.toFixed(2) }, createdAt: plus(requestedAt, 4 * HOUR) },
+              {
+                withdrawalId: w.id,
+                fromStatus: "PENDING",
+                toStatus: "APPROVED",
+                adminId: admins.admin,
+                note: "Проверено: реферальные оплаты подтверждены",
+                createdAt: plus(requestedAt, 2 * HOUR),
+              },
+              {
+                withdrawalId: w.id,
+                fromStatus: "APPROVED",
+                toStatus: "PROCESSING",
+                adminId: admins.admin,
+                note: "Выплата отправлена в Т-Банк",
+                createdAt: plus(requestedAt, 3 * HOUR),
+              },
+              {
+                withdrawalId: w.id,
+                fromStatus: "PROCESSING",
+                toStatus: "PAID",
+                adminId: admins.admin,
+                metadata: { externalPayoutId, payoutAmount: amount.minus(ndfl).toFixed(2), ndflAmount: ndfl.toFixed(2) },
+                createdAt: plus(requestedAt, 4 * HOUR),
+              },
             ],
           });
-          await appendLedger(tx, userId, { kind: "WITHDRAWAL_RESERVE", amount: amount.negated(), withdrawalId: w.id, note: "Резерв под вывод на карту", createdAt: requestedAt });
+          await appendLedger(tx, userId, {
+            kind: "WITHDRAWAL_RESERVE",
+            amount: amount.negated(),
+            withdrawalId: w.id,
+            note: "Резерв под вывод на карту",
+            createdAt: requestedAt,
+          });
           await tx.referralBalance.update({ where: { userId }, data: { withdrawnRub: { increment: amount } } });
         }
       }
@@ -943,7 +1345,15 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
 async function appendLedger(
   tx: Db,
   userId: number,
-  entry: { kind: "COMMISSION" | "WITHDRAWAL_RESERVE"; amount: Decimal; earningId?: number; withdrawalId?: number; paymentId?: number; note: string; createdAt: Date },
+  entry: {
+    kind: "COMMISSION" | "WITHDRAWAL_RESERVE";
+    amount: Decimal;
+    earningId?: number;
+    withdrawalId?: number;
+    paymentId?: number;
+    note: string;
+    createdAt: Date;
+  },
 ) {
   const balance = await tx.referralBalance.findUniqueOrThrow({ where: { userId } });
   const after = balance.balanceRub.plus(entry.amount);
@@ -1007,57 +1417,150 @@ async function seedSupport(db: PrismaClient, clock: Clock, users: Users, admins:
   });
 
   await db.supportOperator.createMany({
-    data: [{ adminId: admins.operator, displayName: "Ольга", telegramChatId: 5099000001n, categories: ["GENERAL", "PAYMENT", "TECHNICAL"], maxActiveTickets: 15 }],
+    data: [
+      {
+        adminId: admins.operator,
+        displayName: "Ольга",
+        telegramChatId: 5099000001n,
+        categories: ["GENERAL", "PAYMENT", "TECHNICAL"],
+        maxActiveTickets: 15,
+      },
+    ],
     skipDuplicates: true,
   });
 
   await db.supportCannedResponse.createMany({
     data: [
-      { title: "Возврат оформлен", shortcut: "/refund", category: "PAYMENT", createdById: admins.operator, usageCount: 3, body: "Мы оформили возврат. Деньги вернутся на карту в течение 3–5 рабочих дней (зависит от банка)." },
-      { title: "Генерация идёт дольше обычного", shortcut: "/gen_delay", category: "TECHNICAL", createdById: admins.operator, usageCount: 5, body: "Сейчас высокая нагрузка у провайдера генерации, фото появятся в течение часа. Мы пришлём уведомление в Telegram, как только всё будет готово." },
-      { title: "Как выбрать фото для аватара", shortcut: "/photo_tips", category: "GENERAL", createdById: admins.operator, usageCount: 8, body: "Загрузите 5–10 фото, где хорошо видно лицо: разные ракурсы и освещение, без очков и масок, без других людей в кадре." },
-      { title: "Спасибо за обращение", shortcut: "/thanks", createdById: admins.operator, usageCount: 12, body: "Спасибо, что написали! Если появятся вопросы — отвечайте в этот чат." },
+      {
+        title: "Возврат оформлен",
+        shortcut: "/refund",
+        category: "PAYMENT",
+        createdById: admins.operator,
+        usageCount: 3,
+        body: "Мы оформили возврат. Деньги вернутся на карту в течение 3–5 рабочих дней (зависит от банка).",
+      },
+      {
+        title: "Генерация идёт дольше обычного",
+        shortcut: "/gen_delay",
+        category: "TECHNICAL",
+        createdById: admins.operator,
+        usageCount: 5,
+        body: "Сейчас высокая нагрузка у провайдера генерации, фото появятся в течение часа. Мы пришлём уведомление в Telegram, как только всё будет готово.",
+      },
+      {
+        title: "Как выбрать фото для аватара",
+        shortcut: "/photo_tips",
+        category: "GENERAL",
+        createdById: admins.operator,
+        usageCount: 8,
+        body: "Загрузите 5–10 фото, где хорошо видно лицо: разные ракурсы и освещение, без очков и масок, без других людей в кадре.",
+      },
+      {
+        title: "Спасибо за обращение",
+        shortcut: "/thanks",
+        createdById: admins.operator,
+        usageCount: 12,
+        body: "Спасибо, что написали! Если появятся вопросы — отвечайте в этот чат.",
+      },
     ],
     skipDuplicates: true,
   });
 
   const tickets: DemoTicket[] = [
     {
-      number: "TKT-2026-001", user: "dmitry", subject: "Оплатил, но фото не пришли", category: "PAYMENT", priority: "P1", status: "RESOLVED", source: "TELEGRAM",
-      openedAgo: 6 * DAY - 2 * HOUR, assigned: true, tags: ["refund", "kie-outage"],
+      number: "TKT-2026-001",
+      user: "dmitry",
+      subject: "Оплатил, но фото не пришли",
+      category: "PAYMENT",
+      priority: "P1",
+      status: "RESOLVED",
+      source: "TELEGRAM",
+      openedAgo: 6 * DAY - 2 * HOUR,
+      assigned: true,
+      tags: ["refund", "kie-outage"],
       messages: [
-        { from: "USER", after: 0, body: "Оплатил пакет «Старт», прошло два часа — пришло только 2 фото из 7. Верните деньги или догенерируйте, пожалуйста." },
+        {
+          from: "USER",
+          after: 0,
+          body: "Оплатил пакет «Старт», прошло два часа — пришло только 2 фото из 7. Верните деньги или догенерируйте, пожалуйста.",
+        },
         { from: "SYSTEM", after: 5_000, body: "Обращение TKT-2026-001 создано. Приоритет P1: ответим в течение 15 минут." },
-        { from: "OPERATOR", after: 11 * MINUTE, body: "Дмитрий, здравствуйте! Вижу сбой у провайдера генерации на вашем заказе. Оформляю полный возврат 499 ₽." },
-        { from: "OPERATOR", after: 12 * MINUTE, internal: true, body: "Kie.ai отдавал 503 с 14:10 до 16:30, задачи исчерпали 3 попытки. Возврат через T-Bank, алерт kie.poller уже открыт." },
+        {
+          from: "OPERATOR",
+          after: 11 * MINUTE,
+          body: "Дмитрий, здравствуйте! Вижу сбой у провайдера генерации на вашем заказе. Оформляю полный возврат 499 ₽.",
+        },
+        {
+          from: "OPERATOR",
+          after: 12 * MINUTE,
+          internal: true,
+          body: "Kie.ai отдавал 503 с 14:10 до 16:30, задачи исчерпали 3 попытки. Возврат через T-Bank, алерт kie.poller уже открыт.",
+        },
         { from: "SYSTEM", after: 3 * HOUR + 2 * MINUTE, body: "Возврат 499,00 ₽ выполнен." },
         { from: "USER", after: 4 * HOUR, body: "Деньги пришли, спасибо за быструю помощь!" },
       ],
       extra: { rating: 5, ratingComment: "Быстро разобрались" },
     },
     {
-      number: "TKT-2026-002", user: "boris", subject: "Генерация идёт уже 40 минут", category: "TECHNICAL", priority: "P2", status: "ESCALATED", source: "TELEGRAM",
-      openedAgo: 35 * MINUTE, assigned: true, tags: ["generation"],
+      number: "TKT-2026-002",
+      user: "boris",
+      subject: "Генерация идёт уже 40 минут",
+      category: "TECHNICAL",
+      priority: "P2",
+      status: "ESCALATED",
+      source: "TELEGRAM",
+      openedAgo: 35 * MINUTE,
+      assigned: true,
+      tags: ["generation"],
       messages: [
         { from: "USER", after: 0, body: "Заказал «Премиум», готово 10 фото из 23 и дальше не двигается. Это нормально?" },
         { from: "SYSTEM", after: 5_000, body: "Обращение TKT-2026-002 создано. Приоритет P2: ответим в течение часа." },
-        { from: "OPERATOR", after: 20 * MINUTE, body: "Борис, добрый день! Генерация продолжается, у провайдера очередь. Передала инженерам, чтобы ускорить." },
-        { from: "OPERATOR", after: 21 * MINUTE, internal: true, body: "Задачи 10–16 висят в SUBMITTED/PROCESSING, поллер отвечает. Эскалировала дежурному разработчику." },
+        {
+          from: "OPERATOR",
+          after: 20 * MINUTE,
+          body: "Борис, добрый день! Генерация продолжается, у провайдера очередь. Передала инженерам, чтобы ускорить.",
+        },
+        {
+          from: "OPERATOR",
+          after: 21 * MINUTE,
+          internal: true,
+          body: "Задачи 10–16 висят в SUBMITTED/PROCESSING, поллер отвечает. Эскалировала дежурному разработчику.",
+        },
       ],
       extra: { escalationLevel: 1, escalationReason: "Задачи генерации не двигаются дольше 20 минут" },
     },
     {
-      number: "TKT-2026-003", user: "mia", subject: "Refund for a Stars payment", category: "PAYMENT", priority: "P3", status: "WAITING_USER", source: "TELEGRAM",
-      openedAgo: DAY, assigned: true, tags: ["refund", "stars"],
+      number: "TKT-2026-003",
+      user: "mia",
+      subject: "Refund for a Stars payment",
+      category: "PAYMENT",
+      priority: "P3",
+      status: "WAITING_USER",
+      source: "TELEGRAM",
+      openedAgo: DAY,
+      assigned: true,
+      tags: ["refund", "stars"],
       messages: [
         { from: "USER", after: 0, body: "Hi! I paid with Stars by mistake, I wanted to pay with TON. Can I get my Stars back?" },
         { from: "SYSTEM", after: 5_000, body: "Ticket TKT-2026-003 created. Priority P3: we reply within 4 hours." },
-        { from: "OPERATOR", after: 50 * MINUTE, body: "Hi Mia! Sure — the refund is started. Could you confirm you have not started a generation with this payment?" },
+        {
+          from: "OPERATOR",
+          after: 50 * MINUTE,
+          body: "Hi Mia! Sure — the refund is started. Could you confirm you have not started a generation with this payment?",
+        },
       ],
     },
     {
-      number: "TKT-2026-004", user: "elena", subject: "Как привязать Telegram к аккаунту?", category: "ACCOUNT", priority: "P4", status: "OPEN", source: "WEB",
-      openedAgo: 2 * HOUR, assigned: false, tags: ["account-linking"],
+      number: "TKT-2026-004",
+      user: "elena",
+      subject: "Как привязать Telegram к аккаунту?",
+      category: "ACCOUNT",
+      priority: "P4",
+      status: "OPEN",
+      source: "WEB",
+      openedAgo: 2 * HOUR,
+      assigned: false,
+      tags: ["account-linking"],
       messages: [
         { from: "USER", after: 0, body: "I signed up with email on the website. How do I get my photos in Telegram too?" },
         { from: "SYSTEM", after: 5_000, body: "Ticket TKT-2026-004 created. Priority P4: we reply within 24 hours." },
@@ -1115,9 +1618,30 @@ async function seedSupport(db: PrismaClient, clock: Clock, users: Users, admins:
 
   await db.supportFaqAnalytics.createMany({
     data: [
-      { faqKey: "how_many_photos", viewCount: 342, helpfulCount: 120, notHelpfulCount: 9, ticketCreatedCount: 2, lastViewedAt: clock.ago(40 * MINUTE) },
-      { faqKey: "refund_policy", viewCount: 97, helpfulCount: 41, notHelpfulCount: 12, ticketCreatedCount: 6, lastViewedAt: clock.ago(3 * HOUR) },
-      { faqKey: "photo_requirements", viewCount: 518, helpfulCount: 230, notHelpfulCount: 15, ticketCreatedCount: 1, lastViewedAt: clock.ago(10 * MINUTE) },
+      {
+        faqKey: "how_many_photos",
+        viewCount: 342,
+        helpfulCount: 120,
+        notHelpfulCount: 9,
+        ticketCreatedCount: 2,
+        lastViewedAt: clock.ago(40 * MINUTE),
+      },
+      {
+        faqKey: "refund_policy",
+        viewCount: 97,
+        helpfulCount: 41,
+        notHelpfulCount: 12,
+        ticketCreatedCount: 6,
+        lastViewedAt: clock.ago(3 * HOUR),
+      },
+      {
+        faqKey: "photo_requirements",
+        viewCount: 518,
+        helpfulCount: 230,
+        notHelpfulCount: 15,
+        ticketCreatedCount: 1,
+        lastViewedAt: clock.ago(10 * MINUTE),
+      },
     ],
     skipDuplicates: true,
   });
@@ -1126,7 +1650,16 @@ async function seedSupport(db: PrismaClient, clock: Clock, users: Users, admins:
   const fedor = must(users.byKey, "fedor", "user");
   if (fedor.chatId !== null) {
     await db.supportTicketDraft.createMany({
-      data: [{ telegramChatId: fedor.chatId, userId: fedor.id, step: "awaiting_body", category: "PAYMENT", subject: "Не проходит оплата картой", expiresAt: clock.in(50 * MINUTE) }],
+      data: [
+        {
+          telegramChatId: fedor.chatId,
+          userId: fedor.id,
+          step: "awaiting_body",
+          category: "PAYMENT",
+          subject: "Не проходит оплата картой",
+          expiresAt: clock.in(50 * MINUTE),
+        },
+      ],
       skipDuplicates: true,
     });
   }
@@ -1139,9 +1672,19 @@ async function seedSupport(db: PrismaClient, clock: Clock, users: Users, admins:
 async function seedAdminActivity(db: PrismaClient, clock: Clock, users: Users, payments: Payments, referrals: Referrals, admins: AdminIds) {
   await db.adminSetting.createMany({
     data: [
-      { key: "referral.min_withdrawal_rub", value: "100.00", description: "Минимальная сумма вывода реферального баланса, ₽", updatedById: admins.admin },
+      {
+        key: "referral.min_withdrawal_rub",
+        value: "100.00",
+        description: "Минимальная сумма вывода реферального баланса, ₽",
+        updatedById: admins.admin,
+      },
       { key: "referral.ndfl_rate", value: "0.13", description: "НДФЛ, удерживаемый при выводе", updatedById: admins.admin },
-      { key: "generation.max_parallel_tasks", value: 4, description: "Сколько задач одной генерации отправлять в Kie.ai одновременно", updatedById: admins.admin },
+      {
+        key: "generation.max_parallel_tasks",
+        value: 4,
+        description: "Сколько задач одной генерации отправлять в Kie.ai одновременно",
+        updatedById: admins.admin,
+      },
     ],
     skipDuplicates: true,
   });
@@ -1150,37 +1693,142 @@ async function seedAdminActivity(db: PrismaClient, clock: Clock, users: Users, p
   const refunded = must(payments.byKey, "p05", "payment");
   const grigory = must(users.byKey, "grigory", "user");
   const entries = [
-    { adminId: admins.admin, action: "user.ban", targetType: "user", targetId: grigory.id, before: { isBanned: false }, after: { isBanned: true, banReason: "Попытки оплаты чужими картами, два chargeback" }, createdAt: clock.ago(11 * DAY) },
-    { adminId: admins.admin, action: "payment.refund", targetType: "payment", targetId: refunded.id, before: { status: "SUCCEEDED", refundAmount: "0.00" }, after: { status: "REFUNDED", refundAmount: "499.00" }, metadata: { ticket: "TKT-2026-001", reason: "provider outage" }, createdAt: plus(refunded.createdAt, 5 * HOUR - MINUTE) },
-    { adminId: admins.admin, action: "withdrawal.mark_paid", targetType: "withdrawal", targetId: referrals.withdrawalId, before: { status: "PROCESSING" }, after: { status: "PAID" }, metadata: { externalPayoutId: "demo-tbank-payout-000001" }, createdAt: clock.ago(3 * DAY - 4 * HOUR) },
+    {
+      adminId: admins.admin,
+      action: "user.ban",
+      targetType: "user",
+      targetId: grigory.id,
+      before: { isBanned: false },
+      after: { isBanned: true, banReason: "Попытки оплаты чужими картами, два chargeback" },
+      createdAt: clock.ago(11 * DAY),
+    },
+    {
+      adminId: admins.admin,
+      action: "payment.refund",
+      targetType: "payment",
+      targetId: refunded.id,
+      before: { status: "SUCCEEDED", refundAmount: "0.00" },
+      after: { status: "REFUNDED", refundAmount: "499.00" },
+      metadata: { ticket: "TKT-2026-001", reason: "provider outage" },
+      createdAt: plus(refunded.createdAt, 5 * HOUR - MINUTE),
+    },
+    {
+      adminId: admins.admin,
+      action: "withdrawal.mark_paid",
+      targetType: "withdrawal",
+      targetId: referrals.withdrawalId,
+      before: { status: "PROCESSING" },
+      after: { status: "PAID" },
+      metadata: { externalPayoutId: "demo-tbank-payout-000001" },
+      createdAt: clock.ago(3 * DAY - 4 * HOUR),
+    },
   ];
   for (const e of entries) {
-    const exists = await db.auditLog.findFirst({ where: { action: e.action, targetType: e.targetType, targetId: e.targetId }, select: { id: true } });
-    if (!exists) await db.auditLog.create({ data: { ...e, ip: "10.0.0.12", userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) PinGlass-Admin" } });
+    const exists = await db.auditLog.findFirst({
+      where: { action: e.action, targetType: e.targetType, targetId: e.targetId },
+      select: { id: true },
+    });
+    if (!exists)
+      await db.auditLog.create({
+        data: { ...e, ip: "10.0.0.12", userAgent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) PinGlass-Admin" },
+      });
   }
 
   // One row per problem (fingerprint); repeats bumped count and last_seen_at.
   const kieMessage = "Kie.ai returned 503 Service Unavailable";
   await db.systemLog.createMany({
     data: [
-      { fingerprint: fingerprint("kie.poller", kieMessage), level: "ERROR", source: "kie.poller", message: kieMessage, context: { endpoint: "/api/v1/jobs/recordInfo", status: 503 }, count: 37, firstSeenAt: plus(refunded.createdAt, 10 * MINUTE), lastSeenAt: plus(refunded.createdAt, 2 * HOUR) },
-      { fingerprint: fingerprint("tbank.webhook", "Token mismatch: notification signature is invalid"), level: "WARN", source: "tbank.webhook", message: "Token mismatch: notification signature is invalid", context: { terminalKey: "PinGlassDEMO" }, count: 1, firstSeenAt: clock.ago(3 * DAY), lastSeenAt: clock.ago(3 * DAY) },
-      { fingerprint: fingerprint("telegram.sender", "Forbidden: bot was blocked by the user"), level: "INFO", source: "telegram.sender", message: "Forbidden: bot was blocked by the user", count: 4, firstSeenAt: clock.ago(10 * DAY), lastSeenAt: clock.ago(DAY) },
+      {
+        fingerprint: fingerprint("kie.poller", kieMessage),
+        level: "ERROR",
+        source: "kie.poller",
+        message: kieMessage,
+        context: { endpoint: "/api/v1/jobs/recordInfo", status: 503 },
+        count: 37,
+        firstSeenAt: plus(refunded.createdAt, 10 * MINUTE),
+        lastSeenAt: plus(refunded.createdAt, 2 * HOUR),
+      },
+      {
+        fingerprint: fingerprint("tbank.webhook", "Token mismatch: notification signature is invalid"),
+        level: "WARN",
+        source: "tbank.webhook",
+        message: "Token mismatch: notification signature is invalid",
+        context: { terminalKey: "PinGlassDEMO" },
+        count: 1,
+        firstSeenAt: clock.ago(3 * DAY),
+        lastSeenAt: clock.ago(3 * DAY),
+      },
+      {
+        fingerprint: fingerprint("telegram.sender", "Forbidden: bot was blocked by the user"),
+        level: "INFO",
+        source: "telegram.sender",
+        message: "Forbidden: bot was blocked by the user",
+        count: 4,
+        firstSeenAt: clock.ago(10 * DAY),
+        lastSeenAt: clock.ago(DAY),
+      },
     ],
     skipDuplicates: true,
   });
   await db.adminAlert.createMany({
     data: [
-      { fingerprint: fingerprint("generation", "Generation jobs failing: image provider unavailable"), severity: "CRITICAL", source: "generation", title: "Генерации падают: Kie.ai недоступен", message: "3 генерации завершились ошибкой за 30 минут: Kie.ai returned 503 Service Unavailable", context: { failedJobs: 3, windowMinutes: 30 }, count: 3, firstSeenAt: plus(refunded.createdAt, 30 * MINUTE), lastSeenAt: plus(refunded.createdAt, 2 * HOUR), notifiedAt: plus(refunded.createdAt, 30 * MINUTE), acknowledgedAt: plus(refunded.createdAt, 40 * MINUTE), acknowledgedById: admins.operator, resolvedAt: plus(refunded.createdAt, 3 * HOUR) },
-      { fingerprint: fingerprint("payments.ton", "Orphan TON transfer received"), severity: "WARNING", source: "payments.ton", title: "TON-перевод без счёта", message: "Пришёл перевод 1.5 TON с комментарием, который не совпал ни с одним счётом", context: { amountTon: "1.5" }, count: 1, firstSeenAt: clock.ago(3 * DAY + 5 * HOUR), lastSeenAt: clock.ago(3 * DAY + 5 * HOUR), notifiedAt: clock.ago(3 * DAY + 5 * HOUR) },
+      {
+        fingerprint: fingerprint("generation", "Generation jobs failing: image provider unavailable"),
+        severity: "CRITICAL",
+        source: "generation",
+        title: "Генерации падают: Kie.ai недоступен",
+        message: "3 генерации завершились ошибкой за 30 минут: Kie.ai returned 503 Service Unavailable",
+        context: { failedJobs: 3, windowMinutes: 30 },
+        count: 3,
+        firstSeenAt: plus(refunded.createdAt, 30 * MINUTE),
+        lastSeenAt: plus(refunded.createdAt, 2 * HOUR),
+        notifiedAt: plus(refunded.createdAt, 30 * MINUTE),
+        acknowledgedAt: plus(refunded.createdAt, 40 * MINUTE),
+        acknowledgedById: admins.operator,
+        resolvedAt: plus(refunded.createdAt, 3 * HOUR),
+      },
+      {
+        fingerprint: fingerprint("payments.ton", "Orphan TON transfer received"),
+        severity: "WARNING",
+        source: "payments.ton",
+        title: "TON-перевод без счёта",
+        message: "Пришёл перевод 1.5 TON с комментарием, который не совпал ни с одним счётом",
+        context: { amountTon: "1.5" },
+        count: 1,
+        firstSeenAt: clock.ago(3 * DAY + 5 * HOUR),
+        lastSeenAt: clock.ago(3 * DAY + 5 * HOUR),
+        notifiedAt: clock.ago(3 * DAY + 5 * HOUR),
+      },
     ],
     skipDuplicates: true,
   });
 
   const notifications = [
-    { adminId: null, type: "new_ticket", title: "Новое обращение TKT-2026-004", message: "Elena Volkova: «Как привязать Telegram к аккаунту?» (P4)", data: { ticketNumber: "TKT-2026-004" }, createdAt: clock.ago(2 * HOUR) },
-    { adminId: null, type: "partner_application", title: "Заявка в партнёрскую программу", message: "Анна Смирнова (@anna_smirnova_ph), аудитория ~12 тыс.", data: { user: "anna" }, createdAt: clock.ago(DAY) },
-    { adminId: admins.admin, type: "withdrawal_request", title: "Заявка на вывод 100 ₽", message: "Анна Смирнова, карта 220070******4417", data: { withdrawalId: referrals.withdrawalId }, readAt: clock.ago(3 * DAY - 2 * HOUR), createdAt: clock.ago(3 * DAY) },
+    {
+      adminId: null,
+      type: "new_ticket",
+      title: "Новое обращение TKT-2026-004",
+      message: "Elena Volkova: «Как привязать Telegram к аккаунту?» (P4)",
+      data: { ticketNumber: "TKT-2026-004" },
+      createdAt: clock.ago(2 * HOUR),
+    },
+    {
+      adminId: null,
+      type: "partner_application",
+      title: "Заявка в партнёрскую программу",
+      message: "Анна Смирнова (@anna_smirnova_ph), аудитория ~12 тыс.",
+      data: { user: "anna" },
+      createdAt: clock.ago(DAY),
+    },
+    {
+      adminId: admins.admin,
+      type: "withdrawal_request",
+      title: "Заявка на вывод 100 ₽",
+      message: "Анна Смирнова, карта 220070******4417",
+      data: { withdrawalId: referrals.withdrawalId },
+      readAt: clock.ago(3 * DAY - 2 * HOUR),
+      createdAt: clock.ago(3 * DAY),
+    },
   ];
   for (const n of notifications) {
     const exists = await db.adminNotification.findFirst({ where: { type: n.type, title: n.title }, select: { id: true } });
@@ -1195,11 +1843,50 @@ async function seedAdminActivity(db: PrismaClient, clock: Clock, users: Users, p
 async function seedTelegram(db: PrismaClient, clock: Clock, users: Users, admins: AdminIds) {
   const u = (k: UserKey) => must(users.byKey, k, "user");
   const messages = [
-    { user: u("anna"), kind: "generation_ready", text: "Ваши 7 портретов готовы! Откройте галерею, чтобы скачать их.", payload: { reply_markup: { inline_keyboard: [[{ text: "Открыть галерею", web_app: { url: "https://app.pinglass.dev/gallery" } }]] } }, status: "SENT" as const, attempts: 1, sentAt: clock.ago(9 * DAY - 20 * MINUTE), telegramMessageId: 1842n },
-    { user: u("katya"), kind: "payment_succeeded", text: "Оплата 999 ₽ прошла. Запускаем генерацию — это займёт около 15 минут.", status: "SENT" as const, attempts: 1, sentAt: clock.ago(MINUTE), telegramMessageId: 977n },
-    { user: u("boris"), kind: "ticket_reply", text: "Поддержка: Генерация продолжается, у провайдера очередь. Передала инженерам, чтобы ускорить.", status: "SENT" as const, attempts: 1, sentAt: clock.ago(15 * MINUTE), telegramMessageId: 2210n },
-    { user: u("fedor"), kind: "payment_reminder", text: "Вы выбрали тариф «Стандарт», но оплата не завершена. Вернуться к оплате?", status: "PENDING" as const, attempts: 0, sendAfter: clock.in(40 * MINUTE) },
-    { user: u("grigory"), kind: "account_banned", text: "Ваш аккаунт заблокирован. Если это ошибка, напишите в поддержку.", status: "FAILED" as const, attempts: 3, errorMessage: "Forbidden: bot was blocked by the user" },
+    {
+      user: u("anna"),
+      kind: "generation_ready",
+      text: "Ваши 7 портретов готовы! Откройте галерею, чтобы скачать их.",
+      payload: { reply_markup: { inline_keyboard: [[{ text: "Открыть галерею", web_app: { url: "https://app.pinglass.dev/gallery" } }]] } },
+      status: "SENT" as const,
+      attempts: 1,
+      sentAt: clock.ago(9 * DAY - 20 * MINUTE),
+      telegramMessageId: 1842n,
+    },
+    {
+      user: u("katya"),
+      kind: "payment_succeeded",
+      text: "Оплата 999 ₽ прошла. Запускаем генерацию — это займёт около 15 минут.",
+      status: "SENT" as const,
+      attempts: 1,
+      sentAt: clock.ago(MINUTE),
+      telegramMessageId: 977n,
+    },
+    {
+      user: u("boris"),
+      kind: "ticket_reply",
+      text: "Поддержка: Генерация продолжается, у провайдера очередь. Передала инженерам, чтобы ускорить.",
+      status: "SENT" as const,
+      attempts: 1,
+      sentAt: clock.ago(15 * MINUTE),
+      telegramMessageId: 2210n,
+    },
+    {
+      user: u("fedor"),
+      kind: "payment_reminder",
+      text: "Вы выбрали тариф «Стандарт», но оплата не завершена. Вернуться к оплате?",
+      status: "PENDING" as const,
+      attempts: 0,
+      sendAfter: clock.in(40 * MINUTE),
+    },
+    {
+      user: u("grigory"),
+      kind: "account_banned",
+      text: "Ваш аккаунт заблокирован. Если это ошибка, напишите в поддержку.",
+      status: "FAILED" as const,
+      attempts: 3,
+      errorMessage: "Forbidden: bot was blocked by the user",
+    },
   ];
   for (const m of messages) {
     if (m.user.chatId === null) continue;

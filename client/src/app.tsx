@@ -59,8 +59,6 @@ export function App() {
     );
   }
   return (
-    <SessionProvider kind="user">
-      {(signedIn) => (signedIn ? <UserShell>{userPage(path)}</UserShell> : <SignInPage />)}
-    </SessionProvider>
+    <SessionProvider kind="user">{(signedIn) => (signedIn ? <UserShell>{userPage(path)}</UserShell> : <SignInPage />)}</SessionProvider>
   );
 }

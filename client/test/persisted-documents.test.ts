@@ -29,7 +29,12 @@ describe("persisted documents", () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(compareWithManifest(entries, manifest), []);
     const names = new Set([...entries.values()].map((e) => e.name));
-    for (const name of ["SignInPage_SignInMutation", "SignInPage_WidgetSignInMutation", "PricingPage_TiersQuery", "GenerationPage_JobSubscription"]) {
+    for (const name of [
+      "SignInPage_SignInMutation",
+      "SignInPage_WidgetSignInMutation",
+      "PricingPage_TiersQuery",
+      "GenerationPage_JobSubscription",
+    ]) {
       assert.ok(names.has(name), `${name} is among the client's operations`);
     }
     assert.equal(entries.size, Object.keys(manifest).length);
@@ -47,12 +52,24 @@ describe("persisted documents", () => {
 
     // The manifest as it was before the web sign-in's document was generated.
     const { entries: current } = await manifestOf(scanSources(sources).documents);
-    const withoutWidget = Object.fromEntries(Object.entries(manifest).filter(([, text]) => !text.includes("SignInPage_WidgetSignInMutation")));
-    assert.match(compareWithManifest(current, withoutWidget).join("\n"), /SignInPage_WidgetSignInMutation is not in persisted-documents\.json/);
+    const withoutWidget = Object.fromEntries(
+      Object.entries(manifest).filter(([, text]) => !text.includes("SignInPage_WidgetSignInMutation")),
+    );
+    assert.match(
+      compareWithManifest(current, withoutWidget).join("\n"),
+      /SignInPage_WidgetSignInMutation is not in persisted-documents\.json/,
+    );
 
     // A document edited (a field more) without regenerating: its hash changes.
-    const edited = sources.map((s) => (s.name.endsWith("user-shell.tsx") ? { ...s, text: s.text.replace("viewer { id name telegramUsername }", "viewer { id name telegramUsername locale }") } : s));
-    assert.ok(edited.some((s) => s.text.includes("telegramUsername locale")), "user-shell.tsx still has UserShell_ViewerQuery");
+    const edited = sources.map((s) =>
+      s.name.endsWith("user-shell.tsx")
+        ? { ...s, text: s.text.replace("viewer { id name telegramUsername }", "viewer { id name telegramUsername locale }") }
+        : s,
+    );
+    assert.ok(
+      edited.some((s) => s.text.includes("telegramUsername locale")),
+      "user-shell.tsx still has UserShell_ViewerQuery",
+    );
     const { entries: changed } = await manifestOf(scanSources(edited).documents);
     const editedProblems = compareWithManifest(changed, manifest).join("\n");
     assert.match(editedProblems, /UserShell_ViewerQuery is not in persisted-documents\.json/);

@@ -49,8 +49,10 @@ const logUnexpected: ErrorLogger = ({ requestId, error, path }) =>
   console.error(`[api] request ${requestId} failed at ${path?.join(".") ?? "(operation)"}:`, error);
 
 function hasAdminToken(request: Request): boolean {
-  return /^Bearer\s+/i.test(request.headers.get("authorization") ?? "") &&
-    (request.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "").startsWith(TOKEN_PREFIX.adminSession);
+  return (
+    /^Bearer\s+/i.test(request.headers.get("authorization") ?? "") &&
+    (request.headers.get("authorization") ?? "").replace(/^Bearer\s+/i, "").startsWith(TOKEN_PREFIX.adminSession)
+  );
 }
 
 export function createApp({
@@ -82,11 +84,7 @@ export function createApp({
     // Second line of defence: anything that still is not a GraphQLError is masked.
     maskedErrors: { isDev: config.env === "development" },
     logging: config.env === "test" ? false : config.logLevel,
-    cors: config.corsOrigins.length
-      ? { origin: config.corsOrigins, credentials: true }
-      : config.isProduction
-        ? false
-        : undefined,
+    cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : config.isProduction ? false : undefined,
     plugins: [
       useBodyLimit(config.maxRequestBytes),
       useBadRequestStatus(),
@@ -102,9 +100,7 @@ export function createApp({
       useTextInput(),
       // Admin sessions may always introspect (a forged admin token fails when the
       // context is built, before anything executes).
-      ...(config.introspection
-        ? []
-        : [useDisableIntrospection({ isDisabled: (request) => !hasAdminToken(request) })]),
+      ...(config.introspection ? [] : [useDisableIntrospection({ isDisabled: (request) => !hasAdminToken(request) })]),
       // Trusted documents: hashes from the client's manifest; only those when enforced.
       ...persistedDocumentsPlugins(config.persistedDocuments),
       useErrorReporting(logError, { hideInternals: config.isProduction }),

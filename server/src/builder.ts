@@ -52,14 +52,7 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // scope-auth first: nothing else runs before a field's access rule.
-  plugins: [
-    ScopeAuthPlugin,
-    PrismaPlugin,
-    RelayPlugin,
-    ErrorsPlugin,
-    ValidationPlugin,
-    DataloaderPlugin,
-  ],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ErrorsPlugin, ValidationPlugin, DataloaderPlugin],
   scopeAuth: {
     // A subscription field's scopes are checked when subscribing (an error before any event);
     // each event is then re-authorised by its resolver's reload (schema/subscriptions.ts).

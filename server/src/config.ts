@@ -1,9 +1,7 @@
 // Configuration: read from the environment and validated once, at start-up.
 import { z } from "zod";
 
-const flag = z
-  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
-  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+const flag = z.enum(["1", "0", "true", "false", "yes", "no", "on", "off"]).transform((v) => ["1", "true", "yes", "on"].includes(v));
 
 // --- Kie.ai image provider (GENERATION_PROVIDER=kie) ------------------------------------
 const KIE_ENV = {
@@ -122,14 +120,20 @@ const PAYMENT_ENV = {
   /** Telegram Bot API base (tests point it at a fake). */
   TELEGRAM_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
   /** X-Telegram-Bot-Api-Secret-Token of the bot webhook (setWebhook secret_token). */
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 of A-Z a-z 0-9 _ -").optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 of A-Z a-z 0-9 _ -")
+    .optional(),
   /** RUB per Telegram Star: a tier's Stars price is its RUB price divided by this, rounded up. */
   STARS_RUB_RATE: z.coerce.number().positive().max(1000).optional(),
   /**
    * TON: the merchant wallet transfers go to, the TON HTTP API and its key. toncenter's v3
    * (indexer) API: its transactions carry the masterchain block that confirmed them.
    */
-  TON_WALLET_ADDRESS: z.string().regex(/^[A-Za-z0-9_-]{48}$|^-?\d:[0-9a-fA-F]{64}$/, "a TON address (friendly or raw)").optional(),
+  TON_WALLET_ADDRESS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{48}$|^-?\d:[0-9a-fA-F]{64}$/, "a TON address (friendly or raw)")
+    .optional(),
   TON_API_URL: z.url({ protocol: /^https?$/ }).default("https://toncenter.com/api/v3"),
   TON_API_KEY: z.string().min(1).optional(),
   /** How long a TON invoice's locked exchange rate holds. */
@@ -146,7 +150,12 @@ const PAYMENT_ENV = {
   PAYMENTS_TEST_MODE: flag.optional(),
 };
 
-type PaymentEnv = z.output<ReturnType<typeof z.object<typeof PAYMENT_ENV>>> & { NODE_ENV: string; TELEGRAM_BOT_TOKEN?: string; PUBLIC_BASE_URL?: string; PUBLIC_API_URL?: string };
+type PaymentEnv = z.output<ReturnType<typeof z.object<typeof PAYMENT_ENV>>> & {
+  NODE_ENV: string;
+  TELEGRAM_BOT_TOKEN?: string;
+  PUBLIC_BASE_URL?: string;
+  PUBLIC_API_URL?: string;
+};
 
 function refinePaymentEnv(env: PaymentEnv, ctx: z.RefinementCtx) {
   if (Boolean(env.TBANK_TERMINAL_KEY) !== Boolean(env.TBANK_PASSWORD)) {
@@ -156,10 +165,18 @@ function refinePaymentEnv(env: PaymentEnv, ctx: z.RefinementCtx) {
     ctx.addIssue({ code: "custom", path: ["PAYMENTS_TEST_MODE"], message: "test-mode payments are refused in production" });
   }
   if (env.NODE_ENV === "production" && env.TON_RUB_RATE) {
-    ctx.addIssue({ code: "custom", path: ["TON_RUB_RATE"], message: "a fixed TON rate is refused in production (rates are fetched from TON_RATE_API_URL)" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["TON_RUB_RATE"],
+      message: "a fixed TON rate is refused in production (rates are fetched from TON_RATE_API_URL)",
+    });
   }
   if (env.STARS_RUB_RATE && !env.TELEGRAM_BOT_TOKEN) {
-    ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is required for Telegram Stars payments (STARS_RUB_RATE is set)" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["TELEGRAM_BOT_TOKEN"],
+      message: "is required for Telegram Stars payments (STARS_RUB_RATE is set)",
+    });
   }
 }
 
@@ -239,7 +256,10 @@ const ConfigSchema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     /** Namespace of the pub/sub topics, so deployments sharing one Redis never hear each other. */
-    EVENT_CHANNEL_PREFIX: z.string().regex(/^[\w.-]{1,64}$/, "letters, digits, _ . or -, at most 64").default("pinglass"),
+    EVENT_CHANNEL_PREFIX: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/, "letters, digits, _ . or -, at most 64")
+      .default("pinglass"),
     /** One log line per published event: its topic, payload and time (diagnostics; off by default). */
     EVENT_LOG: flag.optional(),
     /** GraphiQL and introspection; on by default outside production. */
@@ -259,7 +279,10 @@ const ConfigSchema = z
     /** Browser origins allowed to call the API with credentials (comma-separated). */
     CORS_ORIGINS: z.string().optional(),
     /** Bot token: verifies Telegram Mini App initData and Login Widget data. */
-    TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC…").optional(),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC…")
+      .optional(),
     /** How old Telegram sign-in data may be, in seconds (24 h). */
     TELEGRAM_AUTH_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(86_400),
     /** Lifetime of a user session, in days. */
@@ -331,7 +354,10 @@ function toConfig(env: z.output<typeof ConfigSchema>) {
       staff: env.COST_LIMIT_STAFF,
     },
     introspection: env.INTROSPECTION ?? !isProduction,
-    corsOrigins: env.CORS_ORIGINS?.split(",").map((o) => o.trim()).filter(Boolean) ?? [],
+    corsOrigins:
+      env.CORS_ORIGINS?.split(",")
+        .map((o) => o.trim())
+        .filter(Boolean) ?? [],
     telegram: {
       // Development signs in offline with a known token (pnpm dev:init-data signs initData
       // with it); every other environment must bring the real bot's token.

@@ -107,9 +107,14 @@ async function identify(prisma: PrismaClient, token: string): Promise<Caller> {
       const key = await useApiKey(prisma, token);
       if (key.status === "valid") return { ...ANONYMOUS, apiKey: { id: key.apiKeyId, userId: key.userId, scopes: key.scopes } };
       if (key.status === "rate-limited") {
-        throw authError("RATE_LIMITED", `This API key is limited to ${key.limit} requests a minute; retry in ${key.retryAfterSeconds} s`, 429, {
-          retryAfterSeconds: key.retryAfterSeconds,
-        });
+        throw authError(
+          "RATE_LIMITED",
+          `This API key is limited to ${key.limit} requests a minute; retry in ${key.retryAfterSeconds} s`,
+          429,
+          {
+            retryAfterSeconds: key.retryAfterSeconds,
+          },
+        );
       }
       break;
     }

@@ -40,7 +40,10 @@ async function start() {
   }
   const storage = createStorage(config);
   // Subscriptions' events: through Redis when REDIS_URL is set (shared by every instance and worker).
-  const events = await createEventBus(config.redisUrl, { channelPrefix: config.eventChannelPrefix, log: config.eventLog ? log : undefined });
+  const events = await createEventBus(config.redisUrl, {
+    channelPrefix: config.eventChannelPrefix,
+    log: config.eventLog ? log : undefined,
+  });
   log(`events: ${config.redisUrl ? "Redis" : "in memory"}`);
   const payments = createPaymentGateways(config);
   const app = createApp({ config, prisma, storage, events: events.bus, payments });
@@ -51,7 +54,15 @@ async function start() {
   const http = await startHttpServer(app, { prisma, storage, host: config.host, port: config.port, kieWebhook, webhooks });
   let worker: RunningWorker | null = null;
   if (config.worker.inProcess) {
-    worker = await startWorker({ connectionString: db.url, prisma, storage, provider: createProvider(config), events: events.bus, payments, config });
+    worker = await startWorker({
+      connectionString: db.url,
+      prisma,
+      storage,
+      provider: createProvider(config),
+      events: events.bus,
+      payments,
+      config,
+    });
     worker.promise.catch((error: unknown) => console.error("[worker] stopped on an error:", error));
   }
 
@@ -60,13 +71,7 @@ async function start() {
     describe: "draining connections",
     forceAfterMs: 10_000,
     log,
-    steps: [
-      () => http.close(),
-      async () => worker?.stop(),
-      () => events.close(),
-      () => prisma.$disconnect(),
-      () => db.stop(),
-    ],
+    steps: [() => http.close(), async () => worker?.stop(), () => events.close(), () => prisma.$disconnect(), () => db.stop()],
   });
   // Last: whoever waits for this line may signal the process right away.
   log(`GraphQL on ${http.url}${config.graphiql ? " (GraphiQL in the browser)" : ""}; ws on the same path`);

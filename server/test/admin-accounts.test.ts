@@ -122,7 +122,11 @@ describe("who may do what", () => {
       expect(users.data!.admin.adminUsers.totalCount).toBeGreaterThanOrEqual(3);
       expect((await api.execute(Settings, { key: "x.y" }, { headers: staff.headers })).errors).toBeUndefined();
     }
-    for (const [headers, code] of [[customer.headers, "FORBIDDEN"], [apiKey.headers, "FORBIDDEN"], [undefined, "UNAUTHENTICATED"]] as const) {
+    for (const [headers, code] of [
+      [customer.headers, "FORBIDDEN"],
+      [apiKey.headers, "FORBIDDEN"],
+      [undefined, "UNAUTHENTICATED"],
+    ] as const) {
       for (const result of [await api.execute(AdminUsers, {}, { headers }), await api.execute(Settings, { key: "x.y" }, { headers })]) {
         expect(codeOf(result)).toBe(code);
         expect(result.data ?? null).toBeNull();
@@ -131,13 +135,35 @@ describe("who may do what", () => {
   });
 
   it("lets only ADMIN change accounts and settings, each with an audit row; others change nothing", async () => {
-    const target = await api.prisma.adminUser.create({ data: { username: "matrix-target", passwordHash: await hashPassword(PASSWORD), role: "VIEWER" } });
+    const target = await api.prisma.adminUser.create({
+      data: { username: "matrix-target", passwordHash: await hashPassword(PASSWORD), role: "VIEWER" },
+    });
     const targetId = globalId("AdminUser", target.id);
     const mutations = [
-      { name: "createAdminUser", action: "admin_user.create", run: (h?: Record<string, string>) => api.execute(CreateAdmin, { input: { username: "matrix-new", role: "OPERATOR", password: PASSWORD } }, { headers: h }) },
-      { name: "updateAdminUser", action: "admin_user.update", run: (h?: Record<string, string>) => api.execute(UpdateAdmin, { input: { adminUserId: targetId, role: "OPERATOR" } }, { headers: h }) },
-      { name: "resetAdminPassword", action: "admin_user.reset_password", run: (h?: Record<string, string>) => api.execute(ResetPassword, { input: { adminUserId: targetId, newPassword: "another long password" } }, { headers: h }) },
-      { name: "updateSetting", action: "setting.update", run: (h?: Record<string, string>) => api.execute(UpdateSetting, { input: { key: "matrix.flag", value: true, type: "BOOLEAN" } }, { headers: h }) },
+      {
+        name: "createAdminUser",
+        action: "admin_user.create",
+        run: (h?: Record<string, string>) =>
+          api.execute(CreateAdmin, { input: { username: "matrix-new", role: "OPERATOR", password: PASSWORD } }, { headers: h }),
+      },
+      {
+        name: "updateAdminUser",
+        action: "admin_user.update",
+        run: (h?: Record<string, string>) =>
+          api.execute(UpdateAdmin, { input: { adminUserId: targetId, role: "OPERATOR" } }, { headers: h }),
+      },
+      {
+        name: "resetAdminPassword",
+        action: "admin_user.reset_password",
+        run: (h?: Record<string, string>) =>
+          api.execute(ResetPassword, { input: { adminUserId: targetId, newPassword: "another long password" } }, { headers: h }),
+      },
+      {
+        name: "updateSetting",
+        action: "setting.update",
+        run: (h?: Record<string, string>) =>
+          api.execute(UpdateSetting, { input: { key: "matrix.flag", value: true, type: "BOOLEAN" } }, { headers: h }),
+      },
     ];
     const snapshot = async () =>
       JSON.stringify([
@@ -166,7 +192,11 @@ describe("who may do what", () => {
       expect(result.errors, mutation.name).toBeUndefined();
       const payload = (result.data as Record<string, { __typename: string; id: string }>)[mutation.name]!;
       expect(payload.__typename, mutation.name).not.toMatch(/Error$/);
-      expect(await lastAudit(), mutation.name).toMatchObject({ action: mutation.action, adminId: admin.id, targetId: databaseId(payload.id) });
+      expect(await lastAudit(), mutation.name).toMatchObject({
+        action: mutation.action,
+        adminId: admin.id,
+        targetId: databaseId(payload.id),
+      });
     }
   });
 });
@@ -175,8 +205,19 @@ describe("who may do what", () => {
 
 describe("creating accounts", () => {
   it("stores the username lower-case and an argon2 hash; the new account signs in", async () => {
-    const result = await api.execute(CreateAdmin, { input: { username: " Olga.Support ", displayName: "Olga", email: "Olga@PinGlass.test", role: "OPERATOR", password: PASSWORD } }, { headers: admin.headers });
-    expect(result.data?.createAdminUser).toMatchObject({ __typename: "AdminUser", username: "olga.support", displayName: "Olga", email: "olga@pinglass.test", role: "OPERATOR", isActive: true });
+    const result = await api.execute(
+      CreateAdmin,
+      { input: { username: " Olga.Support ", displayName: "Olga", email: "Olga@PinGlass.test", role: "OPERATOR", password: PASSWORD } },
+      { headers: admin.headers },
+    );
+    expect(result.data?.createAdminUser).toMatchObject({
+      __typename: "AdminUser",
+      username: "olga.support",
+      displayName: "Olga",
+      email: "olga@pinglass.test",
+      role: "OPERATOR",
+      isActive: true,
+    });
     const row = await api.prisma.adminUser.findUniqueOrThrow({ where: { username: "olga.support" } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     const headers = await signInAs("olga.support");
@@ -201,7 +242,11 @@ describe("creating accounts", () => {
       const result = await api.execute(CreateAdmin, { input }, { headers: admin.headers });
       expect(result.data?.createAdminUser).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     }
-    const invalid = await api.execute(CreateAdmin, { input: { username: "a b", email: "not-an-email", role: "ADMIN", password: "short" } }, { headers: admin.headers });
+    const invalid = await api.execute(
+      CreateAdmin,
+      { input: { username: "a b", email: "not-an-email", role: "ADMIN", password: "short" } },
+      { headers: admin.headers },
+    );
     expect(fieldsOf(invalid.data?.createAdminUser)).toEqual(["input.email", "input.password", "input.username"]);
     for (const username of ["ab", "x".repeat(51), "olga!"]) {
       const result = await api.execute(CreateAdmin, { input: { username, role: "ADMIN", password: PASSWORD } }, { headers: admin.headers });
@@ -237,7 +282,11 @@ describe("creating accounts", () => {
       }
       const users = await api.execute(AdminUsers, { filter: { search: `${prefix}-` } }, { headers: viewer.headers });
       expect(users.data!.admin.adminUsers.edges).toHaveLength(count);
-      const settings = await api.execute(Settings, { filter: { search: `${prefix}.` }, key: `${prefix}.key_0` }, { headers: viewer.headers });
+      const settings = await api.execute(
+        Settings,
+        { filter: { search: `${prefix}.` }, key: `${prefix}.key_0` },
+        { headers: viewer.headers },
+      );
       expect(settings.data!.admin.settings.edges).toHaveLength(count);
       return [users.statements.length, settings.statements.length];
     };
@@ -252,7 +301,10 @@ describe("changing accounts", () => {
     const self = globalId("AdminUser", admin.id);
     const before = await api.prisma.adminUser.findUniqueOrThrow({ where: { id: admin.id } });
     const audits = await api.prisma.auditLog.count();
-    for (const input of [{ adminUserId: self, role: "OPERATOR" as const }, { adminUserId: self, isActive: false }]) {
+    for (const input of [
+      { adminUserId: self, role: "OPERATOR" as const },
+      { adminUserId: self, isActive: false },
+    ]) {
       const result = await api.execute(UpdateAdmin, { input }, { headers: admin.headers });
       expect(result.data?.updateAdminUser).toMatchObject({ __typename: "ForbiddenError", code: "FORBIDDEN" });
     }
@@ -266,13 +318,26 @@ describe("changing accounts", () => {
   it("deactivating an admin ends their sessions at once; a role change applies to their next request", async () => {
     const other = await api.signInAdmin("OPERATOR");
     const otherId = globalId("AdminUser", other.id);
-    expect((await api.execute(OperatorOnly, { input: { title: "Before", body: "Body" } }, { headers: other.headers })).errors).toBeUndefined();
+    expect(
+      (await api.execute(OperatorOnly, { input: { title: "Before", body: "Body" } }, { headers: other.headers })).errors,
+    ).toBeUndefined();
     const demoted = await api.execute(UpdateAdmin, { input: { adminUserId: otherId, role: "VIEWER" } }, { headers: admin.headers });
     expect(demoted.data?.updateAdminUser).toMatchObject({ role: "VIEWER" });
-    expect(codeOf(await api.execute(OperatorOnly, { input: { title: "After", body: "Body" } }, { headers: other.headers }))).toBe("FORBIDDEN");
-    expect(await lastAudit()).toMatchObject({ action: "admin_user.update", targetId: other.id, before: { role: "OPERATOR" }, after: { role: "VIEWER" } });
+    expect(codeOf(await api.execute(OperatorOnly, { input: { title: "After", body: "Body" } }, { headers: other.headers }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await lastAudit()).toMatchObject({
+      action: "admin_user.update",
+      targetId: other.id,
+      before: { role: "OPERATOR" },
+      after: { role: "VIEWER" },
+    });
 
-    const deactivated = await api.execute(UpdateAdmin, { input: { adminUserId: otherId, isActive: false, displayName: null } }, { headers: admin.headers });
+    const deactivated = await api.execute(
+      UpdateAdmin,
+      { input: { adminUserId: otherId, isActive: false, displayName: null } },
+      { headers: admin.headers },
+    );
     expect(deactivated.data?.updateAdminUser).toMatchObject({ isActive: false, displayName: null });
     const refused = await api.execute(Me, {}, { headers: other.headers });
     expect(codeOf(refused)).toBe("UNAUTHENTICATED");
@@ -283,20 +348,36 @@ describe("changing accounts", () => {
     await api.execute(UpdateAdmin, { input: { adminUserId: otherId, isActive: true } }, { headers: admin.headers });
     expect(codeOf(await api.execute(Me, {}, { headers: other.headers }))).toBe("UNAUTHENTICATED");
 
-    const missing = await api.execute(UpdateAdmin, { input: { adminUserId: globalId("AdminUser", 999_999), role: "VIEWER" } }, { headers: admin.headers });
+    const missing = await api.execute(
+      UpdateAdmin,
+      { input: { adminUserId: globalId("AdminUser", 999_999), role: "VIEWER" } },
+      { headers: admin.headers },
+    );
     expect(missing.data?.updateAdminUser).toMatchObject({ __typename: "NotFoundError" });
   });
 
   it("a password reset clears a lockout and ends the account's sessions, but not the caller's own", async () => {
-    const locked = await api.prisma.adminUser.create({ data: { username: "locked-out", passwordHash: await hashPassword(PASSWORD), role: "OPERATOR" } });
+    const locked = await api.prisma.adminUser.create({
+      data: { username: "locked-out", passwordHash: await hashPassword(PASSWORD), role: "OPERATOR" },
+    });
     const session = await signInAs("locked-out");
     expect(session).not.toBeNull();
-    await api.prisma.adminUser.update({ where: { id: locked.id }, data: { lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 3 } });
+    await api.prisma.adminUser.update({
+      where: { id: locked.id },
+      data: { lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 3 },
+    });
 
     const NEW_PASSWORD = "a brand new long passphrase";
-    const result = await api.execute(ResetPassword, { input: { adminUserId: globalId("AdminUser", locked.id), newPassword: NEW_PASSWORD } }, { headers: admin.headers });
+    const result = await api.execute(
+      ResetPassword,
+      { input: { adminUserId: globalId("AdminUser", locked.id), newPassword: NEW_PASSWORD } },
+      { headers: admin.headers },
+    );
     expect(result.data?.resetAdminPassword).toMatchObject({ __typename: "AdminUser", username: "locked-out", lockedUntil: null });
-    expect(await api.prisma.adminUser.findUniqueOrThrow({ where: { id: locked.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(await api.prisma.adminUser.findUniqueOrThrow({ where: { id: locked.id } })).toMatchObject({
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
     expect(codeOf(await api.execute(Me, {}, { headers: session! }))).toBe("UNAUTHENTICATED");
     expect(await signInAs("locked-out")).toBeNull();
     expect(await signInAs("locked-out", NEW_PASSWORD)).not.toBeNull();
@@ -307,11 +388,19 @@ describe("changing accounts", () => {
       after: { failedLoginCount: 0, lockedUntil: null, passwordChanged: true, sessionsRevoked: 1 },
     });
 
-    const short = await api.execute(ResetPassword, { input: { adminUserId: globalId("AdminUser", locked.id), newPassword: "short" } }, { headers: admin.headers });
+    const short = await api.execute(
+      ResetPassword,
+      { input: { adminUserId: globalId("AdminUser", locked.id), newPassword: "short" } },
+      { headers: admin.headers },
+    );
     expect(short.data?.resetAdminPassword).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.newPassword" }] });
 
     // An admin resetting their own password keeps the session they did it with.
-    const own = await api.execute(ResetPassword, { input: { adminUserId: globalId("AdminUser", admin.id), newPassword: NEW_PASSWORD } }, { headers: admin.headers });
+    const own = await api.execute(
+      ResetPassword,
+      { input: { adminUserId: globalId("AdminUser", admin.id), newPassword: NEW_PASSWORD } },
+      { headers: admin.headers },
+    );
     expect(own.data?.resetAdminPassword).toMatchObject({ __typename: "AdminUser" });
     expect((await api.execute(Me, {}, { headers: admin.headers })).data?.adminMe).toMatchObject({ role: "ADMIN" });
   });
@@ -320,8 +409,14 @@ describe("changing accounts", () => {
     const PLAIN = "never-log-this-passphrase";
     await api.execute(CreateAdmin, { input: { username: "audit-secret", role: "VIEWER", password: PLAIN } }, { headers: admin.headers });
     const row = await api.prisma.adminUser.findUniqueOrThrow({ where: { username: "audit-secret" } });
-    await api.execute(ResetPassword, { input: { adminUserId: globalId("AdminUser", row.id), newPassword: `${PLAIN}-2` } }, { headers: admin.headers });
-    const hashes = (await api.prisma.adminUser.findMany({ select: { passwordHash: true } })).map((a) => a.passwordHash).filter((h) => h.startsWith("$argon2"));
+    await api.execute(
+      ResetPassword,
+      { input: { adminUserId: globalId("AdminUser", row.id), newPassword: `${PLAIN}-2` } },
+      { headers: admin.headers },
+    );
+    const hashes = (await api.prisma.adminUser.findMany({ select: { passwordHash: true } }))
+      .map((a) => a.passwordHash)
+      .filter((h) => h.startsWith("$argon2"));
     const log = JSON.stringify(await api.prisma.auditLog.findMany());
     expect(log).toContain("audit-secret");
     expect(log).not.toContain(PLAIN);
@@ -342,8 +437,18 @@ describe("settings", () => {
       { key: "bot.menu", value: { items: ["gallery", "support"] }, type: "JSON" as const },
     ];
     for (const input of cases) {
-      const result = await api.execute(UpdateSetting, { input: { ...input, description: `The ${input.type} one` } }, { headers: admin.headers });
-      expect(result.data?.updateSetting).toMatchObject({ __typename: "AdminSetting", key: input.key, value: input.value, type: input.type, updatedBy: { username: expect.stringMatching(/^admin-/) } });
+      const result = await api.execute(
+        UpdateSetting,
+        { input: { ...input, description: `The ${input.type} one` } },
+        { headers: admin.headers },
+      );
+      expect(result.data?.updateSetting).toMatchObject({
+        __typename: "AdminSetting",
+        key: input.key,
+        value: input.value,
+        type: input.type,
+        updatedBy: { username: expect.stringMatching(/^admin-/) },
+      });
     }
     const count = await api.prisma.adminSetting.count();
     const mismatches = [
@@ -355,25 +460,49 @@ describe("settings", () => {
     ];
     for (const input of mismatches) {
       const result = await api.execute(UpdateSetting, { input }, { headers: admin.headers });
-      expect(result.data?.updateSetting, JSON.stringify(input)).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.value" }] });
+      expect(result.data?.updateSetting, JSON.stringify(input)).toMatchObject({
+        __typename: "ValidationError",
+        fieldErrors: [{ field: "input.value" }],
+      });
     }
     for (const key of ["Upper.case", "1starts.with.digit", "x", "has space", `k${"x".repeat(100)}`]) {
       const result = await api.execute(UpdateSetting, { input: { key, value: "v", type: "STRING" } }, { headers: admin.headers });
       expect(fieldsOf(result.data?.updateSetting), key).toEqual(["input.key"]);
     }
-    const retyped = await api.execute(UpdateSetting, { input: { key: "generation.max_parallel_tasks", value: "4", type: "STRING" } }, { headers: admin.headers });
+    const retyped = await api.execute(
+      UpdateSetting,
+      { input: { key: "generation.max_parallel_tasks", value: "4", type: "STRING" } },
+      { headers: admin.headers },
+    );
     expect(retyped.data?.updateSetting).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.type" }] });
     expect(await api.prisma.adminSetting.count()).toBe(count);
     expect((await api.prisma.adminSetting.findUniqueOrThrow({ where: { key: "generation.max_parallel_tasks" } })).value).toBe(4);
   });
 
   it("records before and after of a change, and lists and finds settings by key", async () => {
-    await api.execute(UpdateSetting, { input: { key: "audit.limit", value: 10, type: "NUMBER", description: "Limit" } }, { headers: admin.headers });
+    await api.execute(
+      UpdateSetting,
+      { input: { key: "audit.limit", value: 10, type: "NUMBER", description: "Limit" } },
+      { headers: admin.headers },
+    );
     const created = await lastAudit();
-    expect(created).toMatchObject({ action: "setting.update", targetType: "AdminSetting", before: null, after: { key: "audit.limit", type: "NUMBER", value: 10, description: "Limit" } });
-    const changed = await api.execute(UpdateSetting, { input: { key: "audit.limit", value: 25, type: "NUMBER" } }, { headers: admin.headers });
+    expect(created).toMatchObject({
+      action: "setting.update",
+      targetType: "AdminSetting",
+      before: null,
+      after: { key: "audit.limit", type: "NUMBER", value: 10, description: "Limit" },
+    });
+    const changed = await api.execute(
+      UpdateSetting,
+      { input: { key: "audit.limit", value: 25, type: "NUMBER" } },
+      { headers: admin.headers },
+    );
     expect(changed.data?.updateSetting).toMatchObject({ value: 25, description: "Limit" });
-    expect(await lastAudit()).toMatchObject({ targetId: created.targetId, before: { value: 10 }, after: { value: 25, description: "Limit" } });
+    expect(await lastAudit()).toMatchObject({
+      targetId: created.targetId,
+      before: { value: 10 },
+      after: { value: 25, description: "Limit" },
+    });
 
     const listed = await api.execute(Settings, { filter: { search: "audit." }, key: "audit.limit" }, { headers: viewer.headers });
     expect(listed.data!.admin.settings.edges.map((e) => [e.node.key, e.node.value, e.node.type])).toEqual([["audit.limit", 25, "NUMBER"]]);

@@ -85,7 +85,10 @@ describe("adminSignIn", () => {
     await api.prisma.adminUser.update({ where: { username: "rita" }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     const again = await api.execute(AdminSignIn, { input: { username: "rita", password: PASSWORD } });
     expect(again.data?.adminSignIn).toMatchObject({ __typename: "AdminSignInPayload" });
-    expect(await api.prisma.adminUser.findUniqueOrThrow({ where: { username: "rita" } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(await api.prisma.adminUser.findUniqueOrThrow({ where: { username: "rita" } })).toMatchObject({
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
   }, 20_000);
 
   it("refuses a deactivated account, and stops its existing sessions at once", async () => {
@@ -198,7 +201,9 @@ describe("development accounts in production", () => {
 
   async function openSession(adminId: number) {
     const token = newToken("adminSession");
-    return production.prisma.adminSession.create({ data: { adminId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3_600_000) } });
+    return production.prisma.adminSession.create({
+      data: { adminId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 3_600_000) },
+    });
   }
 
   it("the start-up check deactivates every active account with a seed password, whatever its name, and only those", async () => {
@@ -206,7 +211,9 @@ describe("development accounts in production", () => {
     await seedDemoData(production.prisma);
     await production.prisma.adminUser.update({ where: { username: "operator" }, data: { username: "olga-support" } });
     const seedAdmin = await production.prisma.adminUser.findUniqueOrThrow({ where: { username: "admin" } });
-    const real = await production.prisma.adminUser.create({ data: { username: "real-admin", passwordHash: await hashPassword(PASSWORD), role: "ADMIN" } });
+    const real = await production.prisma.adminUser.create({
+      data: { username: "real-admin", passwordHash: await hashPassword(PASSWORD), role: "ADMIN" },
+    });
     const [seedSession, realSession] = [await openSession(seedAdmin.id), await openSession(real.id)];
     const warnings: string[] = [];
     const warn = (line: string) => warnings.push(line);
@@ -220,9 +227,14 @@ describe("development accounts in production", () => {
     expect(deactivated.sort()).toEqual(["admin", "olga-support", "viewer"]);
     expect(warnings).toHaveLength(3);
     for (const username of deactivated) {
-      expect(warnings.find((line) => line.includes(`"${username}"`))).toMatch(/^warning: .* deactivated: its password is a development password .*resetAdminPassword/);
+      expect(warnings.find((line) => line.includes(`"${username}"`))).toMatch(
+        /^warning: .* deactivated: its password is a development password .*resetAdminPassword/,
+      );
     }
-    const accounts = await production.prisma.adminUser.findMany({ select: { username: true, isActive: true }, orderBy: { username: "asc" } });
+    const accounts = await production.prisma.adminUser.findMany({
+      select: { username: true, isActive: true },
+      orderBy: { username: "asc" },
+    });
     expect(accounts).toEqual([
       { username: "admin", isActive: false },
       { username: "olga-support", isActive: false },
@@ -232,7 +244,10 @@ describe("development accounts in production", () => {
     expect((await production.prisma.adminSession.findUniqueOrThrow({ where: { id: seedSession.id } })).revokedAt).not.toBeNull();
     expect((await production.prisma.adminSession.findUniqueOrThrow({ where: { id: realSession.id } })).revokedAt).toBeNull();
 
-    const audit = await production.prisma.auditLog.findMany({ where: { adminId: null, targetType: "AdminUser" }, orderBy: { targetId: "asc" } });
+    const audit = await production.prisma.auditLog.findMany({
+      where: { adminId: null, targetType: "AdminUser" },
+      orderBy: { targetId: "asc" },
+    });
     expect(audit).toHaveLength(3);
     expect(audit.find((row) => row.targetId === seedAdmin.id)).toMatchObject({
       action: "admin_user.update",
@@ -248,19 +263,25 @@ describe("development accounts in production", () => {
   it("adminSignIn refuses a development password in production even if the start-up check was bypassed; development accepts it", async () => {
     const password = DEVELOPMENT_ADMIN_PASSWORDS.viewer;
     // E.g. a password set back to the seed's after the check ran.
-    const setBack = await production.prisma.adminUser.create({ data: { username: "set-back", passwordHash: await hashPassword(password), role: "VIEWER" } });
+    const setBack = await production.prisma.adminUser.create({
+      data: { username: "set-back", passwordHash: await hashPassword(password), role: "VIEWER" },
+    });
     const refused = await production.execute(AdminSignIn, { input: { username: "set-back", password } });
     expect(refused.data?.adminSignIn ?? null).toBeNull();
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect(refused.errors?.[0]?.message).toMatch(/development password .* production refuses/);
     expect(await production.prisma.adminSession.count({ where: { adminId: setBack.id } })).toBe(0);
 
-    await production.prisma.adminUser.create({ data: { username: "real-operator", passwordHash: await hashPassword(PASSWORD), role: "OPERATOR" } });
+    await production.prisma.adminUser.create({
+      data: { username: "real-operator", passwordHash: await hashPassword(PASSWORD), role: "OPERATOR" },
+    });
     const real = await production.execute(AdminSignIn, { input: { username: "real-operator", password: PASSWORD } });
     expect(real.data?.adminSignIn).toMatchObject({ __typename: "AdminSignInPayload" });
 
     const development = await createTestApi({ NODE_ENV: "development" });
-    await development.prisma.adminUser.create({ data: { username: "set-back", passwordHash: await hashPassword(password), role: "VIEWER" } });
+    await development.prisma.adminUser.create({
+      data: { username: "set-back", passwordHash: await hashPassword(password), role: "VIEWER" },
+    });
     const accepted = await development.execute(AdminSignIn, { input: { username: "set-back", password } });
     expect(accepted.data?.adminSignIn).toMatchObject({ __typename: "AdminSignInPayload", admin: { username: "set-back" } });
   });

@@ -232,11 +232,23 @@ async function snapshot() {
     api.prisma.auditLog.count(),
     api.prisma.balanceTransaction.count(),
   ]);
-  return JSON.stringify({ payments, orphans, promoCodes, audits, ledger }, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  return JSON.stringify({ payments, orphans, promoCodes, audits, ledger }, (_key, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
 }
 
 const ids = {} as Record<
-  "succeeded" | "succeeded2" | "pending" | "refunding" | "refunded" | "partlyRefunded" | "stars" | "ton" | "tonMatched" | "testMode" | "bobBig",
+  | "succeeded"
+  | "succeeded2"
+  | "pending"
+  | "refunding"
+  | "refunded"
+  | "partlyRefunded"
+  | "stars"
+  | "ton"
+  | "tonMatched"
+  | "testMode"
+  | "bobBig",
   number
 >;
 const orphanIds = {} as Record<"unmatched" | "unmatched2" | "unmatched3" | "ignored", number>;
@@ -266,16 +278,50 @@ beforeAll(async () => {
   avatarId = avatar.id;
 
   // Alice: 7 payments; Bob: 3 (one of them the biggest, one in test mode).
-  ids.succeeded = (await createPayment(alice.id, { status: "SUCCEEDED", tbankPaymentId: "TB-1001", createdAt: at(0), generationConsumed: true, consumedAt: at(5), consumedAvatarId: avatar.id })).id;
-  ids.succeeded2 = (await createPayment(alice.id, { status: "SUCCEEDED", amount: "999.00", tbankPaymentId: "TB-1002", createdAt: at(10) })).id;
+  ids.succeeded = (
+    await createPayment(alice.id, {
+      status: "SUCCEEDED",
+      tbankPaymentId: "TB-1001",
+      createdAt: at(0),
+      generationConsumed: true,
+      consumedAt: at(5),
+      consumedAvatarId: avatar.id,
+    })
+  ).id;
+  ids.succeeded2 = (
+    await createPayment(alice.id, { status: "SUCCEEDED", amount: "999.00", tbankPaymentId: "TB-1002", createdAt: at(10) })
+  ).id;
   ids.pending = (await createPayment(alice.id, { status: "PENDING", amount: "299.00", pricingTierId: cheapTier.id, createdAt: at(20) })).id;
-  ids.refunding = (await createPayment(alice.id, { status: "REFUNDING", refundStatus: "PENDING", refundAmount: "499.00", createdAt: at(30) })).id;
-  ids.refunded = (await createPayment(alice.id, { status: "REFUNDED", refundStatus: "SUCCEEDED", refundAmount: "499.00", refundedAt: at(45), createdAt: at(40) })).id;
+  ids.refunding = (
+    await createPayment(alice.id, { status: "REFUNDING", refundStatus: "PENDING", refundAmount: "499.00", createdAt: at(30) })
+  ).id;
+  ids.refunded = (
+    await createPayment(alice.id, {
+      status: "REFUNDED",
+      refundStatus: "SUCCEEDED",
+      refundAmount: "499.00",
+      refundedAt: at(45),
+      createdAt: at(40),
+    })
+  ).id;
   ids.partlyRefunded = (
-    await createPayment(alice.id, { status: "SUCCEEDED", refundStatus: "SUCCEEDED", refundAmount: "100.00", refundedAt: at(55), createdAt: at(50) })
+    await createPayment(alice.id, {
+      status: "SUCCEEDED",
+      refundStatus: "SUCCEEDED",
+      refundAmount: "100.00",
+      refundedAt: at(55),
+      createdAt: at(50),
+    })
   ).id;
   ids.stars = (
-    await createPayment(alice.id, { provider: "STARS", status: "SUCCEEDED", starsAmount: 250, telegramChargeId: "stxCHARGE-77", currency: "RUB", createdAt: at(60) })
+    await createPayment(alice.id, {
+      provider: "STARS",
+      status: "SUCCEEDED",
+      starsAmount: 250,
+      telegramChargeId: "stxCHARGE-77",
+      currency: "RUB",
+      createdAt: at(60),
+    })
   ).id;
   ids.ton = (
     await createPayment(bob.id, {
@@ -289,16 +335,52 @@ beforeAll(async () => {
       createdAt: at(70),
     })
   ).id;
-  ids.tonMatched = (await createPayment(bob.id, { provider: "TON", status: "SUCCEEDED", tonAmount: "2.0", tonTxHash: tonHash(1), createdAt: at(75) })).id;
-  ids.testMode = (await createPayment(bob.id, { provider: "TEST", status: "SUCCEEDED", isTestMode: true, amount: "1.00", createdAt: at(80) })).id;
+  ids.tonMatched = (
+    await createPayment(bob.id, { provider: "TON", status: "SUCCEEDED", tonAmount: "2.0", tonTxHash: tonHash(1), createdAt: at(75) })
+  ).id;
+  ids.testMode = (
+    await createPayment(bob.id, { provider: "TEST", status: "SUCCEEDED", isTestMode: true, amount: "1.00", createdAt: at(80) })
+  ).id;
   ids.bobBig = (await createPayment(bob.id, { status: "SUCCEEDED", amount: "1499.00", createdAt: at(90) })).id;
 
   await api.prisma.webhookEvent.createMany({
     data: [
-      { provider: "TBANK", eventId: "tb-evt-1", eventType: "CONFIRMED", status: "PROCESSED", paymentId: ids.succeeded, processedAt: at(1), createdAt: at(1), payload: { Status: "CONFIRMED", Pan: "4300000000000777", Amount: 49900 } },
-      { provider: "TBANK", eventId: "tb-evt-2", eventType: "AUTHORIZED", status: "PROCESSED", paymentId: ids.succeeded, createdAt: at(2), payload: { Status: "AUTHORIZED", CardNumber: "4300 0000 0000 0777" } },
-      { provider: "TELEGRAM", eventId: "tg-upd-9", eventType: "successful_payment", status: "PROCESSED", paymentId: ids.stars, createdAt: at(61), payload: { update_id: 9 } },
-      { provider: "TON", eventId: "ton-tx-1", status: "FAILED", errorMessage: "no pending payment", createdAt: at(76), payload: { hash: tonHash(9) } },
+      {
+        provider: "TBANK",
+        eventId: "tb-evt-1",
+        eventType: "CONFIRMED",
+        status: "PROCESSED",
+        paymentId: ids.succeeded,
+        processedAt: at(1),
+        createdAt: at(1),
+        payload: { Status: "CONFIRMED", Pan: "4300000000000777", Amount: 49900 },
+      },
+      {
+        provider: "TBANK",
+        eventId: "tb-evt-2",
+        eventType: "AUTHORIZED",
+        status: "PROCESSED",
+        paymentId: ids.succeeded,
+        createdAt: at(2),
+        payload: { Status: "AUTHORIZED", CardNumber: "4300 0000 0000 0777" },
+      },
+      {
+        provider: "TELEGRAM",
+        eventId: "tg-upd-9",
+        eventType: "successful_payment",
+        status: "PROCESSED",
+        paymentId: ids.stars,
+        createdAt: at(61),
+        payload: { update_id: 9 },
+      },
+      {
+        provider: "TON",
+        eventId: "ton-tx-1",
+        status: "FAILED",
+        errorMessage: "no pending payment",
+        createdAt: at(76),
+        payload: { hash: tonHash(9) },
+      },
       { provider: "KIE", eventId: "kie-task-5", status: "IGNORED", createdAt: at(100), payload: { taskId: "5" } },
     ],
   });
@@ -311,16 +393,44 @@ beforeAll(async () => {
     ],
   });
 
-  orphanIds.unmatched = (await api.prisma.orphanPayment.create({ data: { tonTxHash: tonHash(2), senderAddress: "UQ-stranger", amountNano: 1_500_000_000n, comment: "PG-bob", receivedAt: at(72) } })).id;
-  orphanIds.unmatched2 = (await api.prisma.orphanPayment.create({ data: { tonTxHash: tonHash(3), amountNano: 42n, receivedAt: at(74) } })).id;
-  orphanIds.unmatched3 = (await api.prisma.orphanPayment.create({ data: { tonTxHash: tonHash(4), amountNano: 7_000_000_000n, receivedAt: at(73) } })).id;
+  orphanIds.unmatched = (
+    await api.prisma.orphanPayment.create({
+      data: { tonTxHash: tonHash(2), senderAddress: "UQ-stranger", amountNano: 1_500_000_000n, comment: "PG-bob", receivedAt: at(72) },
+    })
+  ).id;
+  orphanIds.unmatched2 = (
+    await api.prisma.orphanPayment.create({ data: { tonTxHash: tonHash(3), amountNano: 42n, receivedAt: at(74) } })
+  ).id;
+  orphanIds.unmatched3 = (
+    await api.prisma.orphanPayment.create({ data: { tonTxHash: tonHash(4), amountNano: 7_000_000_000n, receivedAt: at(73) } })
+  ).id;
   orphanIds.ignored = (
-    await api.prisma.orphanPayment.create({ data: { tonTxHash: tonHash(5), amountNano: 10n, status: "IGNORED", note: "dust", resolvedAt: at(80), receivedAt: at(71) } })
+    await api.prisma.orphanPayment.create({
+      data: { tonTxHash: tonHash(5), amountNano: 10n, status: "IGNORED", note: "dust", resolvedAt: at(80), receivedAt: at(71) },
+    })
   ).id;
 
-  promo.welcome = (await api.prisma.promoCode.create({ data: { code: "WELCOME10", description: "Welcome discount", discountType: "PERCENT", discountValue: "10", maxUses: 100, usesCount: 2, createdAt: at(0) } })).id;
-  promo.fixed = (await api.prisma.promoCode.create({ data: { code: "MINUS200", discountType: "FIXED", discountValue: "200", createdAt: at(10) } })).id;
-  promo.retired = (await api.prisma.promoCode.create({ data: { code: "AUTUMN25", discountType: "PERCENT", discountValue: "25", isActive: false, createdAt: at(20) } })).id;
+  promo.welcome = (
+    await api.prisma.promoCode.create({
+      data: {
+        code: "WELCOME10",
+        description: "Welcome discount",
+        discountType: "PERCENT",
+        discountValue: "10",
+        maxUses: 100,
+        usesCount: 2,
+        createdAt: at(0),
+      },
+    })
+  ).id;
+  promo.fixed = (
+    await api.prisma.promoCode.create({ data: { code: "MINUS200", discountType: "FIXED", discountValue: "200", createdAt: at(10) } })
+  ).id;
+  promo.retired = (
+    await api.prisma.promoCode.create({
+      data: { code: "AUTUMN25", discountType: "PERCENT", discountValue: "25", isActive: false, createdAt: at(20) },
+    })
+  ).id;
   await api.prisma.promoCodeUsage.createMany({
     data: [
       { promoCodeId: promo.welcome, userId: alice.id, paymentId: ids.succeeded, discountAmount: "49.90", createdAt: at(0) },
@@ -330,7 +440,8 @@ beforeAll(async () => {
   });
 });
 
-const nodeIds = <T extends { edges: Array<{ node: { id: string } }> }>(connection: T | undefined) => connection?.edges.map((edge) => edge.node.id);
+const nodeIds = <T extends { edges: Array<{ node: { id: string } }> }>(connection: T | undefined) =>
+  connection?.edges.map((edge) => edge.node.id);
 
 async function adminPayments(variables: Record<string, unknown> = {}, headers = admin.headers) {
   const result = await api.execute(PaymentsQuery, variables as never, { headers });
@@ -413,8 +524,26 @@ describe("who may read the billing lists", () => {
 describe("the Payment type", () => {
   // The owner's receipt (schema/payments.ts); everything else on Payment is staff-only.
   const RECEIPT = [
-    "amount", "consumed", "consumedAt", "createdAt", "currency", "exchangeRate", "id", "isTestMode", "originalAmount", "originalCurrency",
-    "photoCount", "provider", "reference", "refundAmount", "refundStatus", "refundedAt", "starsAmount", "status", "tier", "tonAmount",
+    "amount",
+    "consumed",
+    "consumedAt",
+    "createdAt",
+    "currency",
+    "exchangeRate",
+    "id",
+    "isTestMode",
+    "originalAmount",
+    "originalCurrency",
+    "photoCount",
+    "provider",
+    "reference",
+    "refundAmount",
+    "refundStatus",
+    "refundedAt",
+    "starsAmount",
+    "status",
+    "tier",
+    "tonAmount",
   ];
 
   it("guards every field beyond the owner's receipt with the staff scope", () => {
@@ -422,10 +551,21 @@ describe("the Payment type", () => {
     if (!isObjectType(payment)) throw new Error("Payment is not an object type");
     const extra = Object.values(payment.getFields()).filter((field) => !RECEIPT.includes(field.name));
     expect(extra.map((field) => field.name).sort()).toEqual(
-      expect.arrayContaining(["idempotencyKey", "tbankPaymentId", "telegramChargeId", "tonTxHash", "tonSenderAddress", "user", "webhookEvents", "refundReason"]),
+      expect.arrayContaining([
+        "idempotencyKey",
+        "tbankPaymentId",
+        "telegramChargeId",
+        "tonTxHash",
+        "tonSenderAddress",
+        "user",
+        "webhookEvents",
+        "refundReason",
+      ]),
     );
     for (const field of extra) {
-      expect((field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes, field.name).toEqual({ staff: true });
+      expect((field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes, field.name).toEqual({
+        staff: true,
+      });
     }
   });
 });
@@ -434,7 +574,11 @@ describe("who may change billing", () => {
   const mutations = () =>
     [
       ["refundPayment", RefundPayment, { input: { paymentId: globalId("Payment", ids.succeeded2), reason: "customer asked" } }],
-      ["resolveOrphanPayment", ResolveOrphanPayment, { input: { orphanPaymentId: globalId("OrphanPayment", orphanIds.unmatched2), resolution: "IGNORED", note: "dust transfer" } }],
+      [
+        "resolveOrphanPayment",
+        ResolveOrphanPayment,
+        { input: { orphanPaymentId: globalId("OrphanPayment", orphanIds.unmatched2), resolution: "IGNORED", note: "dust transfer" } },
+      ],
       ["createPromoCode", CreatePromoCode, { input: { code: "NEWCODE", discountType: "PERCENT", discountValue: "5" } }],
       ["updatePromoCode", UpdatePromoCode, { input: { id: globalId("PromoCode", promo.fixed), discountValue: "150" } }],
       ["deactivatePromoCode", DeactivatePromoCode, { input: { id: globalId("PromoCode", promo.fixed) } }],
@@ -461,9 +605,19 @@ describe("admin.payments", () => {
     const connection = result.data!.admin.payments;
     expect(connection.totalCount).toBe(11);
     expect(nodeIds(connection)).toEqual(
-      [ids.bobBig, ids.testMode, ids.tonMatched, ids.ton, ids.stars, ids.partlyRefunded, ids.refunded, ids.refunding, ids.pending, ids.succeeded2, ids.succeeded].map((id) =>
-        globalId("Payment", id),
-      ),
+      [
+        ids.bobBig,
+        ids.testMode,
+        ids.tonMatched,
+        ids.ton,
+        ids.stars,
+        ids.partlyRefunded,
+        ids.refunded,
+        ids.refunding,
+        ids.pending,
+        ids.succeeded2,
+        ids.succeeded,
+      ].map((id) => globalId("Payment", id)),
     );
     const byId = new Map(connection.edges.map((edge) => [edge.node.id, edge.node]));
     expect(byId.get(globalId("Payment", ids.succeeded))).toMatchObject({
@@ -510,14 +664,26 @@ describe("admin.payments", () => {
   });
 
   it("orders by amount or date in either direction, ties broken by id, and pages through that order", async () => {
-    const asc = await adminPayments({ filter: { user: globalId("User", alice.id) }, orderBy: { field: "AMOUNT", direction: "ASC" }, first: 20 });
+    const asc = await adminPayments({
+      filter: { user: globalId("User", alice.id) },
+      orderBy: { field: "AMOUNT", direction: "ASC" },
+      first: 20,
+    });
     // 299 < 499 (five of them, by id) < 999
     expect(nodeIds(asc.data!.admin.payments)).toEqual(
-      [ids.pending, ids.succeeded, ids.refunding, ids.refunded, ids.partlyRefunded, ids.stars, ids.succeeded2].map((id) => globalId("Payment", id)),
+      [ids.pending, ids.succeeded, ids.refunding, ids.refunded, ids.partlyRefunded, ids.stars, ids.succeeded2].map((id) =>
+        globalId("Payment", id),
+      ),
     );
-    const desc = await adminPayments({ filter: { user: globalId("User", alice.id) }, orderBy: { field: "AMOUNT", direction: "DESC" }, first: 20 });
+    const desc = await adminPayments({
+      filter: { user: globalId("User", alice.id) },
+      orderBy: { field: "AMOUNT", direction: "DESC" },
+      first: 20,
+    });
     expect(nodeIds(desc.data!.admin.payments)).toEqual(
-      [ids.succeeded2, ids.stars, ids.partlyRefunded, ids.refunded, ids.refunding, ids.succeeded, ids.pending].map((id) => globalId("Payment", id)),
+      [ids.succeeded2, ids.stars, ids.partlyRefunded, ids.refunded, ids.refunding, ids.succeeded, ids.pending].map((id) =>
+        globalId("Payment", id),
+      ),
     );
     const oldest = await adminPayments({ orderBy: { field: "CREATED_AT", direction: "ASC" }, first: 2 });
     expect(nodeIds(oldest.data!.admin.payments)).toEqual([ids.succeeded, ids.succeeded2].map((id) => globalId("Payment", id)));
@@ -542,7 +708,9 @@ describe("admin.payments", () => {
     const six = await adminPayments({ first: 6 });
     expect(three.data!.admin.payments.edges).toHaveLength(3);
     expect(six.data!.admin.payments.edges).toHaveLength(6);
-    console.info(`admin.payments (user, tier, avatar, usage → code, webhook events): ${three.statements.length} statements for 3, ${six.statements.length} for 6`);
+    console.info(
+      `admin.payments (user, tier, avatar, usage → code, webhook events): ${three.statements.length} statements for 3, ${six.statements.length} for 6`,
+    );
     expect(six.statements.length).toBe(three.statements.length);
     // session, page, one per nested relation (tier, webhook events, user, avatar, usage, its code), count
     expect(six.statements.length).toBeLessThanOrEqual(9);
@@ -578,7 +746,13 @@ describe("refundPayment", () => {
       targetType: "Payment",
       targetId: target.id,
       before: { status: "SUCCEEDED", refundStatus: null, refundAmount: "0.00", refundReason: null, refundedAt: null },
-      after: { status: "REFUNDING", refundStatus: "PENDING", refundAmount: "777.00", refundReason: "Portraits did not match", refundedAt: null },
+      after: {
+        status: "REFUNDING",
+        refundStatus: "PENDING",
+        refundAmount: "777.00",
+        refundReason: "Portraits did not match",
+        refundedAt: null,
+      },
     });
     expect(await api.prisma.balanceTransaction.count()).toBe(ledgerBefore);
     expect(await api.prisma.referralEarning.count()).toBe(earningsBefore);
@@ -592,10 +766,17 @@ describe("refundPayment", () => {
     });
     // 499 − 100 already refunded: at most 399 more.
     const tooMuch = await refund({ paymentId: globalId("Payment", ids.partlyRefunded), amount: "399.01", reason: "again" });
-    expect(tooMuch).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.amount", message: expect.stringContaining("399.00") }] });
+    expect(tooMuch).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [{ field: "input.amount", message: expect.stringContaining("399.00") }],
+    });
     const rest = await refund({ paymentId: globalId("Payment", ids.partlyRefunded), reason: "the rest" });
     expect(rest).toMatchObject({ status: "REFUNDING", refundStatus: "PENDING", refundAmount: "499" });
-    expect((await lastAudit("payment.refund")).before).toMatchObject({ status: "SUCCEEDED", refundStatus: "SUCCEEDED", refundAmount: "100.00" });
+    expect((await lastAudit("payment.refund")).before).toMatchObject({
+      status: "SUCCEEDED",
+      refundStatus: "SUCCEEDED",
+      refundAmount: "100.00",
+    });
   });
 
   it("refuses payments that are not succeeded, or already refunding or refunded; and unknown ids; nothing changes", async () => {
@@ -613,9 +794,13 @@ describe("refundPayment", () => {
     }
     const fully = await createPayment(alice.id, { status: "SUCCEEDED", amount: "50.00", refundAmount: "50.00", refundStatus: "SUCCEEDED" });
     const afterFully = await snapshot();
-    expect(await refund({ paymentId: globalId("Payment", fully.id), reason: "please refund" })).toMatchObject({ __typename: "ConflictError" });
+    expect(await refund({ paymentId: globalId("Payment", fully.id), reason: "please refund" })).toMatchObject({
+      __typename: "ConflictError",
+    });
     expect(await snapshot()).toBe(afterFully);
-    expect(await refund({ paymentId: globalId("Payment", 999_999), reason: "please refund" })).toMatchObject({ __typename: "NotFoundError" });
+    expect(await refund({ paymentId: globalId("Payment", 999_999), reason: "please refund" })).toMatchObject({
+      __typename: "NotFoundError",
+    });
     expect(await refund({ paymentId: globalId("User", alice.id), reason: "please refund" })).toMatchObject({ __typename: "NotFoundError" });
     await api.prisma.payment.delete({ where: { id: fully.id } });
     expect(await snapshot()).toBe(before);
@@ -628,7 +813,10 @@ describe("refundPayment", () => {
     const fields = (result as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((error) => error.field).sort();
     expect(fields).toEqual(["input.amount", "input.reason"]);
     const precise = await refund({ paymentId: globalId("Payment", ids.stars), amount: "1.234", reason: "x".repeat(501) });
-    expect((precise as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((error) => error.field).sort()).toEqual(["input.amount", "input.reason"]);
+    expect((precise as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((error) => error.field).sort()).toEqual([
+      "input.amount",
+      "input.reason",
+    ]);
     expect(await snapshot()).toBe(before);
   });
 });
@@ -639,7 +827,13 @@ describe("admin.webhookEvents and admin.exchangeRates", () => {
   it("lists webhook events newest first with filters, and masks card numbers in payloads", async () => {
     const all = await api.execute(WebhookEventsQuery, { first: 20 }, { headers: viewer.headers });
     expect(all.errors).toBeUndefined();
-    expect(all.data!.admin.webhookEvents.edges.map((edge) => edge.node.eventId)).toEqual(["kie-task-5", "ton-tx-1", "tg-upd-9", "tb-evt-2", "tb-evt-1"]);
+    expect(all.data!.admin.webhookEvents.edges.map((edge) => edge.node.eventId)).toEqual([
+      "kie-task-5",
+      "ton-tx-1",
+      "tg-upd-9",
+      "tb-evt-2",
+      "tb-evt-1",
+    ]);
     const tbank = all.data!.admin.webhookEvents.edges.find((edge) => edge.node.eventId === "tb-evt-1")!.node;
     expect(tbank.payload).toEqual({ Status: "CONFIRMED", Pan: "430000******0777", Amount: 49900 });
     expect(all.data!.admin.webhookEvents.edges.find((edge) => edge.node.eventId === "tb-evt-2")!.node.payload).toEqual({
@@ -659,7 +853,10 @@ describe("admin.webhookEvents and admin.exchangeRates", () => {
     ];
     for (const [filter, expected] of cases) {
       const result = await api.execute(WebhookEventsQuery, { filter, first: 20 } as never, { headers: admin.headers });
-      expect(result.data!.admin.webhookEvents.edges.map((edge) => edge.node.eventId), JSON.stringify(filter)).toEqual(expected);
+      expect(
+        result.data!.admin.webhookEvents.edges.map((edge) => edge.node.eventId),
+        JSON.stringify(filter),
+      ).toEqual(expected);
       expect(result.data!.admin.webhookEvents.totalCount).toBe(expected.length);
     }
   });
@@ -667,18 +864,38 @@ describe("admin.webhookEvents and admin.exchangeRates", () => {
   it("lists exchange rates latest first, by currency pair", async () => {
     const all = await api.execute(ExchangeRatesQuery, {}, { headers: operator.headers });
     expect(all.data!.admin.exchangeRates.edges.map((edge) => edge.node.rate)).toEqual(["251.25", "1.79", "250.5"]);
-    const ton = await api.execute(ExchangeRatesQuery, { filter: { baseCurrency: "TON", quoteCurrency: "RUB" } }, { headers: admin.headers });
+    const ton = await api.execute(
+      ExchangeRatesQuery,
+      { filter: { baseCurrency: "TON", quoteCurrency: "RUB" } },
+      { headers: admin.headers },
+    );
     expect(ton.data!.admin.exchangeRates.edges.map((edge) => edge.node)).toEqual([
-      expect.objectContaining({ baseCurrency: "TON", quoteCurrency: "RUB", rate: "251.25", source: "coingecko", fetchedAt: at(60).toISOString() }),
+      expect.objectContaining({
+        baseCurrency: "TON",
+        quoteCurrency: "RUB",
+        rate: "251.25",
+        source: "coingecko",
+        fetchedAt: at(60).toISOString(),
+      }),
       expect.objectContaining({ rate: "250.5", fetchedAt: at(0).toISOString() }),
     ]);
-    const range = await api.execute(ExchangeRatesQuery, { filter: { fetchedAt: { to: at(30).toISOString() } } }, { headers: admin.headers });
+    const range = await api.execute(
+      ExchangeRatesQuery,
+      { filter: { fetchedAt: { to: at(30).toISOString() } } },
+      { headers: admin.headers },
+    );
     expect(range.data!.admin.exchangeRates.totalCount).toBe(1);
   });
 
   it("takes as many statements for 6 events as for 3", async () => {
     await api.prisma.webhookEvent.createMany({
-      data: [3, 4, 5, 6].map((n) => ({ provider: "TBANK" as const, eventId: `tb-extra-${n}`, paymentId: ids.succeeded2, payload: {}, createdAt: at(300 + n) })),
+      data: [3, 4, 5, 6].map((n) => ({
+        provider: "TBANK" as const,
+        eventId: `tb-extra-${n}`,
+        paymentId: ids.succeeded2,
+        payload: {},
+        createdAt: at(300 + n),
+      })),
     });
     try {
       const three = await api.execute(WebhookEventsQuery, { filter: { provider: "TBANK" }, first: 3 }, { headers: admin.headers });
@@ -707,13 +924,25 @@ describe("orphan TON transfers", () => {
     expect(all.data!.admin.orphanPayments.edges.map((edge) => edge.node.id)).toEqual(
       [orphanIds.unmatched2, orphanIds.unmatched3, orphanIds.unmatched, orphanIds.ignored].map((id) => globalId("OrphanPayment", id)),
     );
-    const unmatched = all.data!.admin.orphanPayments.edges.find((edge) => edge.node.id === globalId("OrphanPayment", orphanIds.unmatched))!.node;
-    expect(unmatched).toMatchObject({ tonTxHash: tonHash(2), senderAddress: "UQ-stranger", amountNano: "1500000000", amountTon: "1.500000000", comment: "PG-bob" });
+    const unmatched = all.data!.admin.orphanPayments.edges.find(
+      (edge) => edge.node.id === globalId("OrphanPayment", orphanIds.unmatched),
+    )!.node;
+    expect(unmatched).toMatchObject({
+      tonTxHash: tonHash(2),
+      senderAddress: "UQ-stranger",
+      amountNano: "1500000000",
+      amountTon: "1.500000000",
+      comment: "PG-bob",
+    });
     const ignored = await api.execute(OrphanPaymentsQuery, { filter: { status: "IGNORED" } }, { headers: admin.headers });
     expect(ignored.data!.admin.orphanPayments.edges.map((edge) => edge.node.note)).toEqual(["dust"]);
     const bySender = await api.execute(OrphanPaymentsQuery, { filter: { search: "UQ-stranger" } }, { headers: admin.headers });
     expect(bySender.data!.admin.orphanPayments.totalCount).toBe(1);
-    const range = await api.execute(OrphanPaymentsQuery, { filter: { receivedAt: { from: at(72).toISOString(), to: at(74).toISOString() } } }, { headers: admin.headers });
+    const range = await api.execute(
+      OrphanPaymentsQuery,
+      { filter: { receivedAt: { from: at(72).toISOString(), to: at(74).toISOString() } } },
+      { headers: admin.headers },
+    );
     expect(range.data!.admin.orphanPayments.edges.map((edge) => edge.node.id)).toEqual(
       [orphanIds.unmatched3, orphanIds.unmatched].map((id) => globalId("OrphanPayment", id)),
     );
@@ -726,20 +955,36 @@ describe("orphan TON transfers", () => {
       __typename: "ValidationError",
       fieldErrors: [{ field: "input.paymentId" }],
     });
-    expect(await resolve({ orphanPaymentId: orphanGid, resolution: "MATCHED", paymentId: globalId("Payment", ids.stars), note: "bob's order" })).toMatchObject({
+    expect(
+      await resolve({ orphanPaymentId: orphanGid, resolution: "MATCHED", paymentId: globalId("Payment", ids.stars), note: "bob's order" }),
+    ).toMatchObject({
       __typename: "ConflictError",
       message: expect.stringContaining("TON payment"),
     });
-    expect(await resolve({ orphanPaymentId: orphanGid, resolution: "MATCHED", paymentId: globalId("Payment", ids.tonMatched), note: "bob's order" })).toMatchObject({
+    expect(
+      await resolve({
+        orphanPaymentId: orphanGid,
+        resolution: "MATCHED",
+        paymentId: globalId("Payment", ids.tonMatched),
+        note: "bob's order",
+      }),
+    ).toMatchObject({
       __typename: "ConflictError",
       message: expect.stringContaining("another TON transaction"),
     });
-    expect(await resolve({ orphanPaymentId: orphanGid, resolution: "MATCHED", paymentId: globalId("Payment", 999_999), note: "bob's order" })).toMatchObject({
+    expect(
+      await resolve({ orphanPaymentId: orphanGid, resolution: "MATCHED", paymentId: globalId("Payment", 999_999), note: "bob's order" }),
+    ).toMatchObject({
       __typename: "NotFoundError",
     });
     expect(await snapshot()).toBe(before);
 
-    const matched = await resolve({ orphanPaymentId: orphanGid, resolution: "MATCHED", paymentId: globalId("Payment", ids.ton), note: " bob's order, comment PG-bob " });
+    const matched = await resolve({
+      orphanPaymentId: orphanGid,
+      resolution: "MATCHED",
+      paymentId: globalId("Payment", ids.ton),
+      note: " bob's order, comment PG-bob ",
+    });
     expect(matched).toMatchObject({
       __typename: "OrphanPayment",
       status: "MATCHED",
@@ -760,13 +1005,23 @@ describe("orphan TON transfers", () => {
     expect(again).toMatchObject({ __typename: "ConflictError", message: expect.stringContaining("already resolved") });
     // The same payment cannot take a second transfer.
     expect(
-      await resolve({ orphanPaymentId: globalId("OrphanPayment", orphanIds.unmatched3), resolution: "MATCHED", paymentId: globalId("Payment", ids.ton), note: "dup" }),
+      await resolve({
+        orphanPaymentId: globalId("OrphanPayment", orphanIds.unmatched3),
+        resolution: "MATCHED",
+        paymentId: globalId("Payment", ids.ton),
+        note: "dup",
+      }),
     ).toMatchObject({ __typename: "ConflictError", message: expect.stringContaining("already matched") });
   });
 
   it("records refunded and ignored transfers; a payment id there is a validation error", async () => {
     const gid = globalId("OrphanPayment", orphanIds.unmatched3);
-    const withPayment = await resolve({ orphanPaymentId: gid, resolution: "REFUNDED", paymentId: globalId("Payment", ids.ton), note: "sent back" });
+    const withPayment = await resolve({
+      orphanPaymentId: gid,
+      resolution: "REFUNDED",
+      paymentId: globalId("Payment", ids.ton),
+      note: "sent back",
+    });
     expect(withPayment).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.paymentId" }] });
     const shortNote = await resolve({ orphanPaymentId: gid, resolution: "REFUNDED", note: " " });
     expect(shortNote).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.note" }] });
@@ -791,7 +1046,8 @@ describe("promo codes", () => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!.updatePromoCode;
   }
-  const fieldsOf = (result: unknown) => [...new Set((result as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((error) => error.field))].sort();
+  const fieldsOf = (result: unknown) =>
+    [...new Set((result as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((error) => error.field))].sort();
 
   it("lists codes (inactive included) newest first, by active flag and text", async () => {
     const all = await api.execute(PromoCodesQuery, { first: 20 }, { headers: viewer.headers });
@@ -809,7 +1065,11 @@ describe("promo codes", () => {
   it("lists usages newest first, by code and by user", async () => {
     const all = await api.execute(PromoCodeUsagesQuery, { first: 20 }, { headers: operator.headers });
     expect(all.data!.admin.promoCodeUsages.edges.map((edge) => edge.node.discountAmount)).toEqual(["149.9", "200", "49.9"]);
-    const byCode = await api.execute(PromoCodeUsagesQuery, { filter: { promoCode: globalId("PromoCode", promo.welcome) }, first: 20 }, { headers: admin.headers });
+    const byCode = await api.execute(
+      PromoCodeUsagesQuery,
+      { filter: { promoCode: globalId("PromoCode", promo.welcome) }, first: 20 },
+      { headers: admin.headers },
+    );
     expect(byCode.data!.admin.promoCodeUsages.edges.map((edge) => edge.node.user.name)).toEqual(["Bob", "Alice"]);
     const byUser = await api.execute(
       PromoCodeUsagesQuery,
@@ -817,7 +1077,10 @@ describe("promo codes", () => {
       { headers: admin.headers },
     );
     expect(byUser.data!.admin.promoCodeUsages.edges.map((edge) => edge.node)).toEqual([
-      expect.objectContaining({ promoCode: { id: globalId("PromoCode", promo.fixed), code: "MINUS200" }, payment: { id: globalId("Payment", ids.succeeded2), amount: "999" } }),
+      expect.objectContaining({
+        promoCode: { id: globalId("PromoCode", promo.fixed), code: "MINUS200" },
+        payment: { id: globalId("Payment", ids.succeeded2), amount: "999" },
+      }),
     ]);
   });
 
@@ -841,7 +1104,11 @@ describe("promo codes", () => {
       isActive: true,
       createdBy: { id: globalId("AdminUser", admin.id) },
     });
-    const id = Number(Buffer.from((created as { id: string }).id, "base64").toString().split(":")[1]);
+    const id = Number(
+      Buffer.from((created as { id: string }).id, "base64")
+        .toString()
+        .split(":")[1],
+    );
     const audit = await lastAudit("promoCode.create");
     expect(audit).toMatchObject({
       adminId: admin.id,
@@ -854,7 +1121,10 @@ describe("promo codes", () => {
 
   it("refuses a code in use, whatever its case, as a conflict", async () => {
     const before = await snapshot();
-    expect(await create({ code: "welcome10", discountType: "PERCENT", discountValue: "5" })).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
+    expect(await create({ code: "welcome10", discountType: "PERCENT", discountValue: "5" })).toMatchObject({
+      __typename: "ConflictError",
+      code: "CONFLICT",
+    });
     expect(await update({ id: globalId("PromoCode", promo.fixed), code: "Autumn25" })).toMatchObject({ __typename: "ConflictError" });
     expect(await snapshot()).toBe(before);
   });
@@ -872,11 +1142,17 @@ describe("promo codes", () => {
     });
     expect(many).toMatchObject({ __typename: "ValidationError" });
     expect(fieldsOf(many)).toEqual(["input.code", "input.description", "input.discountValue", "input.maxUses", "input.validUntil"]);
-    expect(fieldsOf(await create({ code: "TOOLONG".repeat(5), discountType: "PERCENT", discountValue: "0.5" }))).toEqual(["input.code", "input.discountValue"]);
+    expect(fieldsOf(await create({ code: "TOOLONG".repeat(5), discountType: "PERCENT", discountValue: "0.5" }))).toEqual([
+      "input.code",
+      "input.discountValue",
+    ]);
     expect(fieldsOf(await create({ code: "FREE", discountType: "FIXED", discountValue: "0" }))).toEqual(["input.discountValue"]);
     // A fixed discount must stay below the cheapest active tier (299; the retired 99 does not count).
     const tooBig = await create({ code: "HUGE", discountType: "FIXED", discountValue: "299" });
-    expect(tooBig).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.discountValue", message: expect.stringContaining("299.00") }] });
+    expect(tooBig).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [{ field: "input.discountValue", message: expect.stringContaining("299.00") }],
+    });
     expect(await snapshot()).toBe(before);
     expect(await create({ code: "BIGBUTOK", discountType: "FIXED", discountValue: "298.99" })).toMatchObject({ __typename: "PromoCode" });
   });
@@ -892,8 +1168,22 @@ describe("promo codes", () => {
     expect(await update({ id: globalId("PromoCode", 999_999), discountValue: "5" })).toMatchObject({ __typename: "NotFoundError" });
     expect(await snapshot()).toBe(before);
 
-    const updated = await update({ id, discountType: "FIXED", discountValue: "100", maxUses: null, description: null, validUntil: at(1000).toISOString() });
-    expect(updated).toMatchObject({ code: "WELCOME10", discountType: "FIXED", discountValue: "100", maxUses: null, description: null, validUntil: at(1000).toISOString() });
+    const updated = await update({
+      id,
+      discountType: "FIXED",
+      discountValue: "100",
+      maxUses: null,
+      description: null,
+      validUntil: at(1000).toISOString(),
+    });
+    expect(updated).toMatchObject({
+      code: "WELCOME10",
+      discountType: "FIXED",
+      discountValue: "100",
+      maxUses: null,
+      description: null,
+      validUntil: at(1000).toISOString(),
+    });
     const audit = await lastAudit("promoCode.update");
     expect(audit).toMatchObject({
       adminId: admin.id,
@@ -923,15 +1213,30 @@ describe("promo codes", () => {
   it("takes as many statements for 6 codes as for 3", async () => {
     const three = await api.execute(PromoCodesQuery, { filter: { search: "STAT" }, first: 20 }, { headers: admin.headers });
     await api.prisma.promoCode.createMany({
-      data: [1, 2, 3, 4, 5, 6].map((n) => ({ code: `STAT${n}`, discountType: "PERCENT" as const, discountValue: "5", createdById: admin.id })),
+      data: [1, 2, 3, 4, 5, 6].map((n) => ({
+        code: `STAT${n}`,
+        discountType: "PERCENT" as const,
+        discountValue: "5",
+        createdById: admin.id,
+      })),
     });
-    await api.prisma.promoCodeUsage.createMany({ data: [{ promoCodeId: (await api.prisma.promoCode.findUniqueOrThrow({ where: { code: "STAT1" } })).id, userId: alice.id, discountAmount: "1" }] });
+    await api.prisma.promoCodeUsage.createMany({
+      data: [
+        {
+          promoCodeId: (await api.prisma.promoCode.findUniqueOrThrow({ where: { code: "STAT1" } })).id,
+          userId: alice.id,
+          discountAmount: "1",
+        },
+      ],
+    });
     const statA = await api.execute(PromoCodesQuery, { filter: { search: "STAT" }, first: 3 }, { headers: admin.headers });
     const statB = await api.execute(PromoCodesQuery, { filter: { search: "STAT" }, first: 6 }, { headers: admin.headers });
     expect(three.data!.admin.promoCodes.edges).toHaveLength(0);
     expect(statA.data!.admin.promoCodes.edges).toHaveLength(3);
     expect(statB.data!.admin.promoCodes.edges).toHaveLength(6);
-    console.info(`admin.promoCodes (createdBy, usages → user): ${statA.statements.length} statements for 3, ${statB.statements.length} for 6`);
+    console.info(
+      `admin.promoCodes (createdBy, usages → user): ${statA.statements.length} statements for 3, ${statB.statements.length} for 6`,
+    );
     expect(statB.statements.length).toBe(statA.statements.length);
   });
 });

@@ -251,7 +251,8 @@ async function run<T>(document: unknown, input: Record<string, unknown>, headers
   return Object.values(result.data as Record<string, unknown>)[0] as T & { __typename: string };
 }
 
-const fieldsOf = (result: unknown) => [...new Set((result as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((error) => error.field))].sort();
+const fieldsOf = (result: unknown) =>
+  [...new Set((result as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((error) => error.field))].sort();
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -272,7 +273,11 @@ beforeAll(async () => {
   const db = api.prisma;
   rows.tiers = {
     starter: (await db.pricingTier.create({ data: { code: "starter", name: "Starter", price: "499.00", photoCount: 7, sortOrder: 2 } })).id,
-    retired: (await db.pricingTier.create({ data: { code: "legacy", name: "Legacy", price: "299.00", photoCount: 5, sortOrder: 1, isActive: false } })).id,
+    retired: (
+      await db.pricingTier.create({
+        data: { code: "legacy", name: "Legacy", price: "299.00", photoCount: 5, sortOrder: 1, isActive: false },
+      })
+    ).id,
   };
   rows.styles = {
     pro: (await db.style.create({ data: { code: "professional", name: "Professional", sortOrder: 1 } })).id,
@@ -373,11 +378,16 @@ describe("public catalogue types", () => {
       const extra = Object.values(type.getFields()).filter((field) => !publicFields.includes(field.name));
       expect(extra.length, typeName).toBeGreaterThan(0);
       for (const field of extra) {
-        expect((field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes, `${typeName}.${field.name}`).toEqual({ staff: true });
+        expect(
+          (field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes,
+          `${typeName}.${field.name}`,
+        ).toEqual({ staff: true });
       }
     }
     const prompt = schema.getType("SavedPrompt");
-    expect(isObjectType(prompt) && (prompt.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes).toEqual({ staff: true });
+    expect(isObjectType(prompt) && (prompt.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes).toEqual({
+      staff: true,
+    });
   });
 });
 
@@ -430,8 +440,20 @@ describe("admin lists: filters and order", () => {
     expect(await list({ style: gid("PricingTier", rows.styles.pro) })).toEqual([]);
     const all = await api.execute(ListsQuery, {}, { headers: admin.headers });
     const first = all.data!.admin.savedPrompts.edges[0]!.node;
-    expect(all.data!.admin.savedPrompts.edges.map((edge) => edge.node.title).slice(0, 5)).toEqual(["Sepia", "Office", "Park", "Studio", "Beach"]);
-    expect(first).toMatchObject({ key: "vintage-sepia", prompt: "A portrait: sepia, soft light", style: { code: "vintage" }, isActive: false, packItemCount: 1 });
+    expect(all.data!.admin.savedPrompts.edges.map((edge) => edge.node.title).slice(0, 5)).toEqual([
+      "Sepia",
+      "Office",
+      "Park",
+      "Studio",
+      "Beach",
+    ]);
+    expect(first).toMatchObject({
+      key: "vintage-sepia",
+      prompt: "A portrait: sepia, soft light",
+      style: { code: "vintage" },
+      isActive: false,
+      packItemCount: 1,
+    });
   });
 
   it("filters tiers, styles and packs by active flag and text", async () => {
@@ -452,7 +474,9 @@ describe("admin lists: filters and order", () => {
     const both = await api.execute(PackPublicAndAllItemsQuery, { id: gid("PhotoPack", rows.packs.main) }, { headers: viewer.headers });
     expect(both.errors).toBeUndefined();
     expect(both.data!.photoPack).toMatchObject({ items: { totalCount: 2 }, allItems: { totalCount: 3 } });
-    expect(pack.allItems.edges.map((edge) => [edge.node.position, edge.node.title, edge.node.prompt.isActive, edge.node.ownPreviewUrl])).toEqual([
+    expect(
+      pack.allItems.edges.map((edge) => [edge.node.position, edge.node.title, edge.node.prompt.isActive, edge.node.ownPreviewUrl]),
+    ).toEqual([
       [0, "Office", true, null],
       [1, "Park", true, "https://cdn.test/park.jpg"],
       [2, "Sepia", false, null],
@@ -470,13 +494,17 @@ describe("admin lists: filters and order", () => {
       expect(three.errors).toBeUndefined();
       expect(three.data!.admin.photoPacks.edges).toHaveLength(3);
       expect(six.data!.admin.photoPacks.edges).toHaveLength(6);
-      console.info(`admin.photoPacks (createdBy, allItems → prompt → style): ${three.statements.length} statements for 3, ${six.statements.length} for 6`);
+      console.info(
+        `admin.photoPacks (createdBy, allItems → prompt → style): ${three.statements.length} statements for 3, ${six.statements.length} for 6`,
+      );
       expect(six.statements.length).toBe(three.statements.length);
 
       const threePrompts = await api.execute(PromptsQuery, { first: 3 }, { headers: admin.headers });
       const sixPrompts = await api.execute(PromptsQuery, { first: 6 }, { headers: admin.headers });
       expect(sixPrompts.data!.admin.savedPrompts.edges).toHaveLength(6);
-      console.info(`admin.savedPrompts (style, createdBy): ${threePrompts.statements.length} statements for 3, ${sixPrompts.statements.length} for 6`);
+      console.info(
+        `admin.savedPrompts (style, createdBy): ${threePrompts.statements.length} statements for 3, ${sixPrompts.statements.length} for 6`,
+      );
       expect(sixPrompts.statements.length).toBe(threePrompts.statements.length);
     } finally {
       await api.prisma.packItem.deleteMany({ where: { pack: { name: { startsWith: "Bulk pack" } } } });
@@ -489,7 +517,14 @@ describe("admin lists: filters and order", () => {
 
 describe("pricing tiers and styles", () => {
   it("creates and updates a tier, audited with before and after; a retired tier leaves the public list", async () => {
-    const created = await run<{ id: string }>(CreatePricingTier, { code: "pro", name: " Pro ", price: "1999.00", photoCount: 40, isPopular: true, sortOrder: 5 });
+    const created = await run<{ id: string }>(CreatePricingTier, {
+      code: "pro",
+      name: " Pro ",
+      price: "1999.00",
+      photoCount: 40,
+      isPopular: true,
+      sortOrder: 5,
+    });
     expect(created).toEqual({
       __typename: "PricingTier",
       id: expect.any(String),
@@ -533,18 +568,39 @@ describe("pricing tiers and styles", () => {
       "input.photoCount",
       "input.price",
     ]);
-    expect(await run(CreatePricingTier, { code: "starter", name: "Again", price: "10", photoCount: 1 })).toMatchObject({ __typename: "ConflictError" });
+    expect(await run(CreatePricingTier, { code: "starter", name: "Again", price: "10", photoCount: 1 })).toMatchObject({
+      __typename: "ConflictError",
+    });
     const id = gid("PricingTier", rows.tiers.starter);
-    expect(fieldsOf(await run(UpdatePricingTier, { id, isActive: null, name: "", photoCount: 0 }))).toEqual(["input.isActive", "input.name", "input.photoCount"]);
+    expect(fieldsOf(await run(UpdatePricingTier, { id, isActive: null, name: "", photoCount: 0 }))).toEqual([
+      "input.isActive",
+      "input.name",
+      "input.photoCount",
+    ]);
     expect(await run(UpdatePricingTier, { id: gid("PricingTier", 999_999), name: "Nope" })).toMatchObject({ __typename: "NotFoundError" });
-    expect(await run(UpdatePricingTier, { id: gid("Style", rows.tiers.starter), name: "Nope" })).toMatchObject({ __typename: "NotFoundError" });
+    expect(await run(UpdatePricingTier, { id: gid("Style", rows.tiers.starter), name: "Nope" })).toMatchObject({
+      __typename: "NotFoundError",
+    });
     expect(await snapshot()).toBe(before);
   });
 
   it("creates and updates a style, audited; validates; refuses a code in use", async () => {
     const created = await run<{ id: string }>(CreateStyle, { code: "creative", name: "Creative", description: "  Bold  ", sortOrder: 3 });
-    expect(created).toMatchObject({ __typename: "Style", code: "creative", name: "Creative", description: "Bold", isActive: true, sortOrder: 3 });
-    expect(await lastAudit("style.create")).toMatchObject({ adminId: admin.id, targetType: "Style", targetId: dbId(created.id), before: null, after: { code: "creative" } });
+    expect(created).toMatchObject({
+      __typename: "Style",
+      code: "creative",
+      name: "Creative",
+      description: "Bold",
+      isActive: true,
+      sortOrder: 3,
+    });
+    expect(await lastAudit("style.create")).toMatchObject({
+      adminId: admin.id,
+      targetType: "Style",
+      targetId: dbId(created.id),
+      before: null,
+      after: { code: "creative" },
+    });
     const updated = await run(UpdateStyle, { id: created.id, description: null, isActive: false });
     expect(updated).toMatchObject({ description: null, isActive: false });
     expect(await lastAudit("style.update")).toMatchObject({
@@ -554,7 +610,11 @@ describe("pricing tiers and styles", () => {
     });
 
     const before = await snapshot();
-    expect(fieldsOf(await run(CreateStyle, { code: "-x", name: "", description: "d".repeat(2001) }))).toEqual(["input.code", "input.description", "input.name"]);
+    expect(fieldsOf(await run(CreateStyle, { code: "-x", name: "", description: "d".repeat(2001) }))).toEqual([
+      "input.code",
+      "input.description",
+      "input.name",
+    ]);
     expect(await run(CreateStyle, { code: "professional", name: "Dup" })).toMatchObject({ __typename: "ConflictError" });
     expect(fieldsOf(await run(UpdateStyle, { id: created.id, sortOrder: 2_000_000 }))).toEqual(["input.sortOrder"]);
     expect(await snapshot()).toBe(before);
@@ -602,7 +662,13 @@ describe("saved prompts", () => {
   it("updates a prompt (null clears), audited; deactivates it once", async () => {
     const id = gid("SavedPrompt", rows.prompts.studio);
     const updated = await run(UpdateSavedPrompt, { id, title: "Studio light", negativePrompt: null, style: null, isFavorite: true });
-    expect(updated).toMatchObject({ title: "Studio light", negativePrompt: null, style: null, isFavorite: true, prompt: "A portrait: studio, soft light" });
+    expect(updated).toMatchObject({
+      title: "Studio light",
+      negativePrompt: null,
+      style: null,
+      isFavorite: true,
+      prompt: "A portrait: studio, soft light",
+    });
     expect(await lastAudit("savedPrompt.update")).toMatchObject({
       adminId: admin.id,
       targetId: rows.prompts.studio,
@@ -610,7 +676,11 @@ describe("saved prompts", () => {
       after: { title: "Studio light", negativePrompt: null, styleId: null, isFavorite: true },
     });
     expect(await run(DeactivateSavedPrompt, { id })).toEqual({ __typename: "SavedPrompt", id, isActive: false });
-    expect(await lastAudit("savedPrompt.deactivate")).toMatchObject({ targetId: rows.prompts.studio, before: { isActive: true }, after: { isActive: false } });
+    expect(await lastAudit("savedPrompt.deactivate")).toMatchObject({
+      targetId: rows.prompts.studio,
+      before: { isActive: true },
+      after: { isActive: false },
+    });
     const audits = await api.prisma.auditLog.count();
     expect(await run(DeactivateSavedPrompt, { id })).toMatchObject({ __typename: "ConflictError" });
     expect(await api.prisma.auditLog.count()).toBe(audits);
@@ -627,8 +697,12 @@ describe("saved prompts", () => {
       sortOrder: -5,
     });
     expect(fieldsOf(bad)).toEqual(["input.key", "input.previewUrl", "input.prompt", "input.sortOrder", "input.tags.0", "input.title"]);
-    expect(await run(CreateSavedPrompt, { key: "pro-office", title: "Dup", prompt: "A duplicate key prompt" })).toMatchObject({ __typename: "ConflictError" });
-    expect(await run(CreateSavedPrompt, { title: "Styled", prompt: "A prompt with a lost style", style: gid("Style", 999_999) })).toMatchObject({
+    expect(await run(CreateSavedPrompt, { key: "pro-office", title: "Dup", prompt: "A duplicate key prompt" })).toMatchObject({
+      __typename: "ConflictError",
+    });
+    expect(
+      await run(CreateSavedPrompt, { title: "Styled", prompt: "A prompt with a lost style", style: gid("Style", 999_999) }),
+    ).toMatchObject({
       __typename: "NotFoundError",
     });
     const id = gid("SavedPrompt", rows.prompts.park);
@@ -643,9 +717,26 @@ describe("saved prompts", () => {
 
 describe("photo packs and their items", () => {
   it("creates and updates a pack, audited", async () => {
-    const created = await run<{ id: string }>(CreatePhotoPack, { name: "Wedding", description: "For two", coverUrl: "https://cdn.test/w.jpg", sortOrder: 7 });
-    expect(created).toMatchObject({ __typename: "PhotoPack", name: "Wedding", isActive: true, sortOrder: 7, createdBy: { id: gid("AdminUser", admin.id) } });
-    expect(await lastAudit("photoPack.create")).toMatchObject({ adminId: admin.id, targetType: "PhotoPack", targetId: dbId(created.id), before: null, after: { name: "Wedding" } });
+    const created = await run<{ id: string }>(CreatePhotoPack, {
+      name: "Wedding",
+      description: "For two",
+      coverUrl: "https://cdn.test/w.jpg",
+      sortOrder: 7,
+    });
+    expect(created).toMatchObject({
+      __typename: "PhotoPack",
+      name: "Wedding",
+      isActive: true,
+      sortOrder: 7,
+      createdBy: { id: gid("AdminUser", admin.id) },
+    });
+    expect(await lastAudit("photoPack.create")).toMatchObject({
+      adminId: admin.id,
+      targetType: "PhotoPack",
+      targetId: dbId(created.id),
+      before: null,
+      after: { name: "Wedding" },
+    });
     const updated = await run(UpdatePhotoPack, { id: created.id, coverUrl: null, isActive: false, name: "Wedding day" });
     expect(updated).toMatchObject({ name: "Wedding day", coverUrl: null, isActive: false });
     expect(await lastAudit("photoPack.update")).toMatchObject({
@@ -654,8 +745,15 @@ describe("photo packs and their items", () => {
       after: { name: "Wedding day", coverUrl: null, isActive: false },
     });
     const before = await snapshot();
-    expect(fieldsOf(await run(CreatePhotoPack, { name: " ", coverUrl: "ftp://cdn.test/x.jpg", sortOrder: -1 }))).toEqual(["input.coverUrl", "input.name", "input.sortOrder"]);
-    expect(fieldsOf(await run(UpdatePhotoPack, { id: created.id, isActive: null, description: "d".repeat(2001) }))).toEqual(["input.description", "input.isActive"]);
+    expect(fieldsOf(await run(CreatePhotoPack, { name: " ", coverUrl: "ftp://cdn.test/x.jpg", sortOrder: -1 }))).toEqual([
+      "input.coverUrl",
+      "input.name",
+      "input.sortOrder",
+    ]);
+    expect(fieldsOf(await run(UpdatePhotoPack, { id: created.id, isActive: null, description: "d".repeat(2001) }))).toEqual([
+      "input.description",
+      "input.isActive",
+    ]);
     expect(await snapshot()).toBe(before);
   });
 
@@ -664,9 +762,17 @@ describe("photo packs and their items", () => {
     const packGid = gid("PhotoPack", pack);
     const first = await run<{ id: string }>(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.office) });
     expect(first).toMatchObject({ __typename: "PackItem", position: 0, title: "Office", pack: { id: packGid } });
-    const second = await run<{ id: string }>(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.park), previewUrl: "https://cdn.test/p.jpg" });
+    const second = await run<{ id: string }>(AddPackItem, {
+      packId: packGid,
+      promptId: gid("SavedPrompt", rows.prompts.park),
+      previewUrl: "https://cdn.test/p.jpg",
+    });
     expect(second).toMatchObject({ position: 1, ownPreviewUrl: "https://cdn.test/p.jpg" });
-    const front = await run<{ id: string }>(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.loose), position: 0 });
+    const front = await run<{ id: string }>(AddPackItem, {
+      packId: packGid,
+      promptId: gid("SavedPrompt", rows.prompts.loose),
+      position: 0,
+    });
     expect(front).toMatchObject({ position: 0, title: "Beach" });
     expect(await packOrder(pack)).toEqual([front, first, second].map((item) => dbId(item.id)));
     expect(await lastAudit("packItem.add")).toMatchObject({
@@ -693,12 +799,17 @@ describe("photo packs and their items", () => {
       __typename: "ValidationError",
       fieldErrors: [{ field: "input.position", message: expect.stringContaining("at most 3") }],
     });
-    expect(fieldsOf(await run(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.extra[0]!), position: -1, previewUrl: "nope" }))).toEqual([
-      "input.position",
-      "input.previewUrl",
-    ]);
-    expect(await run(AddPackItem, { packId: gid("PhotoPack", 999_999), promptId: gid("SavedPrompt", rows.prompts.extra[0]!) })).toMatchObject({ __typename: "NotFoundError" });
-    expect(await run(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", 999_999) })).toMatchObject({ __typename: "NotFoundError" });
+    expect(
+      fieldsOf(
+        await run(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.extra[0]!), position: -1, previewUrl: "nope" }),
+      ),
+    ).toEqual(["input.position", "input.previewUrl"]);
+    expect(
+      await run(AddPackItem, { packId: gid("PhotoPack", 999_999), promptId: gid("SavedPrompt", rows.prompts.extra[0]!) }),
+    ).toMatchObject({ __typename: "NotFoundError" });
+    expect(await run(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", 999_999) })).toMatchObject({
+      __typename: "NotFoundError",
+    });
     expect(await snapshot()).toBe(before);
   });
 
@@ -710,8 +821,18 @@ describe("photo packs and their items", () => {
     expect(await packOrder(pack)).toEqual([office, park, beach]);
     expect(await lastAudit("packItem.update")).toMatchObject({ targetId: beach, before: { position: 0 }, after: { position: 2 } });
 
-    const changed = await run(UpdatePackItem, { id: gid("PackItem", park!), promptId: gid("SavedPrompt", rows.prompts.extra[1]!), previewUrl: null, position: 0 });
-    expect(changed).toMatchObject({ position: 0, title: "Extra 1", ownPreviewUrl: null, prompt: { id: gid("SavedPrompt", rows.prompts.extra[1]!) } });
+    const changed = await run(UpdatePackItem, {
+      id: gid("PackItem", park!),
+      promptId: gid("SavedPrompt", rows.prompts.extra[1]!),
+      previewUrl: null,
+      position: 0,
+    });
+    expect(changed).toMatchObject({
+      position: 0,
+      title: "Extra 1",
+      ownPreviewUrl: null,
+      prompt: { id: gid("SavedPrompt", rows.prompts.extra[1]!) },
+    });
     expect(await packOrder(pack)).toEqual([park, office, beach]);
     expect(await lastAudit("packItem.update")).toMatchObject({
       targetId: park,
@@ -721,7 +842,9 @@ describe("photo packs and their items", () => {
 
     const before = await snapshot();
     expect(await run(UpdatePackItem, { id: gid("PackItem", park!), position: 3 })).toMatchObject({ __typename: "ValidationError" });
-    expect(await run(UpdatePackItem, { id: gid("PackItem", park!), promptId: gid("SavedPrompt", rows.prompts.office) })).toMatchObject({ __typename: "ConflictError" });
+    expect(await run(UpdatePackItem, { id: gid("PackItem", park!), promptId: gid("SavedPrompt", rows.prompts.office) })).toMatchObject({
+      __typename: "ConflictError",
+    });
     expect(await run(UpdatePackItem, { id: gid("PackItem", 999_999), position: 0 })).toMatchObject({ __typename: "NotFoundError" });
     expect(await snapshot()).toBe(before);
   });
@@ -755,21 +878,31 @@ describe("photo packs and their items", () => {
       const refused = await run(ReorderPackItems, { packId: gid("PhotoPack", pack), itemIds: itemIds.map((id) => gid("PackItem", id!)) });
       expect(refused, JSON.stringify(itemIds)).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.itemIds" }] });
     }
-    expect(await run(ReorderPackItems, { packId: gid("PhotoPack", pack), itemIds: [gid("SavedPrompt", 1)] })).toMatchObject({ __typename: "ValidationError" });
+    expect(await run(ReorderPackItems, { packId: gid("PhotoPack", pack), itemIds: [gid("SavedPrompt", 1)] })).toMatchObject({
+      __typename: "ValidationError",
+    });
     expect(await snapshot()).toBe(before);
   });
 
   it("removes an item and closes the gap; audited", async () => {
     const pack = rows.packs.empty;
     const [a, b, c] = await packOrder(pack);
-    const result = await run<{ id: string; allItems: { edges: Array<{ node: { id: string; position: number } }> } }>(RemovePackItem, { id: gid("PackItem", b!) });
+    const result = await run<{ id: string; allItems: { edges: Array<{ node: { id: string; position: number } }> } }>(RemovePackItem, {
+      id: gid("PackItem", b!),
+    });
     expect(result.id).toBe(gid("PhotoPack", pack));
     expect(result.allItems.edges.map((edge) => [dbId(edge.node.id), edge.node.position])).toEqual([
       [a, 0],
       [c, 1],
     ]);
     expect(await packOrder(pack)).toEqual([a, c]);
-    expect(await lastAudit("packItem.remove")).toMatchObject({ adminId: admin.id, targetType: "PackItem", targetId: b, before: { packId: pack, position: 1 }, after: null });
+    expect(await lastAudit("packItem.remove")).toMatchObject({
+      adminId: admin.id,
+      targetType: "PackItem",
+      targetId: b,
+      before: { packId: pack, position: 1 },
+      after: null,
+    });
     expect(await run(RemovePackItem, { id: gid("PackItem", b!) })).toMatchObject({ __typename: "NotFoundError" });
   });
 
@@ -778,7 +911,11 @@ describe("photo packs and their items", () => {
     const packGid = gid("PhotoPack", pack.id);
     const added = await Promise.all(
       rows.prompts.extra.slice(0, 4).map((promptId, index) =>
-        run<{ __typename: string }>(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", promptId), position: index % 2 === 0 ? 0 : null }),
+        run<{ __typename: string }>(AddPackItem, {
+          packId: packGid,
+          promptId: gid("SavedPrompt", promptId),
+          position: index % 2 === 0 ? 0 : null,
+        }),
       ),
     );
     expect(added.map((item) => item.__typename)).toEqual(["PackItem", "PackItem", "PackItem", "PackItem"]);

@@ -276,7 +276,11 @@ async function application(userId: number) {
 }
 
 let paymentNumber = 0;
-async function earning(referrerId: number, referredId: number, data: { amount: string; status?: "PENDING" | "CREDITED"; rate?: string; createdAt?: Date }) {
+async function earning(
+  referrerId: number,
+  referredId: number,
+  data: { amount: string; status?: "PENDING" | "CREDITED"; rate?: string; createdAt?: Date },
+) {
   const payment = await api.prisma.payment.create({
     data: { userId: referredId, status: "SUCCEEDED", idempotencyKey: `admin-ref-${++paymentNumber}`, amount: "990.00", photoCount: 7 },
   });
@@ -329,7 +333,9 @@ describe("withdrawal requests (domain)", () => {
     const rub = await request(user.id, "10.05", { method: "SBP", details: { phone: "+7 900 123-45-67", bank: "Sber" } });
     expect([rub.ndflAmount, rub.payoutAmount].map(String)).toEqual(["1.31", "8.74"]); // 1.3065 → 1.31
     const ton = await request(user.id, "1.123456789", {
-      currency: "TON", method: "TON", details: { address: "UQAbcdefghijklmnopqrstuvwxyz0123456789ABCDEFx9Zk" },
+      currency: "TON",
+      method: "TON",
+      details: { address: "UQAbcdefghijklmnopqrstuvwxyz0123456789ABCDEFx9Zk" },
     });
     expect([ton.ndflAmount, ton.payoutAmount].map(String)).toEqual(["0", "1.123456789"]);
     const balance = await balanceOf(user.id);
@@ -383,7 +389,11 @@ describe("withdrawal processing", () => {
       { input: { withdrawalId: globalId("Withdrawal", first.id), reason: "Card is blocked" } },
       { headers: admin.headers },
     );
-    expect(rejected.data?.rejectWithdrawal).toMatchObject({ __typename: "Withdrawal", status: "REJECTED", rejectionReason: "Card is blocked" });
+    expect(rejected.data?.rejectWithdrawal).toMatchObject({
+      __typename: "Withdrawal",
+      status: "REJECTED",
+      rejectionReason: "Card is blocked",
+    });
     expect((await balanceOf(user.id)).balanceRub.toString()).toBe(before);
     const release = await api.prisma.balanceTransaction.findMany({ where: { withdrawalId: first.id, kind: "WITHDRAWAL_RELEASE" } });
     expect(release.map((r) => [r.amount.toString(), r.createdById])).toEqual([["400", admin.id]]);
@@ -396,8 +406,16 @@ describe("withdrawal processing", () => {
     expect(again.data?.rejectWithdrawal).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
 
     const second = await request(user.id, "300.00");
-    const approved = await api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", second.id) } }, { headers: admin.headers });
-    expect(approved.data?.approveWithdrawal).toMatchObject({ __typename: "Withdrawal", status: "APPROVED", processedBy: { id: globalId("AdminUser", admin.id) } });
+    const approved = await api.execute(
+      ApproveWithdrawal,
+      { input: { withdrawalId: globalId("Withdrawal", second.id) } },
+      { headers: admin.headers },
+    );
+    expect(approved.data?.approveWithdrawal).toMatchObject({
+      __typename: "Withdrawal",
+      status: "APPROVED",
+      processedBy: { id: globalId("AdminUser", admin.id) },
+    });
     const paid = await api.execute(
       MarkWithdrawalPaid,
       { input: { withdrawalId: globalId("Withdrawal", second.id), externalPayoutId: "tbank-payout-1" } },
@@ -417,7 +435,11 @@ describe("withdrawal processing", () => {
     // No second payout, no payout id reused, no approving what is done.
     const third = await request(user.id, "100.00");
     await api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", third.id) } }, { headers: admin.headers });
-    const paidTwice = await api.execute(MarkWithdrawalPaid, { input: { withdrawalId: globalId("Withdrawal", second.id) } }, { headers: admin.headers });
+    const paidTwice = await api.execute(
+      MarkWithdrawalPaid,
+      { input: { withdrawalId: globalId("Withdrawal", second.id) } },
+      { headers: admin.headers },
+    );
     expect(paidTwice.data?.markWithdrawalPaid).toMatchObject({ __typename: "ConflictError" });
     const reusedPayout = await api.execute(
       MarkWithdrawalPaid,
@@ -425,7 +447,11 @@ describe("withdrawal processing", () => {
       { headers: admin.headers },
     );
     expect(reusedPayout.data?.markWithdrawalPaid).toMatchObject({ __typename: "ConflictError" });
-    const approveRejected = await api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", first.id) } }, { headers: admin.headers });
+    const approveRejected = await api.execute(
+      ApproveWithdrawal,
+      { input: { withdrawalId: globalId("Withdrawal", first.id) } },
+      { headers: admin.headers },
+    );
     expect(approveRejected.data?.approveWithdrawal).toMatchObject({ __typename: "ConflictError" });
     expect((await api.prisma.withdrawal.findUniqueOrThrow({ where: { id: third.id } })).status).toBe("APPROVED");
     expect((await balanceOf(user.id)).withdrawnRub.toString()).toBe("300");
@@ -435,9 +461,17 @@ describe("withdrawal processing", () => {
     const user = await api.signIn();
     await fund(user.id, "RUB", "10.00");
     const pending = await request(user.id, "10.00");
-    const result = await api.execute(MarkWithdrawalPaid, { input: { withdrawalId: globalId("Withdrawal", pending.id) } }, { headers: admin.headers });
+    const result = await api.execute(
+      MarkWithdrawalPaid,
+      { input: { withdrawalId: globalId("Withdrawal", pending.id) } },
+      { headers: admin.headers },
+    );
     expect(result.data?.markWithdrawalPaid).toMatchObject({ __typename: "ConflictError" });
-    const missing = await api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", 999_999) } }, { headers: admin.headers });
+    const missing = await api.execute(
+      ApproveWithdrawal,
+      { input: { withdrawalId: globalId("Withdrawal", 999_999) } },
+      { headers: admin.headers },
+    );
     expect(missing.data?.approveWithdrawal).toMatchObject({ __typename: "NotFoundError" });
     expect(await api.prisma.auditLog.count({ where: { targetType: "Withdrawal", targetId: { in: [pending.id, 999_999] } } })).toBe(0);
   });
@@ -448,7 +482,11 @@ describe("withdrawal processing", () => {
     const withdrawal = await request(user.id, "200.00");
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        api.execute(RejectWithdrawal, { input: { withdrawalId: globalId("Withdrawal", withdrawal.id), reason: `Race ${i}` } }, { headers: admin.headers }),
+        api.execute(
+          RejectWithdrawal,
+          { input: { withdrawalId: globalId("Withdrawal", withdrawal.id), reason: `Race ${i}` } },
+          { headers: admin.headers },
+        ),
       ),
     );
     const kinds = results.map((r) => r.data?.rejectWithdrawal.__typename).sort();
@@ -467,11 +505,19 @@ describe("withdrawal processing", () => {
     const withdrawal = await request(user.id, "100.00");
     const results = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", withdrawal.id) } }, { headers: (i % 2 ? second : admin).headers }),
+        api.execute(
+          ApproveWithdrawal,
+          { input: { withdrawalId: globalId("Withdrawal", withdrawal.id) } },
+          { headers: (i % 2 ? second : admin).headers },
+        ),
       ),
     );
     expect(results.map((r) => r.data?.approveWithdrawal.__typename).sort()).toEqual([
-      "ConflictError", "ConflictError", "ConflictError", "ConflictError", "Withdrawal",
+      "ConflictError",
+      "ConflictError",
+      "ConflictError",
+      "ConflictError",
+      "Withdrawal",
     ]);
     expect(await api.prisma.withdrawalLog.count({ where: { withdrawalId: withdrawal.id, toStatus: "APPROVED" } })).toBe(1);
     expect((await auditRows("Withdrawal", withdrawal.id)).map((a) => a.action)).toEqual(["withdrawal.approve"]);
@@ -482,8 +528,15 @@ describe("withdrawal processing", () => {
     await fund(user.id, "RUB", "10.00");
     const withdrawal = await request(user.id, "10.00");
     for (const reason of ["no", "x".repeat(501)]) {
-      const result = await api.execute(RejectWithdrawal, { input: { withdrawalId: globalId("Withdrawal", withdrawal.id), reason } }, { headers: admin.headers });
-      expect(result.data?.rejectWithdrawal).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: expect.stringContaining("reason") }] });
+      const result = await api.execute(
+        RejectWithdrawal,
+        { input: { withdrawalId: globalId("Withdrawal", withdrawal.id), reason } },
+        { headers: admin.headers },
+      );
+      expect(result.data?.rejectWithdrawal).toMatchObject({
+        __typename: "ValidationError",
+        fieldErrors: [{ field: expect.stringContaining("reason") }],
+      });
     }
     expect((await api.prisma.withdrawal.findUniqueOrThrow({ where: { id: withdrawal.id } })).status).toBe("PENDING");
   });
@@ -497,8 +550,13 @@ describe("balance adjustments", () => {
     });
     const credit = await api.execute(AdjustBalance, input("150.50", "adj-1"), { headers: admin.headers });
     expect(credit.data?.adjustReferralBalance).toMatchObject({
-      __typename: "BalanceTransaction", kind: "ADJUSTMENT", amount: "150.5", balanceAfter: "150.5", note: "Goodwill credit",
-      createdBy: { id: globalId("AdminUser", admin.id) }, user: { id: globalId("User", user.id) },
+      __typename: "BalanceTransaction",
+      kind: "ADJUSTMENT",
+      amount: "150.5",
+      balanceAfter: "150.5",
+      note: "Goodwill credit",
+      createdBy: { id: globalId("AdminUser", admin.id) },
+      user: { id: globalId("User", user.id) },
     });
     const retry = await api.execute(AdjustBalance, input("150.50", "adj-1"), { headers: admin.headers });
     expect(retry.data?.adjustReferralBalance).toEqual(credit.data?.adjustReferralBalance);
@@ -512,11 +570,20 @@ describe("balance adjustments", () => {
 
     expect((await balanceOf(user.id)).balanceRub.toString()).toBe("100");
     expect(await api.prisma.balanceTransaction.count({ where: { userId: user.id } })).toBe(2);
-    const audits = await api.prisma.auditLog.findMany({ where: { action: "ledger.adjust", adminId: admin.id, targetType: "BalanceTransaction" }, orderBy: { id: "asc" } });
+    const audits = await api.prisma.auditLog.findMany({
+      where: { action: "ledger.adjust", adminId: admin.id, targetType: "BalanceTransaction" },
+      orderBy: { id: "asc" },
+    });
     const mine = audits.filter((a) => (a.after as { userId?: number }).userId === user.id);
     expect(mine.map((a) => [a.before, a.after])).toEqual([
-      [{ userId: user.id, currency: "RUB", balance: "0" }, { userId: user.id, currency: "RUB", balance: "150.5", amount: "150.5", note: "Goodwill credit" }],
-      [{ userId: user.id, currency: "RUB", balance: "150.5" }, { userId: user.id, currency: "RUB", balance: "100", amount: "-50.5", note: "Goodwill credit" }],
+      [
+        { userId: user.id, currency: "RUB", balance: "0" },
+        { userId: user.id, currency: "RUB", balance: "150.5", amount: "150.5", note: "Goodwill credit" },
+      ],
+      [
+        { userId: user.id, currency: "RUB", balance: "150.5" },
+        { userId: user.id, currency: "RUB", balance: "100", amount: "-50.5", note: "Goodwill credit" },
+      ],
     ]);
     expect(await books()).toEqual([]);
   });
@@ -559,7 +626,10 @@ describe("partner applications", () => {
       { headers: admin.headers },
     );
     expect(result.data?.approvePartnerApplication).toMatchObject({
-      __typename: "PartnerApplication", status: "APPROVED", reviewNote: "Big channel", reviewedBy: { id: globalId("AdminUser", admin.id) },
+      __typename: "PartnerApplication",
+      status: "APPROVED",
+      reviewNote: "Big channel",
+      reviewedBy: { id: globalId("AdminUser", admin.id) },
     });
     const balance = await balanceOf(user.id);
     expect(balance).toMatchObject({ isPartner: true, partnerApprovedById: admin.id });
@@ -594,7 +664,10 @@ describe("partner applications", () => {
         { input: { applicationId: globalId("PartnerApplication", row.id), commissionRate } },
         { headers: admin.headers },
       );
-      expect(result.data?.approvePartnerApplication).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.commissionRate" }] });
+      expect(result.data?.approvePartnerApplication).toMatchObject({
+        __typename: "ValidationError",
+        fieldErrors: [{ field: "input.commissionRate" }],
+      });
     }
     expect((await api.prisma.partnerApplication.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("PENDING");
     expect(await api.prisma.referralBalance.count({ where: { userId: user.id } })).toBe(0);
@@ -608,7 +681,11 @@ describe("partner applications", () => {
       { input: { applicationId: globalId("PartnerApplication", row.id), note: "Audience too small" } },
       { headers: admin.headers },
     );
-    expect(result.data?.rejectPartnerApplication).toMatchObject({ __typename: "PartnerApplication", status: "REJECTED", reviewNote: "Audience too small" });
+    expect(result.data?.rejectPartnerApplication).toMatchObject({
+      __typename: "PartnerApplication",
+      status: "REJECTED",
+      reviewNote: "Audience too small",
+    });
     const [audit] = await auditRows("PartnerApplication", row.id);
     expect(audit).toMatchObject({
       action: "partner.reject",
@@ -626,7 +703,11 @@ describe("who may change what", () => {
   const cases: Array<{
     name: string;
     action: string;
-    setUp: () => Promise<{ run: (headers: Headers) => Promise<{ data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] }>; state: () => Promise<unknown>; target: [string, number] }>;
+    setUp: () => Promise<{
+      run: (headers: Headers) => Promise<{ data?: unknown; errors?: readonly { extensions?: Record<string, unknown> }[] }>;
+      state: () => Promise<unknown>;
+      target: [string, number];
+    }>;
   }> = [
     {
       name: "approveWithdrawal",
@@ -636,8 +717,12 @@ describe("who may change what", () => {
         await fund(user.id, "RUB", "100.00");
         const w = await request(user.id, "60.00");
         return {
-          run: (headers) => api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", w.id), note: "ok" } }, { headers }),
-          state: async () => [await api.prisma.withdrawal.findUniqueOrThrow({ where: { id: w.id } }), await api.prisma.withdrawalLog.count({ where: { withdrawalId: w.id } })],
+          run: (headers) =>
+            api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", w.id), note: "ok" } }, { headers }),
+          state: async () => [
+            await api.prisma.withdrawal.findUniqueOrThrow({ where: { id: w.id } }),
+            await api.prisma.withdrawalLog.count({ where: { withdrawalId: w.id } }),
+          ],
           target: ["Withdrawal", w.id],
         };
       },
@@ -650,7 +735,8 @@ describe("who may change what", () => {
         await fund(user.id, "RUB", "100.00");
         const w = await request(user.id, "60.00");
         return {
-          run: (headers) => api.execute(RejectWithdrawal, { input: { withdrawalId: globalId("Withdrawal", w.id), reason: "Suspicious" } }, { headers }),
+          run: (headers) =>
+            api.execute(RejectWithdrawal, { input: { withdrawalId: globalId("Withdrawal", w.id), reason: "Suspicious" } }, { headers }),
           state: async () => [await api.prisma.withdrawal.findUniqueOrThrow({ where: { id: w.id } }), await balanceOf(user.id)],
           target: ["Withdrawal", w.id],
         };
@@ -665,7 +751,12 @@ describe("who may change what", () => {
         const w = await request(user.id, "60.00");
         await api.prisma.withdrawal.update({ where: { id: w.id }, data: { status: "APPROVED" } });
         return {
-          run: (headers) => api.execute(MarkWithdrawalPaid, { input: { withdrawalId: globalId("Withdrawal", w.id), externalPayoutId: `payout-${w.id}` } }, { headers }),
+          run: (headers) =>
+            api.execute(
+              MarkWithdrawalPaid,
+              { input: { withdrawalId: globalId("Withdrawal", w.id), externalPayoutId: `payout-${w.id}` } },
+              { headers },
+            ),
           state: async () => [await api.prisma.withdrawal.findUniqueOrThrow({ where: { id: w.id } }), await balanceOf(user.id)],
           target: ["Withdrawal", w.id],
         };
@@ -679,8 +770,15 @@ describe("who may change what", () => {
         const key = `matrix-${user.id}`;
         return {
           run: (headers) =>
-            api.execute(AdjustBalance, { input: { userId: globalId("User", user.id), currency: "TON", amount: "2.5", note: "Bonus", idempotencyKey: key } }, { headers }),
-          state: async () => [await api.prisma.referralBalance.findUnique({ where: { userId: user.id } }), await api.prisma.balanceTransaction.count({ where: { userId: user.id } })],
+            api.execute(
+              AdjustBalance,
+              { input: { userId: globalId("User", user.id), currency: "TON", amount: "2.5", note: "Bonus", idempotencyKey: key } },
+              { headers },
+            ),
+          state: async () => [
+            await api.prisma.referralBalance.findUnique({ where: { userId: user.id } }),
+            await api.prisma.balanceTransaction.count({ where: { userId: user.id } }),
+          ],
           target: ["BalanceTransaction", -1],
         };
       },
@@ -692,8 +790,16 @@ describe("who may change what", () => {
         const user = await api.signIn();
         const row = await application(user.id);
         return {
-          run: (headers) => api.execute(ApprovePartner, { input: { applicationId: globalId("PartnerApplication", row.id), commissionRate: "0.2" } }, { headers }),
-          state: async () => [await api.prisma.partnerApplication.findUniqueOrThrow({ where: { id: row.id } }), await api.prisma.referralBalance.findUnique({ where: { userId: user.id } })],
+          run: (headers) =>
+            api.execute(
+              ApprovePartner,
+              { input: { applicationId: globalId("PartnerApplication", row.id), commissionRate: "0.2" } },
+              { headers },
+            ),
+          state: async () => [
+            await api.prisma.partnerApplication.findUniqueOrThrow({ where: { id: row.id } }),
+            await api.prisma.referralBalance.findUnique({ where: { userId: user.id } }),
+          ],
           target: ["PartnerApplication", row.id],
         };
       },
@@ -705,7 +811,12 @@ describe("who may change what", () => {
         const user = await api.signIn();
         const row = await application(user.id);
         return {
-          run: (headers) => api.execute(RejectPartner, { input: { applicationId: globalId("PartnerApplication", row.id), note: "Not a fit" } }, { headers }),
+          run: (headers) =>
+            api.execute(
+              RejectPartner,
+              { input: { applicationId: globalId("PartnerApplication", row.id), note: "Not a fit" } },
+              { headers },
+            ),
           state: async () => api.prisma.partnerApplication.findUniqueOrThrow({ where: { id: row.id } }),
           target: ["PartnerApplication", row.id],
         };
@@ -800,13 +911,27 @@ describe("staff lists", () => {
     const user = await api.signIn({ name: "Staff Sees Me" });
     await fund(user.id, "RUB", "500.00");
     const card = await api.prisma.userCard.create({
-      data: { userId: user.id, maskedNumber: "553691******0042", tbankCardId: "tbank-card-token-secret", cardholderName: "STAFF SEES ME", isDefault: true },
+      data: {
+        userId: user.id,
+        maskedNumber: "553691******0042",
+        tbankCardId: "tbank-card-token-secret",
+        cardholderName: "STAFF SEES ME",
+        isDefault: true,
+      },
     });
     const w = await request(user.id, "100.00", { userCardId: card.id, details: { bank: "T-Bank" }, recipientName: null });
     await api.execute(ApproveWithdrawal, { input: { withdrawalId: globalId("Withdrawal", w.id) } }, { headers: admin.headers });
-    await api.execute(MarkWithdrawalPaid, { input: { withdrawalId: globalId("Withdrawal", w.id), externalPayoutId: "payout-staff-1" } }, { headers: admin.headers });
+    await api.execute(
+      MarkWithdrawalPaid,
+      { input: { withdrawalId: globalId("Withdrawal", w.id), externalPayoutId: "payout-staff-1" } },
+      { headers: admin.headers },
+    );
 
-    const result = await api.execute(AdminWithdrawals, { filter: { user: globalId("User", user.id) }, first: 10 }, { headers: viewer.headers });
+    const result = await api.execute(
+      AdminWithdrawals,
+      { filter: { user: globalId("User", user.id) }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(result.errors).toBeUndefined();
     const [node] = result.data!.admin.withdrawals.edges.map((e) => e.node);
     expect(node).toMatchObject({
@@ -831,11 +956,20 @@ describe("staff lists", () => {
     expect(logs.data?.admin.withdrawalLogs.totalCount).toBe(3);
     expect(logs.data?.admin.withdrawalLogs.edges.map((e) => e.node.toStatus)).toEqual(["PENDING", "APPROVED", "PAID"]);
 
-    const cards = await api.execute(AdminUserCards, { filter: { user: globalId("User", user.id) }, first: 10 }, { headers: viewer.headers });
+    const cards = await api.execute(
+      AdminUserCards,
+      { filter: { user: globalId("User", user.id) }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(cards.data?.admin.userCards.edges.map((e) => e.node)).toEqual([
       {
-        id: globalId("UserCard", card.id), maskedNumber: "553691******0042", lastFour: "0042", cardholderName: "STAFF SEES ME",
-        isDefault: true, linkedToBank: true, user: { id: globalId("User", user.id), name: "Staff Sees Me" },
+        id: globalId("UserCard", card.id),
+        maskedNumber: "553691******0042",
+        lastFour: "0042",
+        cardholderName: "STAFF SEES ME",
+        isDefault: true,
+        linkedToBank: true,
+        user: { id: globalId("User", user.id), name: "Staff Sees Me" },
       },
     ]);
     expect(JSON.stringify(cards)).not.toContain("tbank-card-token-secret");
@@ -848,12 +982,20 @@ describe("staff lists", () => {
     await fund(b.id, "RUB", "1000.00");
     const a1 = await request(a.id, "100.00", { recipientName: "Anna Smirnova" });
     const a2 = await request(a.id, "300.00", { method: "SBP", details: { phone: "+79001112233" }, recipientName: "Anna S" });
-    const a3 = await request(a.id, "2", { currency: "TON", method: "TON", details: { address: "UQAbcdefghijklmnopqrstuvwxyz0123456789ABCDEFx9Zk" } });
+    const a3 = await request(a.id, "2", {
+      currency: "TON",
+      method: "TON",
+      details: { address: "UQAbcdefghijklmnopqrstuvwxyz0123456789ABCDEFx9Zk" },
+    });
     const b1 = await request(b.id, "200.00");
     await api.prisma.withdrawal.update({ where: { id: a1.id }, data: { createdAt: new Date("2026-03-01T10:00:00Z") } });
     await api.prisma.withdrawal.update({ where: { id: a2.id }, data: { createdAt: new Date("2026-03-02T10:00:00Z") } });
     await api.prisma.withdrawal.update({ where: { id: a3.id }, data: { createdAt: new Date("2026-03-03T10:00:00Z") } });
-    await api.execute(RejectWithdrawal, { input: { withdrawalId: globalId("Withdrawal", a2.id), reason: "Wrong phone" } }, { headers: admin.headers });
+    await api.execute(
+      RejectWithdrawal,
+      { input: { withdrawalId: globalId("Withdrawal", a2.id), reason: "Wrong phone" } },
+      { headers: admin.headers },
+    );
 
     const ids = async (variables: AdminReferrals_WithdrawalsQueryVariables) => {
       const result = await api.execute(AdminWithdrawals, { first: 20, ...variables }, { headers: admin.headers });
@@ -868,11 +1010,17 @@ describe("staff lists", () => {
     expect(await ids({ filter: { user: userA, status: ["REJECTED"] } })).toEqual([g(a2)]);
     expect(await ids({ filter: { user: userA, status: ["PENDING"], currency: "RUB" } })).toEqual([g(a1)]);
     expect(await ids({ filter: { user: userA, method: "TON" } })).toEqual([g(a3)]);
-    expect(await ids({ filter: { user: userA, createdAt: { from: "2026-03-02T00:00:00Z", to: "2026-03-03T10:00:00Z" } } })).toEqual([g(a2)]);
+    expect(await ids({ filter: { user: userA, createdAt: { from: "2026-03-02T00:00:00Z", to: "2026-03-03T10:00:00Z" } } })).toEqual([
+      g(a2),
+    ]);
     expect(await ids({ filter: { search: "anna smir" } })).toEqual([g(a1)]);
     expect(await ids({ filter: { user: globalId("User", b.id) } })).toEqual([g(b1)]);
     // Paging keeps the order.
-    const page = await api.execute(AdminWithdrawals, { filter: { user: userA }, orderBy: { field: "AMOUNT", direction: "DESC" }, first: 2 }, { headers: admin.headers });
+    const page = await api.execute(
+      AdminWithdrawals,
+      { filter: { user: userA }, orderBy: { field: "AMOUNT", direction: "DESC" }, first: 2 },
+      { headers: admin.headers },
+    );
     expect(page.data?.admin.withdrawals.totalCount).toBe(3);
     expect(page.data?.admin.withdrawals.edges.map((e) => e.node.id)).toEqual([g(a2), g(a1)]);
   });
@@ -880,19 +1028,30 @@ describe("staff lists", () => {
   it("ledger, balances, referrals, earnings, codes and applications filter exactly", async () => {
     const referrer = await api.signIn({ name: "Rita Referrer" });
     const code = await api.prisma.referralCode.create({ data: { userId: referrer.id, code: "RITA2345" } });
-    const [r1, r2] = [await api.signIn({ name: "First Friend", referralCode: code.code }), await api.signIn({ name: "Second Friend", referralCode: code.code })];
+    const [r1, r2] = [
+      await api.signIn({ name: "First Friend", referralCode: code.code }),
+      await api.signIn({ name: "Second Friend", referralCode: code.code }),
+    ];
     const e1 = await earning(referrer.id, r1.id, { amount: "10.00", status: "PENDING", createdAt: new Date("2026-04-01T00:00:00Z") });
     const e2 = await earning(referrer.id, r2.id, { amount: "30.00", createdAt: new Date("2026-04-02T00:00:00Z") });
     await fund(referrer.id, "RUB", "40.00");
     await fund(referrer.id, "TON", "1.5");
     const w = await request(referrer.id, "15.00");
 
-    const ledger = await api.execute(AdminBalanceTransactions, { filter: { user: globalId("User", referrer.id), currency: "RUB" }, orderBy: "ASC", first: 10 }, { headers: viewer.headers });
+    const ledger = await api.execute(
+      AdminBalanceTransactions,
+      { filter: { user: globalId("User", referrer.id), currency: "RUB" }, orderBy: "ASC", first: 10 },
+      { headers: viewer.headers },
+    );
     expect(ledger.data?.admin.balanceTransactions.edges.map((e) => [e.node.kind, e.node.amount, e.node.withdrawal?.id ?? null])).toEqual([
       ["ADJUSTMENT", "40", null],
       ["WITHDRAWAL_RESERVE", "-15", globalId("Withdrawal", w.id)],
     ]);
-    const reserves = await api.execute(AdminBalanceTransactions, { filter: { user: globalId("User", referrer.id), kind: ["WITHDRAWAL_RESERVE"] }, first: 10 }, { headers: viewer.headers });
+    const reserves = await api.execute(
+      AdminBalanceTransactions,
+      { filter: { user: globalId("User", referrer.id), kind: ["WITHDRAWAL_RESERVE"] }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(reserves.data?.admin.balanceTransactions.totalCount).toBe(1);
 
     const balances = await api.execute(
@@ -900,7 +1059,9 @@ describe("staff lists", () => {
       { filter: { user: globalId("User", referrer.id), minBalance: { currency: "TON", amount: "1.5" } }, first: 10 },
       { headers: viewer.headers },
     );
-    expect(balances.data?.admin.referralBalances.edges.map((e) => [e.node.balanceRub, e.node.balanceTon, e.node.isPartner])).toEqual([["25", "1.5", false]]);
+    expect(balances.data?.admin.referralBalances.edges.map((e) => [e.node.balanceRub, e.node.balanceTon, e.node.isPartner])).toEqual([
+      ["25", "1.5", false],
+    ]);
     const tooHigh = await api.execute(
       AdminReferralBalances,
       { filter: { user: globalId("User", referrer.id), minBalance: { currency: "RUB", amount: "25.01" } }, first: 10 },
@@ -908,39 +1069,79 @@ describe("staff lists", () => {
     );
     expect(tooHigh.data?.admin.referralBalances.totalCount).toBe(0);
     const partner = await api.signIn({ name: "Partner Pat" });
-    await api.prisma.referralBalance.create({ data: { userId: partner.id, isPartner: true, commissionRate: "0.3", partnerSince: new Date() } });
-    const partners = await api.execute(AdminReferralBalances, { filter: { isPartner: true }, orderBy: { field: "COMMISSION_RATE", direction: "DESC" }, first: 100 }, { headers: viewer.headers });
+    await api.prisma.referralBalance.create({
+      data: { userId: partner.id, isPartner: true, commissionRate: "0.3", partnerSince: new Date() },
+    });
+    const partners = await api.execute(
+      AdminReferralBalances,
+      { filter: { isPartner: true }, orderBy: { field: "COMMISSION_RATE", direction: "DESC" }, first: 100 },
+      { headers: viewer.headers },
+    );
     const partnerRows = partners.data!.admin.referralBalances.edges.map((e) => e.node);
     expect(partnerRows.every((n) => n.isPartner)).toBe(true);
     expect(partnerRows.map((n) => n.user.id)).toContain(globalId("User", partner.id));
 
-    const referrals = await api.execute(AdminReferrals, { filter: { referrer: globalId("User", referrer.id) }, orderBy: "ASC", first: 10 }, { headers: viewer.headers });
+    const referrals = await api.execute(
+      AdminReferrals,
+      { filter: { referrer: globalId("User", referrer.id) }, orderBy: "ASC", first: 10 },
+      { headers: viewer.headers },
+    );
     expect(referrals.data?.admin.referrals.edges.map((e) => [e.node.referred.name, e.node.code?.code, e.node.code?.user.id])).toEqual([
       ["First Friend", "RITA2345", globalId("User", referrer.id)],
       ["Second Friend", "RITA2345", globalId("User", referrer.id)],
     ]);
-    const one = await api.execute(AdminReferrals, { filter: { referred: globalId("User", r2.id) }, first: 10 }, { headers: viewer.headers });
+    const one = await api.execute(
+      AdminReferrals,
+      { filter: { referred: globalId("User", r2.id) }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(one.data?.admin.referrals.edges.map((e) => e.node.referrer.name)).toEqual(["Rita Referrer"]);
 
-    const earnings = await api.execute(AdminReferralEarnings, { filter: { referrer: globalId("User", referrer.id) }, orderBy: { field: "AMOUNT", direction: "DESC" }, first: 10 }, { headers: viewer.headers });
+    const earnings = await api.execute(
+      AdminReferralEarnings,
+      { filter: { referrer: globalId("User", referrer.id) }, orderBy: { field: "AMOUNT", direction: "DESC" }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(earnings.data?.admin.referralEarnings.edges.map((e) => [e.node.id, e.node.referred.name, e.node.rubAmount])).toEqual([
       [globalId("ReferralEarning", e2.id), "Second Friend", "30"],
       [globalId("ReferralEarning", e1.id), "First Friend", "10"],
     ]);
-    const pending = await api.execute(AdminReferralEarnings, { filter: { referrer: globalId("User", referrer.id), status: ["PENDING"] }, first: 10 }, { headers: viewer.headers });
+    const pending = await api.execute(
+      AdminReferralEarnings,
+      { filter: { referrer: globalId("User", referrer.id), status: ["PENDING"] }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(pending.data?.admin.referralEarnings.edges.map((e) => e.node.id)).toEqual([globalId("ReferralEarning", e1.id)]);
-    const byPayment = await api.execute(AdminReferralEarnings, { filter: { payment: globalId("Payment", e2.paymentId) }, first: 10 }, { headers: viewer.headers });
+    const byPayment = await api.execute(
+      AdminReferralEarnings,
+      { filter: { payment: globalId("Payment", e2.paymentId) }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(byPayment.data?.admin.referralEarnings.edges.map((e) => e.node.payment.id)).toEqual([globalId("Payment", e2.paymentId)]);
 
     const codes = await api.execute(AdminReferralCodes, { filter: { search: "rita" }, first: 10 }, { headers: viewer.headers });
-    expect(codes.data?.admin.referralCodes.edges.map((e) => [e.node.code, e.node.user.id])).toEqual([["RITA2345", globalId("User", referrer.id)]]);
+    expect(codes.data?.admin.referralCodes.edges.map((e) => [e.node.code, e.node.user.id])).toEqual([
+      ["RITA2345", globalId("User", referrer.id)],
+    ]);
 
     const appA = await application(referrer.id);
     const appB = await application(r1.id);
-    await api.execute(RejectPartner, { input: { applicationId: globalId("PartnerApplication", appB.id), note: "Too small" } }, { headers: admin.headers });
-    const pendingApps = await api.execute(AdminPartnerApplications, { filter: { status: ["PENDING"], user: globalId("User", referrer.id) }, first: 10 }, { headers: viewer.headers });
+    await api.execute(
+      RejectPartner,
+      { input: { applicationId: globalId("PartnerApplication", appB.id), note: "Too small" } },
+      { headers: admin.headers },
+    );
+    const pendingApps = await api.execute(
+      AdminPartnerApplications,
+      { filter: { status: ["PENDING"], user: globalId("User", referrer.id) }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(pendingApps.data?.admin.partnerApplications.edges.map((e) => e.node.id)).toEqual([globalId("PartnerApplication", appA.id)]);
-    const rejectedApps = await api.execute(AdminPartnerApplications, { filter: { status: ["REJECTED"], search: appB.contactEmail! }, first: 10 }, { headers: viewer.headers });
+    const rejectedApps = await api.execute(
+      AdminPartnerApplications,
+      { filter: { status: ["REJECTED"], search: appB.contactEmail! }, first: 10 },
+      { headers: viewer.headers },
+    );
     expect(rejectedApps.data?.admin.partnerApplications.edges.map((e) => [e.node.id, e.node.reviewNote, e.node.reviewedBy?.id])).toEqual([
       [globalId("PartnerApplication", appB.id), "Too small", globalId("AdminUser", admin.id)],
     ]);
@@ -962,7 +1163,12 @@ describe("staff lists", () => {
     const balance = await balanceOf(user.id);
     const card = await api.prisma.userCard.create({ data: { userId: user.id, maskedNumber: "4111******1111" } });
     const log = await api.prisma.withdrawalLog.findFirstOrThrow({ where: { withdrawalId: w.id } });
-    for (const id of [globalId("Referral", referral.id), globalId("ReferralBalance", balance.id), globalId("UserCard", card.id), globalId("WithdrawalLog", log.id)]) {
+    for (const id of [
+      globalId("Referral", referral.id),
+      globalId("ReferralBalance", balance.id),
+      globalId("UserCard", card.id),
+      globalId("WithdrawalLog", log.id),
+    ]) {
       const staff = await api.execute(StaffNode, { id }, { headers: viewer.headers });
       expect(staff.data?.node?.id).toBe(id);
       for (const headers of [user.headers, someone.headers, apiKey.headers, undefined]) {
@@ -981,7 +1187,8 @@ describe("staff lists", () => {
       () => api.execute(AdminWithdrawals, { filter: userFilter, first: 20 }, { headers: admin.headers }),
       () => api.execute(AdminBalanceTransactions, { filter: userFilter, first: 20 }, { headers: admin.headers }),
       () => api.execute(AdminReferrals, { filter: { referrer: globalId("User", referrer.id) }, first: 20 }, { headers: admin.headers }),
-      () => api.execute(AdminReferralEarnings, { filter: { referrer: globalId("User", referrer.id) }, first: 20 }, { headers: admin.headers }),
+      () =>
+        api.execute(AdminReferralEarnings, { filter: { referrer: globalId("User", referrer.id) }, first: 20 }, { headers: admin.headers }),
       () => api.execute(AdminUserCards, { filter: userFilter, first: 20 }, { headers: admin.headers }),
       () => api.execute(AdminPartnerApplications, { filter: userFilter, first: 20 }, { headers: admin.headers }),
       () => api.execute(AdminReferralBalances, { filter: { isPartner: false }, first: 20 }, { headers: admin.headers }),
@@ -1010,7 +1217,9 @@ describe("staff lists", () => {
     expect(six).toEqual(three);
     const totals = await api.execute(AdminWithdrawals, { filter: userFilter, first: 20 }, { headers: admin.headers });
     expect(totals.data?.admin.withdrawals.totalCount).toBe(6);
-    console.info("admin referral lists, statements per request (withdrawals, ledger, referrals, earnings, cards, applications, balances):", six.join(", "));
+    console.info(
+      "admin referral lists, statements per request (withdrawals, ledger, referrals, earnings, cards, applications, balances):",
+      six.join(", "),
+    );
   });
 });
-

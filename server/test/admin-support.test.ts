@@ -216,10 +216,19 @@ const inMinutes = (minutes: number) => new Date(Date.now() + minutes * MINUTE);
 let sequence = 0;
 
 /** A ticket of `user` straight in the database (numbers never collide within the file). */
-async function ticket(data: Partial<Parameters<TestApi["prisma"]["supportTicket"]["create"]>[0]["data"]> & { subject: string }, user: TestUser = customer) {
+async function ticket(
+  data: Partial<Parameters<TestApi["prisma"]["supportTicket"]["create"]>[0]["data"]> & { subject: string },
+  user: TestUser = customer,
+) {
   sequence += 1;
   return api.prisma.supportTicket.create({
-    data: { number: `TKT-2025-${String(sequence).padStart(3, "0")}`, userId: user.id, userName: "Customer", category: "GENERAL", ...data } as never,
+    data: {
+      number: `TKT-2025-${String(sequence).padStart(3, "0")}`,
+      userId: user.id,
+      userName: "Customer",
+      category: "GENERAL",
+      ...data,
+    } as never,
   });
 }
 
@@ -256,7 +265,11 @@ describe("who may do what", () => {
       const lists = await api.execute(Lists, {}, { headers: staff.headers });
       expect(lists.errors).toBeUndefined();
     }
-    for (const [headers, code] of [[customer.headers, "FORBIDDEN"], [apiKey.headers, "FORBIDDEN"], [undefined, "UNAUTHENTICATED"]] as const) {
+    for (const [headers, code] of [
+      [customer.headers, "FORBIDDEN"],
+      [apiKey.headers, "FORBIDDEN"],
+      [undefined, "UNAUTHENTICATED"],
+    ] as const) {
       for (const document of [Queue, Lists]) {
         const result = await api.execute(document as typeof Lists, {}, { headers });
         expect(codeOf(result)).toBe(code);
@@ -271,15 +284,54 @@ describe("who may do what", () => {
     const ticketId = globalId("SupportTicket", target.id);
     const cannedId = globalId("SupportCannedResponse", canned.id);
     const mutations = [
-      { name: "assignTicket", operator: true, run: (h?: Record<string, string>) => api.execute(Assign, { input: { ticketId, assigneeId: globalId("AdminUser", operator.id) } }, { headers: h }) },
-      { name: "updateTicket", operator: true, run: (h?: Record<string, string>) => api.execute(Update, { input: { ticketId, tags: ["roles"] } }, { headers: h }) },
-      { name: "replyToTicket", operator: true, run: (h?: Record<string, string>) => api.execute(Reply, { input: { ticketId, body: "On it" } }, { headers: h }) },
-      { name: "addInternalNote", operator: true, run: (h?: Record<string, string>) => api.execute(Note, { input: { ticketId, body: "Note" } }, { headers: h }) },
-      { name: "escalateTicket", operator: true, run: (h?: Record<string, string>) => api.execute(Escalate, { input: { ticketId, reason: "Needs engineering" } }, { headers: h }) },
-      { name: "createCannedResponse", operator: true, run: (h?: Record<string, string>) => api.execute(CreateCanned, { input: { title: "New", body: "Body" } }, { headers: h }) },
-      { name: "updateCannedResponse", operator: true, run: (h?: Record<string, string>) => api.execute(UpdateCanned, { input: { cannedResponseId: cannedId, title: "Renamed" } }, { headers: h }) },
-      { name: "deleteCannedResponse", operator: true, run: (h?: Record<string, string>) => api.execute(DeleteCanned, { input: { cannedResponseId: cannedId } }, { headers: h }) },
-      { name: "updateSlaConfig", operator: false, run: (h?: Record<string, string>) => api.execute(UpdateSla, { input: { priority: "P4", firstResponseMinutes: 600, resolutionMinutes: 6000 } }, { headers: h }) },
+      {
+        name: "assignTicket",
+        operator: true,
+        run: (h?: Record<string, string>) =>
+          api.execute(Assign, { input: { ticketId, assigneeId: globalId("AdminUser", operator.id) } }, { headers: h }),
+      },
+      {
+        name: "updateTicket",
+        operator: true,
+        run: (h?: Record<string, string>) => api.execute(Update, { input: { ticketId, tags: ["roles"] } }, { headers: h }),
+      },
+      {
+        name: "replyToTicket",
+        operator: true,
+        run: (h?: Record<string, string>) => api.execute(Reply, { input: { ticketId, body: "On it" } }, { headers: h }),
+      },
+      {
+        name: "addInternalNote",
+        operator: true,
+        run: (h?: Record<string, string>) => api.execute(Note, { input: { ticketId, body: "Note" } }, { headers: h }),
+      },
+      {
+        name: "escalateTicket",
+        operator: true,
+        run: (h?: Record<string, string>) => api.execute(Escalate, { input: { ticketId, reason: "Needs engineering" } }, { headers: h }),
+      },
+      {
+        name: "createCannedResponse",
+        operator: true,
+        run: (h?: Record<string, string>) => api.execute(CreateCanned, { input: { title: "New", body: "Body" } }, { headers: h }),
+      },
+      {
+        name: "updateCannedResponse",
+        operator: true,
+        run: (h?: Record<string, string>) =>
+          api.execute(UpdateCanned, { input: { cannedResponseId: cannedId, title: "Renamed" } }, { headers: h }),
+      },
+      {
+        name: "deleteCannedResponse",
+        operator: true,
+        run: (h?: Record<string, string>) => api.execute(DeleteCanned, { input: { cannedResponseId: cannedId } }, { headers: h }),
+      },
+      {
+        name: "updateSlaConfig",
+        operator: false,
+        run: (h?: Record<string, string>) =>
+          api.execute(UpdateSla, { input: { priority: "P4", firstResponseMinutes: 600, resolutionMinutes: 6000 } }, { headers: h }),
+      },
     ];
     const snapshot = async () =>
       JSON.stringify([
@@ -345,7 +397,11 @@ describe("the audit log", () => {
       api.prisma.auditLog.findMany({ where: { targetType, targetId }, orderBy: { id: "asc" } });
 
     await api.execute(Assign, { input: { ticketId, assigneeId: globalId("AdminUser", operator.id) } }, { headers: operator.headers });
-    await api.execute(Update, { input: { ticketId, priority: "P1", tags: ["Refund", "refund", "kie-outage"] } }, { headers: operator.headers });
+    await api.execute(
+      Update,
+      { input: { ticketId, priority: "P1", tags: ["Refund", "refund", "kie-outage"] } },
+      { headers: operator.headers },
+    );
     const reply = await api.execute(Reply, { input: { ticketId, body: "We are on it" } }, { headers: operator.headers });
     const note = await api.execute(Note, { input: { ticketId, body: "Provider outage" } }, { headers: operator.headers });
     await api.execute(Escalate, { input: { ticketId, reason: "Refund needs an admin" } }, { headers: operator.headers });
@@ -358,10 +414,18 @@ describe("the audit log", () => {
       ["ticket.note", operator.id],
       ["ticket.escalate", operator.id],
     ]);
-    expect(rows[0]).toMatchObject({ before: { assignedToId: null, assignedAt: null }, after: { assignedToId: operator.id, assignedAt: expect.any(String) } });
+    expect(rows[0]).toMatchObject({
+      before: { assignedToId: null, assignedAt: null },
+      after: { assignedToId: operator.id, assignedAt: expect.any(String) },
+    });
     expect(rows[1]).toMatchObject({
       before: { priority: "P3", tags: [] },
-      after: { priority: "P1", tags: ["refund", "kie-outage"], firstResponseDueAt: expect.any(String), resolutionDueAt: expect.any(String) },
+      after: {
+        priority: "P1",
+        tags: ["refund", "kie-outage"],
+        firstResponseDueAt: expect.any(String),
+        resolutionDueAt: expect.any(String),
+      },
     });
     const replyId = databaseId((reply.data?.replyToTicket as { id: string }).id);
     expect(rows[2]).toMatchObject({
@@ -378,11 +442,22 @@ describe("the audit log", () => {
   });
 
   it("records canned response and SLA config changes", async () => {
-    const created = await api.execute(CreateCanned, { input: { title: "Audit canned", body: "Body", shortcut: "/audit" } }, { headers: operator.headers });
+    const created = await api.execute(
+      CreateCanned,
+      { input: { title: "Audit canned", body: "Body", shortcut: "/audit" } },
+      { headers: operator.headers },
+    );
     const id = databaseId((created.data?.createCannedResponse as { id: string }).id);
-    await api.execute(UpdateCanned, { input: { cannedResponseId: globalId("SupportCannedResponse", id), title: "Audit canned 2" } }, { headers: operator.headers });
+    await api.execute(
+      UpdateCanned,
+      { input: { cannedResponseId: globalId("SupportCannedResponse", id), title: "Audit canned 2" } },
+      { headers: operator.headers },
+    );
     await api.execute(DeleteCanned, { input: { cannedResponseId: globalId("SupportCannedResponse", id) } }, { headers: operator.headers });
-    const rows = await api.prisma.auditLog.findMany({ where: { targetType: "SupportCannedResponse", targetId: id }, orderBy: { id: "asc" } });
+    const rows = await api.prisma.auditLog.findMany({
+      where: { targetType: "SupportCannedResponse", targetId: id },
+      orderBy: { id: "asc" },
+    });
     expect(rows.map((r) => [r.action, r.adminId])).toEqual([
       ["canned_response.create", operator.id],
       ["canned_response.update", operator.id],
@@ -392,7 +467,11 @@ describe("the audit log", () => {
     expect(rows[1]).toMatchObject({ before: { title: "Audit canned" }, after: { title: "Audit canned 2" } });
     expect(rows[2]).toMatchObject({ before: { title: "Audit canned 2", shortcut: "/audit" }, after: null });
 
-    const sla = await api.execute(UpdateSla, { input: { priority: "P2", firstResponseMinutes: 30, resolutionMinutes: 480, description: "Urgent" } }, { headers: admin.headers });
+    const sla = await api.execute(
+      UpdateSla,
+      { input: { priority: "P2", firstResponseMinutes: 30, resolutionMinutes: 480, description: "Urgent" } },
+      { headers: admin.headers },
+    );
     const slaId = databaseId((sla.data?.updateSlaConfig as { id: string }).id);
     expect(await lastAudit()).toMatchObject({
       action: "sla_config.update",
@@ -411,17 +490,26 @@ describe("internal notes", () => {
   it("are read by staff in desk.conversation, and never reach the ticket's user by any path", async () => {
     const owner = await api.signIn({ name: "Note Owner" });
     const target = await ticket({ subject: "notes-private" }, owner);
-    await api.prisma.supportTicketMessage.create({ data: { ticketId: target.id, senderType: "USER", senderUserId: owner.id, body: "Where are my photos?", createdAt: ago(5) } });
+    await api.prisma.supportTicketMessage.create({
+      data: { ticketId: target.id, senderType: "USER", senderUserId: owner.id, body: "Where are my photos?", createdAt: ago(5) },
+    });
     const ticketId = globalId("SupportTicket", target.id);
     const note = await api.execute(Note, { input: { ticketId, body: "SECRET-NOTE: provider outage" } }, { headers: operator.headers });
-    expect(note.data?.addInternalNote).toMatchObject({ __typename: "SupportTicketMessage", isInternal: true, senderAdmin: { username: expect.stringMatching(/^operator-/) } });
+    expect(note.data?.addInternalNote).toMatchObject({
+      __typename: "SupportTicketMessage",
+      isInternal: true,
+      senderAdmin: { username: expect.stringMatching(/^operator-/) },
+    });
     const reply = await api.execute(Reply, { input: { ticketId, body: "We are looking into it" } }, { headers: operator.headers });
     expect(reply.data?.replyToTicket).toMatchObject({ isInternal: false });
     const noteId = (note.data?.addInternalNote as { id: string }).id;
 
     // Staff see all three, the note marked.
     const staffView = await api.execute(QueueDetailed, { filter: { search: "notes-private" } }, { headers: viewer.headers });
-    const conversation = staffView.data!.admin.supportQueue.edges[0]!.node.desk!.conversation.edges.map((e) => [e.node.body, e.node.isInternal]);
+    const conversation = staffView.data!.admin.supportQueue.edges[0]!.node.desk!.conversation.edges.map((e) => [
+      e.node.body,
+      e.node.isInternal,
+    ]);
     expect(conversation).toEqual([
       ["Where are my photos?", false],
       ["SECRET-NOTE: provider outage", true],
@@ -431,7 +519,10 @@ describe("internal notes", () => {
     // The user: their ticket's messages, node(id) of the ticket and of the note, desk, isInternal.
     const mine = await api.execute(UserTickets, {}, { headers: owner.headers });
     expect(mine.errors).toBeUndefined();
-    expect(mine.data!.viewer!.supportTickets.edges[0]!.node.messages.edges.map((e) => e.node.body)).toEqual(["Where are my photos?", "We are looking into it"]);
+    expect(mine.data!.viewer!.supportTickets.edges[0]!.node.messages.edges.map((e) => e.node.body)).toEqual([
+      "Where are my photos?",
+      "We are looking into it",
+    ]);
     const viaNode = await api.execute(NodeQuery, { id: ticketId }, { headers: owner.headers });
     expect(viaNode.data?.node).toMatchObject({ number: target.number });
     const noteViaNode = await api.execute(NodeQuery, { id: noteId }, { headers: owner.headers });
@@ -461,7 +552,11 @@ describe("the queue", () => {
     const c = await ticket({ subject: "qf gamma", status: "WAITING_USER", priority: "P3", category: "PAYMENT" });
     const d = await ticket({ subject: "qf delta", status: "CLOSED", priority: "P4", category: "ACCOUNT" });
     const numbers = async (filter: Record<string, unknown>) => {
-      const result = await api.execute(Queue, { filter: { search: "qf ", ...filter }, orderBy: { field: "CREATED_AT", direction: "ASC" } }, { headers: viewer.headers });
+      const result = await api.execute(
+        Queue,
+        { filter: { search: "qf ", ...filter }, orderBy: { field: "CREATED_AT", direction: "ASC" } },
+        { headers: viewer.headers },
+      );
       expect(result.errors).toBeUndefined();
       const connection = result.data!.admin.supportQueue;
       expect(connection.totalCount).toBe(connection.edges.length);
@@ -479,7 +574,11 @@ describe("the queue", () => {
     expect(await numbers({ status: ["OPEN"], category: "TECHNICAL" })).toEqual([]);
     void [a, b, c];
 
-    const both = await api.execute(Queue, { filter: { assignee: globalId("AdminUser", operator.id), unassigned: true } }, { headers: viewer.headers });
+    const both = await api.execute(
+      Queue,
+      { filter: { assignee: globalId("AdminUser", operator.id), unassigned: true } },
+      { headers: viewer.headers },
+    );
     expect(codeOf(both)).toBe("VALIDATION_FAILED");
     const wrongType = await api.execute(Queue, { filter: { assignee: globalId("User", customer.id) } }, { headers: viewer.headers });
     expect(codeOf(wrongType)).toBe("VALIDATION_FAILED");
@@ -487,14 +586,34 @@ describe("the queue", () => {
 
   it("computes the SLA state from the running deadlines and filters by it", async () => {
     const breachedFirst = await ticket({ subject: "sla breached-first", firstResponseDueAt: ago(5), resolutionDueAt: inMinutes(600) });
-    const breachedResolution = await ticket({ subject: "sla breached-resolution", firstResponseDueAt: ago(60), firstResponseAt: ago(70), resolutionDueAt: ago(1) });
+    const breachedResolution = await ticket({
+      subject: "sla breached-resolution",
+      firstResponseDueAt: ago(60),
+      firstResponseAt: ago(70),
+      resolutionDueAt: ago(1),
+    });
     const soon = await ticket({ subject: "sla soon", firstResponseDueAt: inMinutes(30), resolutionDueAt: inMinutes(600) });
-    const soonResolution = await ticket({ subject: "sla soon-resolution", firstResponseAt: ago(10), firstResponseDueAt: ago(5), resolutionDueAt: inMinutes(45) });
+    const soonResolution = await ticket({
+      subject: "sla soon-resolution",
+      firstResponseAt: ago(10),
+      firstResponseDueAt: ago(5),
+      resolutionDueAt: inMinutes(45),
+    });
     const onTrack = await ticket({ subject: "sla on-track", firstResponseDueAt: inMinutes(120), resolutionDueAt: inMinutes(600) });
     const noDeadlines = await ticket({ subject: "sla none" });
-    const resolved = await ticket({ subject: "sla resolved", status: "RESOLVED", resolvedAt: ago(1), firstResponseDueAt: ago(100), resolutionDueAt: ago(50) });
+    const resolved = await ticket({
+      subject: "sla resolved",
+      status: "RESOLVED",
+      resolvedAt: ago(1),
+      firstResponseDueAt: ago(100),
+      resolutionDueAt: ago(50),
+    });
 
-    const all = await api.execute(Queue, { filter: { search: "sla " }, orderBy: { field: "CREATED_AT", direction: "ASC" } }, { headers: viewer.headers });
+    const all = await api.execute(
+      Queue,
+      { filter: { search: "sla " }, orderBy: { field: "CREATED_AT", direction: "ASC" } },
+      { headers: viewer.headers },
+    );
     expect(all.data!.admin.supportQueue.edges.map((e) => [e.node.subject, e.node.desk!.slaState])).toEqual([
       ["sla breached-first", "BREACHED"],
       ["sla breached-resolution", "BREACHED"],
@@ -505,7 +624,11 @@ describe("the queue", () => {
       ["sla resolved", null],
     ]);
     const inState = async (slaState: "BREACHED" | "DUE_SOON" | "ON_TRACK") => {
-      const result = await api.execute(Queue, { filter: { search: "sla ", slaState }, orderBy: { field: "CREATED_AT", direction: "ASC" } }, { headers: viewer.headers });
+      const result = await api.execute(
+        Queue,
+        { filter: { search: "sla ", slaState }, orderBy: { field: "CREATED_AT", direction: "ASC" } },
+        { headers: viewer.headers },
+      );
       expect(result.data!.admin.supportQueue.totalCount).toBe(result.data!.admin.supportQueue.edges.length);
       return result.data!.admin.supportQueue.edges.map((e) => databaseId(e.node.id));
     };
@@ -516,11 +639,32 @@ describe("the queue", () => {
   });
 
   it("orders by priority, first-response deadline, creation and update, with a stable id tiebreak, and pages", async () => {
-    const t1 = await ticket({ subject: "ord one", priority: "P3", firstResponseDueAt: inMinutes(30), createdAt: ago(40), updatedAt: ago(1) });
-    const t2 = await ticket({ subject: "ord two", priority: "P1", firstResponseDueAt: inMinutes(90), createdAt: ago(30), updatedAt: ago(3) });
+    const t1 = await ticket({
+      subject: "ord one",
+      priority: "P3",
+      firstResponseDueAt: inMinutes(30),
+      createdAt: ago(40),
+      updatedAt: ago(1),
+    });
+    const t2 = await ticket({
+      subject: "ord two",
+      priority: "P1",
+      firstResponseDueAt: inMinutes(90),
+      createdAt: ago(30),
+      updatedAt: ago(3),
+    });
     const t3 = await ticket({ subject: "ord three", priority: "P3", createdAt: ago(20), updatedAt: ago(2) });
-    const t4 = await ticket({ subject: "ord four", priority: "P2", firstResponseDueAt: inMinutes(10), createdAt: ago(10), updatedAt: ago(4) });
-    const order = async (orderBy?: { field: "PRIORITY" | "FIRST_RESPONSE_DUE" | "CREATED_AT" | "UPDATED_AT"; direction?: "ASC" | "DESC" }) => {
+    const t4 = await ticket({
+      subject: "ord four",
+      priority: "P2",
+      firstResponseDueAt: inMinutes(10),
+      createdAt: ago(10),
+      updatedAt: ago(4),
+    });
+    const order = async (orderBy?: {
+      field: "PRIORITY" | "FIRST_RESPONSE_DUE" | "CREATED_AT" | "UPDATED_AT";
+      direction?: "ASC" | "DESC";
+    }) => {
       const result = await api.execute(Queue, { filter: { search: "ord " }, orderBy }, { headers: viewer.headers });
       expect(result.errors).toBeUndefined();
       return result.data!.admin.supportQueue.edges.map((e) => databaseId(e.node.id));
@@ -538,7 +682,11 @@ describe("the queue", () => {
     const seen: number[] = [];
     let after: string | null | undefined;
     for (let page = 0; page < 3; page++) {
-      const result = await api.execute(Queue, { filter: { search: "ord " }, orderBy: { field: "PRIORITY", direction: "ASC" }, first: 2, after }, { headers: viewer.headers });
+      const result = await api.execute(
+        Queue,
+        { filter: { search: "ord " }, orderBy: { field: "PRIORITY", direction: "ASC" }, first: 2, after },
+        { headers: viewer.headers },
+      );
       const connection = result.data!.admin.supportQueue;
       seen.push(...connection.edges.map((e) => databaseId(e.node.id)));
       if (!connection.pageInfo.hasNextPage) break;
@@ -563,7 +711,11 @@ describe("the queue", () => {
       const result = await api.execute(QueueDetailed, { filter: { search: `${tag} ticket` }, first: 20 }, { headers: viewer.headers });
       expect(result.errors).toBeUndefined();
       expect(result.data!.admin.supportQueue.edges).toHaveLength(tickets);
-      expect(result.data!.admin.supportQueue.edges.every((e) => e.node.desk!.conversation.edges.length === 3 && e.node.desk!.user && e.node.desk!.assignedTo)).toBe(true);
+      expect(
+        result.data!.admin.supportQueue.edges.every(
+          (e) => e.node.desk!.conversation.edges.length === 3 && e.node.desk!.user && e.node.desk!.assignedTo,
+        ),
+      ).toBe(true);
       return result.statements.length;
     };
     const three = await load("stmt3", 3);
@@ -579,28 +731,55 @@ describe("ticket rules", () => {
   it("assigns only to an active OPERATOR or ADMIN, and unassigns with null", async () => {
     const target = await ticket({ subject: "assign rules" });
     const ticketId = globalId("SupportTicket", target.id);
-    const inactive = await api.prisma.adminUser.create({ data: { username: "inactive-operator", passwordHash: "x", role: "OPERATOR", isActive: false } });
-    for (const assigneeId of [globalId("AdminUser", viewer.id), globalId("AdminUser", inactive.id), globalId("AdminUser", 999_999), globalId("User", customer.id), "garbage"]) {
+    const inactive = await api.prisma.adminUser.create({
+      data: { username: "inactive-operator", passwordHash: "x", role: "OPERATOR", isActive: false },
+    });
+    for (const assigneeId of [
+      globalId("AdminUser", viewer.id),
+      globalId("AdminUser", inactive.id),
+      globalId("AdminUser", 999_999),
+      globalId("User", customer.id),
+      "garbage",
+    ]) {
       const result = await api.execute(Assign, { input: { ticketId, assigneeId } }, { headers: operator.headers });
       expect(result.data?.assignTicket).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.assigneeId" }] });
     }
     expect((await ticketRow(target.id)).assignedToId).toBeNull();
 
     await api.prisma.supportOperator.create({ data: { adminId: operator.id, displayName: "Olga" } });
-    const assigned = await api.execute(Assign, { input: { ticketId, assigneeId: globalId("AdminUser", operator.id) } }, { headers: admin.headers });
-    expect(assigned.data?.assignTicket).toMatchObject({ desk: { assignedTo: { id: globalId("AdminUser", operator.id) }, assignedAt: expect.any(String) } });
+    const assigned = await api.execute(
+      Assign,
+      { input: { ticketId, assigneeId: globalId("AdminUser", operator.id) } },
+      { headers: admin.headers },
+    );
+    expect(assigned.data?.assignTicket).toMatchObject({
+      desk: { assignedTo: { id: globalId("AdminUser", operator.id) }, assignedAt: expect.any(String) },
+    });
     expect((await api.prisma.supportOperator.findUniqueOrThrow({ where: { adminId: operator.id } })).lastAssignedAt).not.toBeNull();
     const unassigned = await api.execute(Assign, { input: { ticketId, assigneeId: null } }, { headers: operator.headers });
     expect(unassigned.data?.assignTicket).toMatchObject({ desk: { assignedTo: null, assignedAt: null } });
 
-    const missing = await api.execute(Assign, { input: { ticketId: globalId("SupportTicket", 999_999), assigneeId: null } }, { headers: operator.headers });
+    const missing = await api.execute(
+      Assign,
+      { input: { ticketId: globalId("SupportTicket", 999_999), assigneeId: null } },
+      { headers: operator.headers },
+    );
     expect(missing.data?.assignTicket).toMatchObject({ __typename: "NotFoundError" });
   });
 
   it("recomputes the SLA deadlines from the opening time when the priority changes", async () => {
     const openedAt = ago(30);
-    const target = await ticket({ subject: "priority rules", priority: "P3", createdAt: openedAt, firstResponseDueAt: new Date(openedAt.getTime() + 240 * MINUTE) });
-    const result = await api.execute(Update, { input: { ticketId: globalId("SupportTicket", target.id), priority: "P1" } }, { headers: operator.headers });
+    const target = await ticket({
+      subject: "priority rules",
+      priority: "P3",
+      createdAt: openedAt,
+      firstResponseDueAt: new Date(openedAt.getTime() + 240 * MINUTE),
+    });
+    const result = await api.execute(
+      Update,
+      { input: { ticketId: globalId("SupportTicket", target.id), priority: "P1" } },
+      { headers: operator.headers },
+    );
     expect(result.data?.updateTicket).toMatchObject({ __typename: "SupportTicket", priority: "P1" });
     const row = await ticketRow(target.id);
     expect(row.firstResponseDueAt!.getTime() - openedAt.getTime()).toBe(15 * MINUTE);
@@ -657,7 +836,12 @@ describe("ticket rules", () => {
     const row = await ticketRow(target.id);
     expect(row).toMatchObject({ status: "WAITING_USER", firstResponseAt: firstAt });
     const message = await api.prisma.supportTicketMessage.findFirstOrThrow({ where: { ticketId: target.id, body: "Second answer" } });
-    expect(message).toMatchObject({ senderAdminId: admin.id, senderUserId: null, isInternal: false, senderName: expect.stringMatching(/^ADMIN \d+$/) });
+    expect(message).toMatchObject({
+      senderAdminId: admin.id,
+      senderUserId: null,
+      isInternal: false,
+      senderName: expect.stringMatching(/^ADMIN \d+$/),
+    });
 
     for (const input of [{ ticketId }, { ticketId, body: "x".repeat(4001) }, { ticketId, body: "  " }]) {
       const result = await api.execute(Reply, { input }, { headers: operator.headers });
@@ -668,11 +852,17 @@ describe("ticket rules", () => {
   it("a reply may use a canned response, counting its use; a deactivated one is refused", async () => {
     const target = await ticket({ subject: "canned reply" });
     const ticketId = globalId("SupportTicket", target.id);
-    const canned = await api.prisma.supportCannedResponse.create({ data: { title: "Thanks", body: "Thank you for writing!", usageCount: 2 } });
+    const canned = await api.prisma.supportCannedResponse.create({
+      data: { title: "Thanks", body: "Thank you for writing!", usageCount: 2 },
+    });
     const cannedResponseId = globalId("SupportCannedResponse", canned.id);
     const plain = await api.execute(Reply, { input: { ticketId, cannedResponseId } }, { headers: operator.headers });
     expect(plain.data?.replyToTicket).toMatchObject({ body: "Thank you for writing!" });
-    const edited = await api.execute(Reply, { input: { ticketId, cannedResponseId, body: "Thank you, Anna!" } }, { headers: operator.headers });
+    const edited = await api.execute(
+      Reply,
+      { input: { ticketId, cannedResponseId, body: "Thank you, Anna!" } },
+      { headers: operator.headers },
+    );
     expect(edited.data?.replyToTicket).toMatchObject({ body: "Thank you, Anna!" });
     expect((await api.prisma.supportCannedResponse.findUniqueOrThrow({ where: { id: canned.id } })).usageCount).toBe(4);
 
@@ -680,7 +870,11 @@ describe("ticket rules", () => {
     const messages = await api.prisma.supportTicketMessage.count({ where: { ticketId: target.id } });
     const refused = await api.execute(Reply, { input: { ticketId, cannedResponseId } }, { headers: operator.headers });
     expect(refused.data?.replyToTicket).toMatchObject({ __typename: "ConflictError" });
-    const unknown = await api.execute(Reply, { input: { ticketId, cannedResponseId: globalId("SupportCannedResponse", 999_999) } }, { headers: operator.headers });
+    const unknown = await api.execute(
+      Reply,
+      { input: { ticketId, cannedResponseId: globalId("SupportCannedResponse", 999_999) } },
+      { headers: operator.headers },
+    );
     expect(unknown.data?.replyToTicket).toMatchObject({ __typename: "NotFoundError" });
     expect(await api.prisma.supportTicketMessage.count({ where: { ticketId: target.id } })).toBe(messages);
     expect((await api.prisma.supportCannedResponse.findUniqueOrThrow({ where: { id: canned.id } })).usageCount).toBe(4);
@@ -690,7 +884,11 @@ describe("ticket rules", () => {
     const target = await ticket({ subject: "note rules", status: "OPEN" });
     await api.execute(Note, { input: { ticketId: globalId("SupportTicket", target.id), body: "Internal" } }, { headers: operator.headers });
     expect(await ticketRow(target.id)).toMatchObject({ status: "OPEN", firstResponseAt: null });
-    const empty = await api.execute(Note, { input: { ticketId: globalId("SupportTicket", target.id), body: " " } }, { headers: operator.headers });
+    const empty = await api.execute(
+      Note,
+      { input: { ticketId: globalId("SupportTicket", target.id), body: " " } },
+      { headers: operator.headers },
+    );
     expect(empty.data?.addInternalNote).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.body" }] });
   });
 
@@ -706,7 +904,11 @@ describe("ticket rules", () => {
     const short = await api.execute(Escalate, { input: { ticketId, reason: "x" } }, { headers: operator.headers });
     expect(short.data?.escalateTicket).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.reason" }] });
     const resolved = await ticket({ subject: "escalation resolved", status: "RESOLVED" });
-    const refused = await api.execute(Escalate, { input: { ticketId: globalId("SupportTicket", resolved.id), reason: "Too late" } }, { headers: operator.headers });
+    const refused = await api.execute(
+      Escalate,
+      { input: { ticketId: globalId("SupportTicket", resolved.id), reason: "Too late" } },
+      { headers: operator.headers },
+    );
     expect(refused.data?.escalateTicket).toMatchObject({ __typename: "ConflictError" });
   });
 });
@@ -715,7 +917,11 @@ describe("ticket rules", () => {
 
 describe("canned responses", () => {
   it("creates, filters, updates (clearing fields) and deletes; shortcuts are unique", async () => {
-    const created = await api.execute(CreateCanned, { input: { title: " Refund done ", body: "Refund issued.", shortcut: "/refund_done", category: "PAYMENT" } }, { headers: operator.headers });
+    const created = await api.execute(
+      CreateCanned,
+      { input: { title: " Refund done ", body: "Refund issued.", shortcut: "/refund_done", category: "PAYMENT" } },
+      { headers: operator.headers },
+    );
     expect(created.data?.createCannedResponse).toMatchObject({
       __typename: "SupportCannedResponse",
       title: "Refund done",
@@ -726,15 +932,25 @@ describe("canned responses", () => {
       createdBy: { username: expect.stringMatching(/^operator-/) },
     });
     const id = (created.data?.createCannedResponse as { id: string }).id;
-    const taken = await api.execute(CreateCanned, { input: { title: "Other", body: "Other", shortcut: "/refund_done" } }, { headers: operator.headers });
+    const taken = await api.execute(
+      CreateCanned,
+      { input: { title: "Other", body: "Other", shortcut: "/refund_done" } },
+      { headers: operator.headers },
+    );
     expect(taken.data?.createCannedResponse).toMatchObject({ __typename: "ConflictError" });
     const invalid = await api.execute(CreateCanned, { input: { title: "", body: "", shortcut: "refund" } }, { headers: operator.headers });
-    expect((invalid.data?.createCannedResponse as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((e) => e.field).sort()).toEqual(["input.body", "input.shortcut", "input.title"]);
+    expect(
+      (invalid.data?.createCannedResponse as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((e) => e.field).sort(),
+    ).toEqual(["input.body", "input.shortcut", "input.title"]);
 
     const filtered = await api.execute(Canned, { filter: { category: "PAYMENT", search: "refund issued" } }, { headers: viewer.headers });
     expect(filtered.data?.admin.cannedResponses.edges.map((e) => e.node.id)).toEqual([id]);
 
-    const updated = await api.execute(UpdateCanned, { input: { cannedResponseId: id, shortcut: null, category: null, isActive: false } }, { headers: operator.headers });
+    const updated = await api.execute(
+      UpdateCanned,
+      { input: { cannedResponseId: id, shortcut: null, category: null, isActive: false } },
+      { headers: operator.headers },
+    );
     expect(updated.data?.updateCannedResponse).toMatchObject({ title: "Refund done", shortcut: null, category: null, isActive: false });
     const inactive = await api.execute(Canned, { filter: { active: false, search: "refund issued" } }, { headers: viewer.headers });
     expect(inactive.data?.admin.cannedResponses.totalCount).toBe(1);
@@ -748,13 +964,38 @@ describe("canned responses", () => {
 
 describe("the SLA config", () => {
   it("is set per priority by an admin, checked as a whole", async () => {
-    const result = await api.execute(UpdateSla, { input: { priority: "P4", firstResponseMinutes: 720, resolutionMinutes: 2880, escalateAfterMinutes: 900 } }, { headers: admin.headers });
-    expect(result.data?.updateSlaConfig).toMatchObject({ priority: "P4", firstResponseMinutes: 720, resolutionMinutes: 2880, escalateAfterMinutes: 900 });
-    const invalid = await api.execute(UpdateSla, { input: { priority: "P4", firstResponseMinutes: 0, resolutionMinutes: 10 } }, { headers: admin.headers });
-    expect((invalid.data?.updateSlaConfig as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((e) => e.field)).toEqual(["input.firstResponseMinutes"]);
-    const inverted = await api.execute(UpdateSla, { input: { priority: "P4", firstResponseMinutes: 100, resolutionMinutes: 50 } }, { headers: admin.headers });
-    expect(inverted.data?.updateSlaConfig).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.resolutionMinutes" }] });
-    expect(await api.prisma.supportSlaConfig.findUniqueOrThrow({ where: { priority: "P4" } })).toMatchObject({ firstResponseMinutes: 720, escalateAfterMinutes: 900 });
+    const result = await api.execute(
+      UpdateSla,
+      { input: { priority: "P4", firstResponseMinutes: 720, resolutionMinutes: 2880, escalateAfterMinutes: 900 } },
+      { headers: admin.headers },
+    );
+    expect(result.data?.updateSlaConfig).toMatchObject({
+      priority: "P4",
+      firstResponseMinutes: 720,
+      resolutionMinutes: 2880,
+      escalateAfterMinutes: 900,
+    });
+    const invalid = await api.execute(
+      UpdateSla,
+      { input: { priority: "P4", firstResponseMinutes: 0, resolutionMinutes: 10 } },
+      { headers: admin.headers },
+    );
+    expect((invalid.data?.updateSlaConfig as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((e) => e.field)).toEqual([
+      "input.firstResponseMinutes",
+    ]);
+    const inverted = await api.execute(
+      UpdateSla,
+      { input: { priority: "P4", firstResponseMinutes: 100, resolutionMinutes: 50 } },
+      { headers: admin.headers },
+    );
+    expect(inverted.data?.updateSlaConfig).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [{ field: "input.resolutionMinutes" }],
+    });
+    expect(await api.prisma.supportSlaConfig.findUniqueOrThrow({ where: { priority: "P4" } })).toMatchObject({
+      firstResponseMinutes: 720,
+      escalateAfterMinutes: 900,
+    });
     const lists = await api.execute(Lists, {}, { headers: viewer.headers });
     expect(lists.data?.admin.slaConfig.map((c) => c.priority)).toEqual(["P1", "P2", "P3", "P4"]);
   });
@@ -769,7 +1010,9 @@ describe("FAQ analytics, operators and drafts", () => {
       ],
     });
     const busy = await api.signInAdmin("OPERATOR");
-    await api.prisma.supportOperator.create({ data: { adminId: busy.id, displayName: "Boris", categories: ["TECHNICAL"], isAvailable: false, telegramChatId: 5099000002n } });
+    await api.prisma.supportOperator.create({
+      data: { adminId: busy.id, displayName: "Boris", categories: ["TECHNICAL"], isAvailable: false, telegramChatId: 5099000002n },
+    });
     await ticket({ subject: "operator load 1", assignedToId: busy.id });
     await ticket({ subject: "operator load 2", assignedToId: busy.id, status: "CLOSED" });
     const drafter = await api.signIn();
@@ -779,14 +1022,25 @@ describe("FAQ analytics, operators and drafts", () => {
         { telegramChatId: 880002n, step: "category", expiresAt: ago(30) },
       ],
     });
-    const result = await api.execute(OtherLists, { search: "faq.", operators: { available: false, category: "TECHNICAL" }, drafts: { expired: false } }, { headers: viewer.headers });
+    const result = await api.execute(
+      OtherLists,
+      { search: "faq.", operators: { available: false, category: "TECHNICAL" }, drafts: { expired: false } },
+      { headers: viewer.headers },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.admin.faqAnalytics.edges.map((e) => [e.node.faqKey, e.node.helpfulRate])).toEqual([
       ["faq.photos", null],
       ["faq.refunds", 0.75],
     ]);
     expect(result.data!.admin.supportOperators.edges.map((e) => e.node)).toEqual([
-      { displayName: "Boris", categories: ["TECHNICAL"], isAvailable: false, activeTickets: 1, telegramChatId: "5099000002", admin: { username: expect.any(String) } },
+      {
+        displayName: "Boris",
+        categories: ["TECHNICAL"],
+        isAvailable: false,
+        activeTickets: 1,
+        telegramChatId: "5099000002",
+        admin: { username: expect.any(String) },
+      },
     ]);
     expect(result.data!.admin.ticketDrafts.edges.map((e) => e.node)).toEqual([
       { step: "subject", subject: "Live draft", telegramChatId: "880001", user: { id: globalId("User", drafter.id) } },

@@ -122,7 +122,16 @@ const codeOf = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, u
 type Connection<N = object> = { totalCount: number; edges: Array<{ node: N & { id: string } }> };
 const ids = (connection: Connection) => connection.edges.map((edge) => edge.node.id);
 
-function createAlert(data: { severity?: "INFO" | "WARNING" | "CRITICAL"; title?: string; lastSeenAt?: Date; acknowledgedAt?: Date; acknowledgedById?: number; resolvedAt?: Date } = {}) {
+function createAlert(
+  data: {
+    severity?: "INFO" | "WARNING" | "CRITICAL";
+    title?: string;
+    lastSeenAt?: Date;
+    acknowledgedAt?: Date;
+    acknowledgedById?: number;
+    resolvedAt?: Date;
+  } = {},
+) {
   const lastSeenAt = data.lastSeenAt ?? new Date();
   return api.prisma.adminAlert.create({
     data: {
@@ -200,10 +209,26 @@ describe("admin.auditLog", () => {
   beforeAll(async () => {
     const at = (day: number) => new Date(Date.UTC(2021, 0, day));
     rows = [
-      await api.prisma.auditLog.create({ data: { adminId: admin.id, action: "probe.create", targetType: "Probe", targetId: 1, after: { name: "a" }, createdAt: at(1) } }),
-      await api.prisma.auditLog.create({ data: { adminId: operator.id, action: "probe.update", targetType: "Probe", targetId: 1, before: { name: "a" }, after: { name: "b" }, createdAt: at(2) } }),
-      await api.prisma.auditLog.create({ data: { adminId: admin.id, action: "probe.update", targetType: "Probe", targetId: 2, createdAt: at(3) } }),
-      await api.prisma.auditLog.create({ data: { adminId: null, action: "probeextra.run", targetType: "Other", targetId: null, createdAt: at(4) } }),
+      await api.prisma.auditLog.create({
+        data: { adminId: admin.id, action: "probe.create", targetType: "Probe", targetId: 1, after: { name: "a" }, createdAt: at(1) },
+      }),
+      await api.prisma.auditLog.create({
+        data: {
+          adminId: operator.id,
+          action: "probe.update",
+          targetType: "Probe",
+          targetId: 1,
+          before: { name: "a" },
+          after: { name: "b" },
+          createdAt: at(2),
+        },
+      }),
+      await api.prisma.auditLog.create({
+        data: { adminId: admin.id, action: "probe.update", targetType: "Probe", targetId: 2, createdAt: at(3) },
+      }),
+      await api.prisma.auditLog.create({
+        data: { adminId: null, action: "probeextra.run", targetType: "Other", targetId: null, createdAt: at(4) },
+      }),
     ];
   });
 
@@ -251,7 +276,11 @@ describe("admin.auditLog", () => {
       { headers: { ...admin.headers, "x-forwarded-for": "192.0.2.10", "x-request-id": "req-ban-1" } },
     );
     expect(banned.data?.banUser).toMatchObject({ __typename: "User", isBanned: true });
-    const result = await api.execute(AuditLog, { filter: { action: "user.ban", targetType: "User", targetId: target.id } }, { headers: viewer.headers });
+    const result = await api.execute(
+      AuditLog,
+      { filter: { action: "user.ban", targetType: "User", targetId: target.id } },
+      { headers: viewer.headers },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.admin.auditLog.totalCount).toBe(1);
     expect(result.data!.admin.auditLog.edges[0]!.node).toMatchObject({
@@ -313,7 +342,14 @@ describe("admin.alerts", () => {
     alerts = [
       await createAlert({ severity: "CRITICAL", title: "A", lastSeenAt: at(1) }),
       await createAlert({ severity: "WARNING", title: "B", lastSeenAt: at(2), acknowledgedAt: at(2), acknowledgedById: admin.id }),
-      await createAlert({ severity: "CRITICAL", title: "C", lastSeenAt: at(3), acknowledgedAt: at(3), acknowledgedById: admin.id, resolvedAt: at(4) }),
+      await createAlert({
+        severity: "CRITICAL",
+        title: "C",
+        lastSeenAt: at(3),
+        acknowledgedAt: at(3),
+        acknowledgedById: admin.id,
+        resolvedAt: at(4),
+      }),
       await createAlert({ severity: "INFO", title: "D", lastSeenAt: at(4) }),
     ];
   });
@@ -348,7 +384,10 @@ describe("acknowledgeAlert", () => {
       expect(codeOf(result), caller.name).toBe(caller.code);
       expect(result.data?.acknowledgeAlert ?? null).toBeNull();
     }
-    expect(await api.prisma.adminAlert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ acknowledgedAt: null, acknowledgedById: null });
+    expect(await api.prisma.adminAlert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({
+      acknowledgedAt: null,
+      acknowledgedById: null,
+    });
     expect(await api.prisma.auditLog.count({ where: { targetType: "AdminAlert", targetId: alert.id } })).toBe(0);
   });
 
@@ -360,7 +399,10 @@ describe("acknowledgeAlert", () => {
       { headers: { ...admin.headers, "x-forwarded-for": "198.51.100.20" } },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.acknowledgeAlert).toMatchObject({ __typename: "AdminAlert", acknowledgedBy: { id: globalId("AdminUser", admin.id) } });
+    expect(result.data?.acknowledgeAlert).toMatchObject({
+      __typename: "AdminAlert",
+      acknowledgedBy: { id: globalId("AdminUser", admin.id) },
+    });
     const row = await api.prisma.adminAlert.findUniqueOrThrow({ where: { id: alert.id } });
     expect(row.acknowledgedById).toBe(admin.id);
     expect((result.data?.acknowledgeAlert as { acknowledgedAt: string }).acknowledgedAt).toBe(row.acknowledgedAt!.toISOString());
@@ -406,10 +448,18 @@ describe("admin notifications", () => {
     reader = await api.signInAdmin("VIEWER");
     someoneElse = await api.signInAdmin("OPERATOR");
     const at = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
-    mineOlder = await api.prisma.adminNotification.create({ data: { adminId: reader.id, type: "new_ticket", title: "Older", message: "m", readAt: at(5), createdAt: at(1) } });
-    everyone = await api.prisma.adminNotification.create({ data: { adminId: null, type: "partner_application", title: "For all", message: "m", createdAt: at(2) } });
-    mine = await api.prisma.adminNotification.create({ data: { adminId: reader.id, type: "new_payment", title: "Mine", message: "m", data: { paymentId: 7 }, createdAt: at(3) } });
-    theirs = await api.prisma.adminNotification.create({ data: { adminId: someoneElse.id, type: "new_ticket", title: "Theirs", message: "m", createdAt: at(4) } });
+    mineOlder = await api.prisma.adminNotification.create({
+      data: { adminId: reader.id, type: "new_ticket", title: "Older", message: "m", readAt: at(5), createdAt: at(1) },
+    });
+    everyone = await api.prisma.adminNotification.create({
+      data: { adminId: null, type: "partner_application", title: "For all", message: "m", createdAt: at(2) },
+    });
+    mine = await api.prisma.adminNotification.create({
+      data: { adminId: reader.id, type: "new_payment", title: "Mine", message: "m", data: { paymentId: 7 }, createdAt: at(3) },
+    });
+    theirs = await api.prisma.adminNotification.create({
+      data: { adminId: someoneElse.id, type: "new_ticket", title: "Theirs", message: "m", createdAt: at(4) },
+    });
   });
   const n = (row: { id: number }) => globalId("AdminNotification", row.id);
 
@@ -418,7 +468,12 @@ describe("admin notifications", () => {
     expect(result.errors).toBeUndefined();
     expect(ids(result.data!.admin.notifications)).toEqual([n(mine), n(everyone), n(mineOlder)]);
     expect(result.data!.admin.unreadNotificationCount).toBe(2);
-    expect(result.data!.admin.notifications.edges[0]!.node).toMatchObject({ title: "Mine", data: { paymentId: 7 }, forEveryAdmin: false, isRead: false });
+    expect(result.data!.admin.notifications.edges[0]!.node).toMatchObject({
+      title: "Mine",
+      data: { paymentId: 7 },
+      forEveryAdmin: false,
+      isRead: false,
+    });
     const unread = await api.execute(Notifications, { filter: { unread: true } }, { headers: reader.headers });
     expect(ids(unread.data!.admin.notifications)).toEqual([n(mine), n(everyone)]);
     const read = await api.execute(Notifications, { filter: { unread: false } }, { headers: reader.headers });

@@ -141,7 +141,9 @@ beforeAll(async () => {
   [admin, operator, viewer] = await Promise.all([api.signInAdmin("ADMIN"), api.signInAdmin("OPERATOR"), api.signInAdmin("VIEWER")]);
   customer = await api.signIn({ name: "Customer" });
   apiKey = await api.createApiKey(customer.id, ["REFERRALS_READ", "REFERRAL_LINKS_CREATE"]);
-  await api.prisma.telegramMtprotoSession.create({ data: { adminId: admin.id, phoneNumber: "+79001234567", sessionString: SESSION_SECRET } });
+  await api.prisma.telegramMtprotoSession.create({
+    data: { adminId: admin.id, phoneNumber: "+79001234567", sessionString: SESSION_SECRET },
+  });
 });
 
 // ─── Roles and audit ──────────────────────────────────────────────────────────────
@@ -153,7 +155,11 @@ describe("who may do what", () => {
       expect(result.errors).toBeUndefined();
       expect(result.data?.admin.mtprotoSessions.totalCount).toBe(1);
     }
-    for (const [headers, code] of [[customer.headers, "FORBIDDEN"], [apiKey.headers, "FORBIDDEN"], [undefined, "UNAUTHENTICATED"]] as const) {
+    for (const [headers, code] of [
+      [customer.headers, "FORBIDDEN"],
+      [apiKey.headers, "FORBIDDEN"],
+      [undefined, "UNAUTHENTICATED"],
+    ] as const) {
       const result = await api.execute(Reads, {}, { headers });
       expect(codeOf(result)).toBe(code);
       expect(result.data ?? null).toBeNull();
@@ -171,10 +177,29 @@ describe("who may do what", () => {
     const cancellable = await api.prisma.telegramBroadcast.create({ data: { title: "Roles cancel", text: "Bye" } });
     const later = inMinutes(120).toISOString();
     const mutations = [
-      { name: "createBroadcast", action: "broadcast.create", run: (h?: Record<string, string>) => api.execute(Create, { input: { text: "Roles broadcast" } }, { headers: h }) },
-      { name: "scheduleBroadcast", action: "broadcast.schedule", run: (h?: Record<string, string>) => api.execute(Schedule, { input: { broadcastId: globalId("TelegramBroadcast", draft.id), scheduledAt: later } }, { headers: h }) },
-      { name: "cancelBroadcast", action: "broadcast.cancel", run: (h?: Record<string, string>) => api.execute(Cancel, { input: { broadcastId: globalId("TelegramBroadcast", cancellable.id) } }, { headers: h }) },
-      { name: "updateAffiliateSettings", action: "affiliate_settings.update", run: (h?: Record<string, string>) => api.execute(UpdateAffiliate, { input: { commissionPerMille: 150, durationMonths: 6, isActive: true } }, { headers: h }) },
+      {
+        name: "createBroadcast",
+        action: "broadcast.create",
+        run: (h?: Record<string, string>) => api.execute(Create, { input: { text: "Roles broadcast" } }, { headers: h }),
+      },
+      {
+        name: "scheduleBroadcast",
+        action: "broadcast.schedule",
+        run: (h?: Record<string, string>) =>
+          api.execute(Schedule, { input: { broadcastId: globalId("TelegramBroadcast", draft.id), scheduledAt: later } }, { headers: h }),
+      },
+      {
+        name: "cancelBroadcast",
+        action: "broadcast.cancel",
+        run: (h?: Record<string, string>) =>
+          api.execute(Cancel, { input: { broadcastId: globalId("TelegramBroadcast", cancellable.id) } }, { headers: h }),
+      },
+      {
+        name: "updateAffiliateSettings",
+        action: "affiliate_settings.update",
+        run: (h?: Record<string, string>) =>
+          api.execute(UpdateAffiliate, { input: { commissionPerMille: 150, durationMonths: 6, isActive: true } }, { headers: h }),
+      },
     ];
     const snapshot = async () =>
       JSON.stringify([
@@ -207,14 +232,22 @@ describe("who may do what", () => {
       expect(audit, mutation.name).toMatchObject({ action: mutation.action, adminId: admin.id, targetId: databaseId(payload.id) });
       expect(audit.after, mutation.name).not.toBeNull();
     }
-    const audits = await api.prisma.auditLog.findMany({ where: { action: { in: mutations.map((m) => m.action) } }, orderBy: { id: "asc" } });
+    const audits = await api.prisma.auditLog.findMany({
+      where: { action: { in: mutations.map((m) => m.action) } },
+      orderBy: { id: "asc" },
+    });
     expect(audits.map((a) => [a.action, a.targetType])).toEqual([
       ["broadcast.create", "TelegramBroadcast"],
       ["broadcast.schedule", "TelegramBroadcast"],
       ["broadcast.cancel", "TelegramBroadcast"],
       ["affiliate_settings.update", "TelegramAffiliateSetting"],
     ]);
-    expect(audits[0]!.after).toMatchObject({ title: "Roles broadcast", text: "Roles broadcast", status: "DRAFT", audience: { segment: "all", excludeBanned: true } });
+    expect(audits[0]!.after).toMatchObject({
+      title: "Roles broadcast",
+      text: "Roles broadcast",
+      status: "DRAFT",
+      audience: { segment: "all", excludeBanned: true },
+    });
     expect(audits[1]).toMatchObject({ before: { status: "DRAFT", scheduledAt: null }, after: { status: "SCHEDULED", scheduledAt: later } });
     expect(audits[2]).toMatchObject({ before: { status: "DRAFT" }, after: { status: "CANCELLED", cancelledMessages: 0 } });
     expect(audits[3]).toMatchObject({ before: null, after: { commissionPerMille: 150, durationMonths: 6, isActive: true } });
@@ -228,15 +261,43 @@ describe("the outbound queue", () => {
     const [anna, boris] = await Promise.all([api.signIn({ name: "Anna" }), api.signIn({ name: "Boris" })]);
     const broadcast = await api.prisma.telegramBroadcast.create({ data: { title: "Outbox broadcast", text: "News", status: "SENDING" } });
     const rows = [
-      { telegramChatId: 101n, userId: anna.id, kind: "generation_ready", status: "SENT" as const, sentAt: ago(50), telegramMessageId: 1842n, createdAt: ago(60) },
-      { telegramChatId: 101n, userId: anna.id, kind: "broadcast", broadcastId: broadcast.id, status: "PENDING" as const, createdAt: ago(40) },
-      { telegramChatId: 202n, userId: boris.id, kind: "broadcast", broadcastId: broadcast.id, status: "FAILED" as const, attempts: 3, errorMessage: "bot was blocked", createdAt: ago(20) },
+      {
+        telegramChatId: 101n,
+        userId: anna.id,
+        kind: "generation_ready",
+        status: "SENT" as const,
+        sentAt: ago(50),
+        telegramMessageId: 1842n,
+        createdAt: ago(60),
+      },
+      {
+        telegramChatId: 101n,
+        userId: anna.id,
+        kind: "broadcast",
+        broadcastId: broadcast.id,
+        status: "PENDING" as const,
+        createdAt: ago(40),
+      },
+      {
+        telegramChatId: 202n,
+        userId: boris.id,
+        kind: "broadcast",
+        broadcastId: broadcast.id,
+        status: "FAILED" as const,
+        attempts: 3,
+        errorMessage: "bot was blocked",
+        createdAt: ago(20),
+      },
       { telegramChatId: 202n, userId: boris.id, kind: "payment_succeeded", status: "PENDING" as const, createdAt: ago(10) },
     ];
     const ids: number[] = [];
     for (const row of rows) ids.push((await api.prisma.telegramMessage.create({ data: row })).id);
     const listed = async (filter: Record<string, unknown>) => {
-      const result = await api.execute(Messages, { filter: { range: { from: ago(61).toISOString() }, ...filter }, first: 50 }, { headers: viewer.headers });
+      const result = await api.execute(
+        Messages,
+        { filter: { range: { from: ago(61).toISOString() }, ...filter }, first: 50 },
+        { headers: viewer.headers },
+      );
       expect(result.errors).toBeUndefined();
       const connection = result.data!.admin.telegramMessages;
       expect(connection.totalCount).toBe(connection.edges.length);
@@ -249,7 +310,11 @@ describe("the outbound queue", () => {
     expect(await listed({ kind: "broadcast", status: ["FAILED"] })).toEqual([ids[2]]);
     expect(await listed({ range: { from: ago(45).toISOString(), to: ago(15).toISOString() } })).toEqual([ids[2], ids[1]]);
 
-    const detailed = await api.execute(Messages, { filter: { user: globalId("User", boris.id), status: ["FAILED"] } }, { headers: viewer.headers });
+    const detailed = await api.execute(
+      Messages,
+      { filter: { user: globalId("User", boris.id), status: ["FAILED"] } },
+      { headers: viewer.headers },
+    );
     expect(detailed.data!.admin.telegramMessages.edges[0]!.node).toMatchObject({
       kind: "broadcast",
       attempts: 3,
@@ -295,7 +360,14 @@ describe("broadcasts", () => {
   it("are created as DRAFT, or SCHEDULED with a future time, with their audience and buttons", async () => {
     const draft = await api.execute(
       Create,
-      { input: { text: "❄️ New pack: winter lights\nOnly until January 10", mediaUrl: "https://cdn.test/new-year.jpg", buttons: [{ text: "Create", url: "https://t.me/bot?start=ny" }], audience: { segment: "PAID" } } },
+      {
+        input: {
+          text: "❄️ New pack: winter lights\nOnly until January 10",
+          mediaUrl: "https://cdn.test/new-year.jpg",
+          buttons: [{ text: "Create", url: "https://t.me/bot?start=ny" }],
+          audience: { segment: "PAID" },
+        },
+      },
       { headers: admin.headers },
     );
     expect(draft.data?.createBroadcast).toMatchObject({
@@ -308,13 +380,28 @@ describe("broadcasts", () => {
       audience: { segment: "PAID", excludeBanned: true },
     });
     const when = inMinutes(60).toISOString();
-    const scheduled = await api.execute(Create, { input: { title: "Scheduled", text: "Soon", scheduledAt: when, audience: { segment: "PARTNERS", excludeBanned: false } } }, { headers: admin.headers });
-    expect(scheduled.data?.createBroadcast).toMatchObject({ status: "SCHEDULED", scheduledAt: when, audience: { segment: "PARTNERS", excludeBanned: false } });
+    const scheduled = await api.execute(
+      Create,
+      { input: { title: "Scheduled", text: "Soon", scheduledAt: when, audience: { segment: "PARTNERS", excludeBanned: false } } },
+      { headers: admin.headers },
+    );
+    expect(scheduled.data?.createBroadcast).toMatchObject({
+      status: "SCHEDULED",
+      scheduledAt: when,
+      audience: { segment: "PARTNERS", excludeBanned: false },
+    });
 
     const count = await api.prisma.telegramBroadcast.count();
     const invalid = await api.execute(
       Create,
-      { input: { text: "x".repeat(4097), mediaUrl: "http://insecure.test/a.jpg", scheduledAt: ago(1).toISOString(), buttons: [{ text: "", url: "https://ok.test" }] } },
+      {
+        input: {
+          text: "x".repeat(4097),
+          mediaUrl: "http://insecure.test/a.jpg",
+          scheduledAt: ago(1).toISOString(),
+          buttons: [{ text: "", url: "https://ok.test" }],
+        },
+      },
       { headers: admin.headers },
     );
     const fields = (invalid.data?.createBroadcast as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((e) => e.field).sort();
@@ -331,22 +418,36 @@ describe("broadcasts", () => {
     const draft = await api.prisma.telegramBroadcast.create({ data: { title: "To schedule", text: "Hi" } });
     const id = globalId("TelegramBroadcast", draft.id);
     const first = inMinutes(30).toISOString();
-    expect((await api.execute(Schedule, { input: { broadcastId: id, scheduledAt: first } }, { headers: admin.headers })).data?.scheduleBroadcast).toMatchObject({ status: "SCHEDULED", scheduledAt: first });
+    expect(
+      (await api.execute(Schedule, { input: { broadcastId: id, scheduledAt: first } }, { headers: admin.headers })).data?.scheduleBroadcast,
+    ).toMatchObject({ status: "SCHEDULED", scheduledAt: first });
     const moved = inMinutes(90).toISOString();
-    expect((await api.execute(Schedule, { input: { broadcastId: id, scheduledAt: moved } }, { headers: admin.headers })).data?.scheduleBroadcast).toMatchObject({ status: "SCHEDULED", scheduledAt: moved });
+    expect(
+      (await api.execute(Schedule, { input: { broadcastId: id, scheduledAt: moved } }, { headers: admin.headers })).data?.scheduleBroadcast,
+    ).toMatchObject({ status: "SCHEDULED", scheduledAt: moved });
     const past = await api.execute(Schedule, { input: { broadcastId: id, scheduledAt: ago(1).toISOString() } }, { headers: admin.headers });
     expect(past.data?.scheduleBroadcast).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.scheduledAt" }] });
 
     const done = await api.prisma.telegramBroadcast.create({ data: { title: "Done", text: "Hi", status: "COMPLETED" } });
-    const refused = await api.execute(Schedule, { input: { broadcastId: globalId("TelegramBroadcast", done.id), scheduledAt: moved } }, { headers: admin.headers });
+    const refused = await api.execute(
+      Schedule,
+      { input: { broadcastId: globalId("TelegramBroadcast", done.id), scheduledAt: moved } },
+      { headers: admin.headers },
+    );
     expect(refused.data?.scheduleBroadcast).toMatchObject({ __typename: "ConflictError" });
-    const missing = await api.execute(Schedule, { input: { broadcastId: globalId("TelegramBroadcast", 999_999), scheduledAt: moved } }, { headers: admin.headers });
+    const missing = await api.execute(
+      Schedule,
+      { input: { broadcastId: globalId("TelegramBroadcast", 999_999), scheduledAt: moved } },
+      { headers: admin.headers },
+    );
     expect(missing.data?.scheduleBroadcast).toMatchObject({ __typename: "NotFoundError" });
     expect((await api.prisma.telegramBroadcast.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("COMPLETED");
   });
 
   it("are cancelled with their waiting messages; sent ones stay sent, finished broadcasts are not cancelled", async () => {
-    const sending = await api.prisma.telegramBroadcast.create({ data: { title: "Sending", text: "Hi", status: "SENDING", totalRecipients: 2, sentCount: 1 } });
+    const sending = await api.prisma.telegramBroadcast.create({
+      data: { title: "Sending", text: "Hi", status: "SENDING", totalRecipients: 2, sentCount: 1 },
+    });
     const [sent, pending] = await Promise.all([
       api.prisma.telegramMessage.create({ data: { telegramChatId: 1n, broadcastId: sending.id, kind: "broadcast", status: "SENT" } }),
       api.prisma.telegramMessage.create({ data: { telegramChatId: 2n, broadcastId: sending.id, kind: "broadcast", status: "PENDING" } }),
@@ -356,15 +457,24 @@ describe("broadcasts", () => {
     expect(cancelled.data?.cancelBroadcast).toMatchObject({ status: "CANCELLED", completedAt: expect.any(String) });
     expect((await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe("SENT");
     expect((await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("CANCELLED");
-    expect((await api.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).after).toMatchObject({ status: "CANCELLED", cancelledMessages: 1 });
+    expect((await api.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).after).toMatchObject({
+      status: "CANCELLED",
+      cancelledMessages: 1,
+    });
     const again = await api.execute(Cancel, { input: { broadcastId: id } }, { headers: admin.headers });
     expect(again.data?.cancelBroadcast).toMatchObject({ __typename: "ConflictError" });
   });
 
   it("are listed newest first, filtered by status, text and creation time", async () => {
-    const old = await api.prisma.telegramBroadcast.create({ data: { title: "bl Winter sale", text: "Discount", status: "COMPLETED", createdAt: ago(300) } });
-    const mid = await api.prisma.telegramBroadcast.create({ data: { title: "bl Spring", text: "New styles", status: "DRAFT", createdAt: ago(200) } });
-    const recent = await api.prisma.telegramBroadcast.create({ data: { title: "bl Summer", text: "Discount again", status: "SCHEDULED", scheduledAt: inMinutes(10), createdAt: ago(100) } });
+    const old = await api.prisma.telegramBroadcast.create({
+      data: { title: "bl Winter sale", text: "Discount", status: "COMPLETED", createdAt: ago(300) },
+    });
+    const mid = await api.prisma.telegramBroadcast.create({
+      data: { title: "bl Spring", text: "New styles", status: "DRAFT", createdAt: ago(200) },
+    });
+    const recent = await api.prisma.telegramBroadcast.create({
+      data: { title: "bl Summer", text: "Discount again", status: "SCHEDULED", scheduledAt: inMinutes(10), createdAt: ago(100) },
+    });
     const listed = async (filter: Record<string, unknown>) => {
       const result = await api.execute(Broadcasts, { filter: { search: "bl ", ...filter } }, { headers: viewer.headers });
       expect(result.data!.admin.broadcasts.totalCount).toBe(result.data!.admin.broadcasts.edges.length);
@@ -381,25 +491,55 @@ describe("broadcasts", () => {
 
 describe("affiliate settings", () => {
   it("keep history: each change is a new row and the only active one; switching off leaves none active", async () => {
-    const first = await api.execute(UpdateAffiliate, { input: { commissionPerMille: 200, durationMonths: null, isActive: true } }, { headers: admin.headers });
-    expect(first.data?.updateAffiliateSettings).toMatchObject({ commissionPerMille: 200, commissionPercent: "20", durationMonths: null, isActive: true, updatedBy: { username: expect.stringMatching(/^admin-/) } });
-    const second = await api.execute(UpdateAffiliate, { input: { commissionPerMille: 125, durationMonths: 12, isActive: true } }, { headers: admin.headers });
+    const first = await api.execute(
+      UpdateAffiliate,
+      { input: { commissionPerMille: 200, durationMonths: null, isActive: true } },
+      { headers: admin.headers },
+    );
+    expect(first.data?.updateAffiliateSettings).toMatchObject({
+      commissionPerMille: 200,
+      commissionPercent: "20",
+      durationMonths: null,
+      isActive: true,
+      updatedBy: { username: expect.stringMatching(/^admin-/) },
+    });
+    const second = await api.execute(
+      UpdateAffiliate,
+      { input: { commissionPerMille: 125, durationMonths: 12, isActive: true } },
+      { headers: admin.headers },
+    );
     expect(second.data?.updateAffiliateSettings).toMatchObject({ commissionPercent: "12.5", isActive: true });
     expect(await api.prisma.telegramAffiliateSetting.count({ where: { isActive: true } })).toBe(1);
-    expect((await api.execute(Affiliate, {}, { headers: viewer.headers })).data?.admin.affiliateSettings).toMatchObject({ commissionPerMille: 125, isActive: true });
+    expect((await api.execute(Affiliate, {}, { headers: viewer.headers })).data?.admin.affiliateSettings).toMatchObject({
+      commissionPerMille: 125,
+      isActive: true,
+    });
     expect(await api.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       action: "affiliate_settings.update",
       before: { commissionPerMille: 200, isActive: true },
       after: { commissionPerMille: 125, durationMonths: 12, isActive: true },
     });
 
-    await api.execute(UpdateAffiliate, { input: { commissionPerMille: 125, durationMonths: 12, isActive: false } }, { headers: admin.headers });
+    await api.execute(
+      UpdateAffiliate,
+      { input: { commissionPerMille: 125, durationMonths: 12, isActive: false } },
+      { headers: admin.headers },
+    );
     expect(await api.prisma.telegramAffiliateSetting.count({ where: { isActive: true } })).toBe(0);
-    expect((await api.execute(Affiliate, {}, { headers: viewer.headers })).data?.admin.affiliateSettings).toMatchObject({ commissionPerMille: 125, isActive: false });
+    expect((await api.execute(Affiliate, {}, { headers: viewer.headers })).data?.admin.affiliateSettings).toMatchObject({
+      commissionPerMille: 125,
+      isActive: false,
+    });
 
     const rows = await api.prisma.telegramAffiliateSetting.count();
-    const invalid = await api.execute(UpdateAffiliate, { input: { commissionPerMille: 1001, durationMonths: 0, isActive: true } }, { headers: admin.headers });
-    expect((invalid.data?.updateAffiliateSettings as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((e) => e.field).sort()).toEqual(["input.commissionPerMille", "input.durationMonths"]);
+    const invalid = await api.execute(
+      UpdateAffiliate,
+      { input: { commissionPerMille: 1001, durationMonths: 0, isActive: true } },
+      { headers: admin.headers },
+    );
+    expect(
+      (invalid.data?.updateAffiliateSettings as { fieldErrors: Array<{ field: string }> }).fieldErrors.map((e) => e.field).sort(),
+    ).toEqual(["input.commissionPerMille", "input.durationMonths"]);
     expect(await api.prisma.telegramAffiliateSetting.count()).toBe(rows);
   });
 });
@@ -411,10 +551,14 @@ describe("MTProto sessions", () => {
     expect(fields.sort()).toEqual(["admin", "createdAt", "id", "isActive", "lastUsedAt", "phoneNumber", "updatedAt"]);
     expect(fields.filter((f) => /session|secret|string/i.test(f))).toEqual([]);
 
-    await api.prisma.telegramMtprotoSession.create({ data: { phoneNumber: "+15550001111", sessionString: `${SESSION_SECRET}-2`, isActive: false } });
+    await api.prisma.telegramMtprotoSession.create({
+      data: { phoneNumber: "+15550001111", sessionString: `${SESSION_SECRET}-2`, isActive: false },
+    });
     const result = await api.execute(Sessions, {}, { headers: viewer.headers });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.admin.mtprotoSessions.edges.map((e) => [e.node.phoneNumber, e.node.isActive, e.node.admin?.username ?? null])).toEqual([
+    expect(
+      result.data!.admin.mtprotoSessions.edges.map((e) => [e.node.phoneNumber, e.node.isActive, e.node.admin?.username ?? null]),
+    ).toEqual([
       ["+•••••••1111", false, null],
       ["+•••••••4567", true, expect.stringMatching(/^admin-/)],
     ]);

@@ -251,7 +251,13 @@ async function createAvatar(userId: number, data: { name?: string; status?: "DRA
 let paymentNumber = 0;
 async function createPayment(
   userId: number,
-  data: { amount?: string; status?: "PENDING" | "SUCCEEDED" | "FAILED"; provider?: "TBANK" | "STARS" | "TON" | "TEST"; isTestMode?: boolean; createdAt?: Date } = {},
+  data: {
+    amount?: string;
+    status?: "PENDING" | "SUCCEEDED" | "FAILED";
+    provider?: "TBANK" | "STARS" | "TON" | "TEST";
+    isTestMode?: boolean;
+    createdAt?: Date;
+  } = {},
 ) {
   const provider = data.provider ?? "TBANK";
   return api.prisma.payment.create({
@@ -340,9 +346,18 @@ describe("role × entity: banUser and unbanUser", () => {
   it("ADMIN and OPERATOR ban and unban; each change is audited", async () => {
     for (const moderator of [admin, operator]) {
       const target = await api.signIn({ name: `Target of ${moderator.role}` });
-      const banned = await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: "Spam" } }, { headers: moderator.headers });
+      const banned = await api.execute(
+        Ban,
+        { input: { userId: globalId("User", target.id), reason: "Spam" } },
+        { headers: moderator.headers },
+      );
       expect(banned.errors).toBeUndefined();
-      expect(banned.data?.banUser).toMatchObject({ __typename: "User", isBanned: true, banReason: "Spam", bannedBy: { id: globalId("AdminUser", moderator.id) } });
+      expect(banned.data?.banUser).toMatchObject({
+        __typename: "User",
+        isBanned: true,
+        banReason: "Spam",
+        bannedBy: { id: globalId("AdminUser", moderator.id) },
+      });
       const unbanned = await api.execute(Unban, { input: { userId: globalId("User", target.id) } }, { headers: moderator.headers });
       expect(unbanned.data?.unbanUser).toMatchObject({ __typename: "User", isBanned: false, banReason: null, bannedBy: null });
       const audit = await api.prisma.auditLog.findMany({ where: { targetType: "User", targetId: target.id }, orderBy: { id: "asc" } });
@@ -355,18 +370,22 @@ describe("role × entity: banUser and unbanUser", () => {
 
   it("VIEWER, a user, an API key and an anonymous visitor are refused, and nothing changes", async () => {
     const target = await api.signIn({ name: "Untouchable" });
-    const refused = [
-      { name: "VIEWER", headers: viewer.headers, code: "FORBIDDEN" },
-      ...outsiders(),
-    ];
+    const refused = [{ name: "VIEWER", headers: viewer.headers, code: "FORBIDDEN" }, ...outsiders()];
     for (const caller of refused) {
       const ban = await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: "Spam" } }, { headers: caller.headers });
       expect(codeOf(ban), `ban as ${caller.name}`).toBe(caller.code);
       expect(ban.data?.banUser ?? null).toBeNull();
     }
-    expect(await api.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ isBanned: false, bannedAt: null, banReason: null });
+    expect(await api.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      isBanned: false,
+      bannedAt: null,
+      banReason: null,
+    });
     // A banned target for the unban attempts.
-    await api.prisma.user.update({ where: { id: target.id }, data: { isBanned: true, bannedAt: new Date(), banReason: "Fraud", bannedById: admin.id } });
+    await api.prisma.user.update({
+      where: { id: target.id },
+      data: { isBanned: true, bannedAt: new Date(), banReason: "Fraud", bannedById: admin.id },
+    });
     for (const caller of refused) {
       const unban = await api.execute(Unban, { input: { userId: globalId("User", target.id) } }, { headers: caller.headers });
       expect(codeOf(unban), `unban as ${caller.name}`).toBe(caller.code);
@@ -429,7 +448,11 @@ describe("banUser", () => {
     const first = await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: "Abuse" } }, { headers: admin.headers });
     expect(first.data?.banUser.__typename).toBe("User");
     const before = await api.prisma.user.findUniqueOrThrow({ where: { id: target.id } });
-    const second = await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: "Other reason" } }, { headers: operator.headers });
+    const second = await api.execute(
+      Ban,
+      { input: { userId: globalId("User", target.id), reason: "Other reason" } },
+      { headers: operator.headers },
+    );
     expect(second.data?.banUser).toMatchObject({ __typename: "ConflictError", code: "CONFLICT" });
     expect(await api.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(before);
     expect(await api.prisma.auditLog.count({ where: { action: "user.ban", targetId: target.id } })).toBe(1);
@@ -439,9 +462,17 @@ describe("banUser", () => {
     const target = await api.signIn({ name: "Validated" });
     const short = await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: " ab " } }, { headers: admin.headers });
     expect(short.data?.banUser).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.reason" }] });
-    const long = await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: "x".repeat(501) } }, { headers: admin.headers });
+    const long = await api.execute(
+      Ban,
+      { input: { userId: globalId("User", target.id), reason: "x".repeat(501) } },
+      { headers: admin.headers },
+    );
     expect(long.data?.banUser).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.reason" }] });
-    const exact = await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: "x".repeat(500) } }, { headers: admin.headers });
+    const exact = await api.execute(
+      Ban,
+      { input: { userId: globalId("User", target.id), reason: "x".repeat(500) } },
+      { headers: admin.headers },
+    );
     expect(exact.data?.banUser).toMatchObject({ __typename: "User", isBanned: true });
     for (const userId of [globalId("Avatar", target.id), globalId("User", 987_654), "garbage"]) {
       const missing = await api.execute(Ban, { input: { userId, reason: "Spam" } }, { headers: admin.headers });
@@ -456,7 +487,14 @@ describe("unbanUser", () => {
     const target = await api.signIn({ name: "Forgiven" });
     await api.execute(Ban, { input: { userId: globalId("User", target.id), reason: "Temporary" } }, { headers: admin.headers });
     const result = await api.execute(Unban, { input: { userId: globalId("User", target.id) } }, { headers: operator.headers });
-    expect(result.data?.unbanUser).toMatchObject({ __typename: "User", isBanned: false, bannedAt: null, banReason: null, bannedBy: null, activeSessionCount: 0 });
+    expect(result.data?.unbanUser).toMatchObject({
+      __typename: "User",
+      isBanned: false,
+      bannedAt: null,
+      banReason: null,
+      bannedBy: null,
+      activeSessionCount: 0,
+    });
 
     const old = await api.execute(Viewer, {}, { headers: target.headers });
     expect(codeOf(old)).toBe("UNAUTHENTICATED");
@@ -501,12 +539,23 @@ describe("admin.users", () => {
     nameless = await api.signIn({ name: `${tag} placeholder` });
     await api.prisma.user.update({
       where: { id: alice.id },
-      data: { email: `${tag.toLowerCase()}-alice@example.com`, telegramUsername: `${tag}_ali`, createdAt: new Date("2025-01-10T00:00:00Z") },
+      data: {
+        email: `${tag.toLowerCase()}-alice@example.com`,
+        telegramUsername: `${tag}_ali`,
+        createdAt: new Date("2025-01-10T00:00:00Z"),
+      },
     });
     await api.prisma.user.update({ where: { id: bob.id }, data: { referredById: alice.id, createdAt: new Date("2025-02-10T00:00:00Z") } });
     await api.prisma.user.update({
       where: { id: carol.id },
-      data: { referredById: alice.id, isBanned: true, bannedAt: new Date(), banReason: "Spam", bannedById: admin.id, createdAt: new Date("2025-03-10T00:00:00Z") },
+      data: {
+        referredById: alice.id,
+        isBanned: true,
+        bannedAt: new Date(),
+        banReason: "Spam",
+        bannedById: admin.id,
+        createdAt: new Date("2025-03-10T00:00:00Z"),
+      },
     });
     // Email holds the tag so the search still finds this user without a name.
     await api.prisma.user.update({
@@ -553,8 +602,18 @@ describe("admin.users", () => {
   });
 
   it("orders by creation date or name, either direction, and pages through nameless users too", async () => {
-    expect(ids(await run({ filter: search(), orderBy: { field: "CREATED_AT", direction: "ASC" } }))).toEqual([u(alice), u(bob), u(carol), u(nameless)]);
-    expect(ids(await run({ filter: search(), orderBy: { field: "NAME", direction: "ASC" } }))).toEqual([u(alice), u(bob), u(carol), u(nameless)]);
+    expect(ids(await run({ filter: search(), orderBy: { field: "CREATED_AT", direction: "ASC" } }))).toEqual([
+      u(alice),
+      u(bob),
+      u(carol),
+      u(nameless),
+    ]);
+    expect(ids(await run({ filter: search(), orderBy: { field: "NAME", direction: "ASC" } }))).toEqual([
+      u(alice),
+      u(bob),
+      u(carol),
+      u(nameless),
+    ]);
     expect(ids(await run({ filter: search(), orderBy: { field: "NAME" } }))).toEqual([u(carol), u(bob), u(alice), u(nameless)]);
     for (const direction of ["ASC", "DESC"] as const) {
       const seen: string[] = [];
@@ -636,26 +695,80 @@ describe("content lists", () => {
     jobs = {
       done: await api.prisma.generationJob.create({
         data: {
-          avatarId: ownerAvatars[1]!.id, styleId, paymentId: payment.id, status: "COMPLETED",
-          createdAt: new Date("2025-05-05T00:00:00Z"), completedAt: new Date("2025-05-05T02:00:00Z"),
+          avatarId: ownerAvatars[1]!.id,
+          styleId,
+          paymentId: payment.id,
+          status: "COMPLETED",
+          createdAt: new Date("2025-05-05T00:00:00Z"),
+          completedAt: new Date("2025-05-05T02:00:00Z"),
         },
       }),
       failed: await api.prisma.generationJob.create({
-        data: { avatarId: ownerAvatars[1]!.id, styleId, status: "FAILED", createdAt: new Date("2025-05-06T00:00:00Z"), completedAt: new Date("2025-05-06T01:00:00Z") },
+        data: {
+          avatarId: ownerAvatars[1]!.id,
+          styleId,
+          status: "FAILED",
+          createdAt: new Date("2025-05-06T00:00:00Z"),
+          completedAt: new Date("2025-05-06T01:00:00Z"),
+        },
       }),
       test: await api.prisma.generationJob.create({
-        data: { avatarId: ownerAvatars[2]!.id, styleId: otherStyleId, status: "PROCESSING", isTestMode: true, createdAt: new Date("2025-05-07T00:00:00Z") },
+        data: {
+          avatarId: ownerAvatars[2]!.id,
+          styleId: otherStyleId,
+          status: "PROCESSING",
+          isTestMode: true,
+          createdAt: new Date("2025-05-07T00:00:00Z"),
+        },
       }),
       otherJob: await api.prisma.generationJob.create({
-        data: { avatarId: otherAvatar.id, styleId, status: "COMPLETED", createdAt: new Date("2025-05-08T00:00:00Z"), completedAt: new Date("2025-05-08T00:30:00Z") },
+        data: {
+          avatarId: otherAvatar.id,
+          styleId,
+          status: "COMPLETED",
+          createdAt: new Date("2025-05-08T00:00:00Z"),
+          completedAt: new Date("2025-05-08T00:30:00Z"),
+        },
       }),
     };
     await api.prisma.generationTask.createMany({
       data: [
-        { jobId: jobs.done.id, avatarId: ownerAvatars[1]!.id, promptIndex: 0, prompt: "studio portrait 0", status: "SUCCEEDED", providerTaskId: unique("kie"), attempts: 1 },
-        { jobId: jobs.done.id, avatarId: ownerAvatars[1]!.id, promptIndex: 1, prompt: "studio portrait 1", status: "SUCCEEDED", providerTaskId: unique("kie"), attempts: 2 },
-        { jobId: jobs.failed.id, avatarId: ownerAvatars[1]!.id, promptIndex: 0, prompt: "studio portrait 0", status: "FAILED", attempts: 3, errorMessage: "provider timeout" },
-        { jobId: jobs.test.id, avatarId: ownerAvatars[2]!.id, promptIndex: 0, prompt: "outdoor 0", status: "PROCESSING", attempts: 1, providerTaskId: unique("kie") },
+        {
+          jobId: jobs.done.id,
+          avatarId: ownerAvatars[1]!.id,
+          promptIndex: 0,
+          prompt: "studio portrait 0",
+          status: "SUCCEEDED",
+          providerTaskId: unique("kie"),
+          attempts: 1,
+        },
+        {
+          jobId: jobs.done.id,
+          avatarId: ownerAvatars[1]!.id,
+          promptIndex: 1,
+          prompt: "studio portrait 1",
+          status: "SUCCEEDED",
+          providerTaskId: unique("kie"),
+          attempts: 2,
+        },
+        {
+          jobId: jobs.failed.id,
+          avatarId: ownerAvatars[1]!.id,
+          promptIndex: 0,
+          prompt: "studio portrait 0",
+          status: "FAILED",
+          attempts: 3,
+          errorMessage: "provider timeout",
+        },
+        {
+          jobId: jobs.test.id,
+          avatarId: ownerAvatars[2]!.id,
+          promptIndex: 0,
+          prompt: "outdoor 0",
+          status: "PROCESSING",
+          attempts: 1,
+          providerTaskId: unique("kie"),
+        },
       ],
     });
     const doneTasks = await api.prisma.generationTask.findMany({ where: { jobId: jobs.done.id }, orderBy: { promptIndex: "asc" } });
@@ -663,13 +776,28 @@ describe("content lists", () => {
     for (const [i, task] of doneTasks.entries()) {
       photos.push(
         await api.prisma.generatedPhoto.create({
-          data: { avatarId: ownerAvatars[1]!.id, jobId: jobs.done.id, taskId: task.id, styleId, prompt: task.prompt, imageUrl: `https://x/${i}.jpg`, createdAt: new Date(`2025-05-05T01:0${i}:00Z`) },
+          data: {
+            avatarId: ownerAvatars[1]!.id,
+            jobId: jobs.done.id,
+            taskId: task.id,
+            styleId,
+            prompt: task.prompt,
+            imageUrl: `https://x/${i}.jpg`,
+            createdAt: new Date(`2025-05-05T01:0${i}:00Z`),
+          },
         }),
       );
     }
     photos.push(
       await api.prisma.generatedPhoto.create({
-        data: { avatarId: otherAvatar.id, jobId: jobs.otherJob.id, styleId: otherStyleId, prompt: "outdoor", imageUrl: "https://x/o.jpg", createdAt: new Date("2025-05-08T00:10:00Z") },
+        data: {
+          avatarId: otherAvatar.id,
+          jobId: jobs.otherJob.id,
+          styleId: otherStyleId,
+          prompt: "outdoor",
+          imageUrl: "https://x/o.jpg",
+          createdAt: new Date("2025-05-08T00:10:00Z"),
+        },
       }),
     );
     await api.prisma.photoFavorite.create({ data: { userId: owner.id, photoId: photos[0]!.id } });
@@ -690,9 +818,14 @@ describe("content lists", () => {
     expect(ids(mine.avatars)).toEqual(ownerAvatars.map((a) => gid("Avatar", a)).reverse());
     expect(mine.avatars.totalCount).toBe(3);
     expect(mine.avatars.edges[0]!.node.user.id).toBe(globalId("User", owner.id));
-    const ready = await read<R>(Avatars, { filter: { user: globalId("User", owner.id), status: "READY" }, orderBy: { field: "CREATED_AT", direction: "ASC" } });
+    const ready = await read<R>(Avatars, {
+      filter: { user: globalId("User", owner.id), status: "READY" },
+      orderBy: { field: "CREATED_AT", direction: "ASC" },
+    });
     expect(ids(ready.avatars)).toEqual([gid("Avatar", ownerAvatars[1]!), gid("Avatar", ownerAvatars[2]!)]);
-    const named = await read<R>(Avatars, { filter: { search: "ready", createdAt: { from: "2025-05-03T00:00:00Z", to: "2025-05-05T00:00:00Z" } } });
+    const named = await read<R>(Avatars, {
+      filter: { search: "ready", createdAt: { from: "2025-05-03T00:00:00Z", to: "2025-05-05T00:00:00Z" } },
+    });
     expect(ids(named.avatars)).toEqual([gid("Avatar", otherAvatar), gid("Avatar", ownerAvatars[2]!)]);
   });
 
@@ -703,16 +836,28 @@ describe("content lists", () => {
     expect(byJob.generatedPhotos.edges.map((e) => e.node.favoriteCount)).toEqual([0, 2]);
     const byOwner = await read<R>(Photos, { filter: { user: globalId("User", other.id) } });
     expect(ids(byOwner.generatedPhotos)).toEqual([gid("GeneratedPhoto", photos[2]!)]);
-    const byStyle = await read<R>(Photos, { filter: { style: globalId("Style", styleId), avatar: gid("Avatar", ownerAvatars[1]!) }, orderBy: { field: "CREATED_AT", direction: "ASC" } });
+    const byStyle = await read<R>(Photos, {
+      filter: { style: globalId("Style", styleId), avatar: gid("Avatar", ownerAvatars[1]!) },
+      orderBy: { field: "CREATED_AT", direction: "ASC" },
+    });
     expect(ids(byStyle.generatedPhotos)).toEqual([gid("GeneratedPhoto", photos[0]!), gid("GeneratedPhoto", photos[1]!)]);
     const none = await read<R>(Photos, { filter: { style: globalId("Style", otherStyleId), avatar: gid("Avatar", ownerAvatars[1]!) } });
     expect(none.generatedPhotos.totalCount).toBe(0);
   });
 
   it("generationJobs: by status, owner, avatar, date and test mode; by creation or completion", async () => {
-    type R = { generationJobs: Connection<{ payment: { amount: string } | null; providerTasks: { totalCount: number; edges: Array<{ node: { prompt: string; providerTaskId: string | null } }> } }> };
+    type R = {
+      generationJobs: Connection<{
+        payment: { amount: string } | null;
+        providerTasks: { totalCount: number; edges: Array<{ node: { prompt: string; providerTaskId: string | null } }> };
+      }>;
+    };
     const owned = await read<R>(Jobs, { filter: { user: globalId("User", owner.id) } });
-    expect(ids(owned.generationJobs)).toEqual([gid("GenerationJob", jobs.test), gid("GenerationJob", jobs.failed), gid("GenerationJob", jobs.done)]);
+    expect(ids(owned.generationJobs)).toEqual([
+      gid("GenerationJob", jobs.test),
+      gid("GenerationJob", jobs.failed),
+      gid("GenerationJob", jobs.done),
+    ]);
     const done = owned.generationJobs.edges[2]!.node;
     expect(done.payment).toMatchObject({ amount: "990" });
     expect(done.providerTasks.totalCount).toBe(2);
@@ -720,27 +865,61 @@ describe("content lists", () => {
     expect(done.providerTasks.edges[0]!.node.providerTaskId).toMatch(/^kie-/);
 
     const may = { from: "2025-05-01T00:00:00Z", to: "2025-06-01T00:00:00Z" };
-    expect(ids((await read<R>(Jobs, { filter: { status: "COMPLETED", createdAt: may } })).generationJobs)).toEqual([gid("GenerationJob", jobs.otherJob), gid("GenerationJob", jobs.done)]);
-    expect(ids((await read<R>(Jobs, { filter: { isTestMode: true, createdAt: may } })).generationJobs)).toEqual([gid("GenerationJob", jobs.test)]);
-    expect(ids((await read<R>(Jobs, { filter: { avatar: gid("Avatar", ownerAvatars[1]!), createdAt: { from: "2025-05-06T00:00:00Z" } } })).generationJobs)).toEqual([
-      gid("GenerationJob", jobs.failed),
+    expect(ids((await read<R>(Jobs, { filter: { status: "COMPLETED", createdAt: may } })).generationJobs)).toEqual([
+      gid("GenerationJob", jobs.otherJob),
+      gid("GenerationJob", jobs.done),
     ]);
+    expect(ids((await read<R>(Jobs, { filter: { isTestMode: true, createdAt: may } })).generationJobs)).toEqual([
+      gid("GenerationJob", jobs.test),
+    ]);
+    expect(
+      ids(
+        (await read<R>(Jobs, { filter: { avatar: gid("Avatar", ownerAvatars[1]!), createdAt: { from: "2025-05-06T00:00:00Z" } } }))
+          .generationJobs,
+      ),
+    ).toEqual([gid("GenerationJob", jobs.failed)]);
     // By completion: latest completion first, unfinished jobs last.
-    const byCompletion = await read<R>(Jobs, { filter: { createdAt: { from: "2025-05-05T00:00:00Z", to: "2025-05-09T00:00:00Z" } }, orderBy: { field: "COMPLETED_AT" } });
-    expect(ids(byCompletion.generationJobs)).toEqual([jobs.otherJob, jobs.failed, jobs.done, jobs.test].map((j) => gid("GenerationJob", j)));
-    const ascending = await read<R>(Jobs, { filter: { createdAt: { from: "2025-05-05T00:00:00Z", to: "2025-05-09T00:00:00Z" } }, orderBy: { field: "COMPLETED_AT", direction: "ASC" } });
+    const byCompletion = await read<R>(Jobs, {
+      filter: { createdAt: { from: "2025-05-05T00:00:00Z", to: "2025-05-09T00:00:00Z" } },
+      orderBy: { field: "COMPLETED_AT" },
+    });
+    expect(ids(byCompletion.generationJobs)).toEqual(
+      [jobs.otherJob, jobs.failed, jobs.done, jobs.test].map((j) => gid("GenerationJob", j)),
+    );
+    const ascending = await read<R>(Jobs, {
+      filter: { createdAt: { from: "2025-05-05T00:00:00Z", to: "2025-05-09T00:00:00Z" } },
+      orderBy: { field: "COMPLETED_AT", direction: "ASC" },
+    });
     expect(ids(ascending.generationJobs)).toEqual([jobs.done, jobs.failed, jobs.otherJob, jobs.test].map((j) => gid("GenerationJob", j)));
   });
 
   it("generationTasks: staff see prompts, provider ids, attempts and errors; filtered by status, job and trouble", async () => {
-    type R = { generationTasks: Connection<{ promptIndex: number; errorMessage: string | null; attempts: number; job: { id: string }; generatedPhoto: { id: string } | null }> };
+    type R = {
+      generationTasks: Connection<{
+        promptIndex: number;
+        errorMessage: string | null;
+        attempts: number;
+        job: { id: string };
+        generatedPhoto: { id: string } | null;
+      }>;
+    };
     const failed = await read<R>(Tasks, { filter: { status: "FAILED", job: gid("GenerationJob", jobs.failed) } });
     expect(failed.generationTasks.totalCount).toBe(1);
-    expect(failed.generationTasks.edges[0]!.node).toMatchObject({ errorMessage: "provider timeout", attempts: 3, job: { id: gid("GenerationJob", jobs.failed) }, generatedPhoto: null });
-    const ofDone = await read<R>(Tasks, { filter: { job: gid("GenerationJob", jobs.done) }, orderBy: { field: "CREATED_AT", direction: "ASC" } });
+    expect(failed.generationTasks.edges[0]!.node).toMatchObject({
+      errorMessage: "provider timeout",
+      attempts: 3,
+      job: { id: gid("GenerationJob", jobs.failed) },
+      generatedPhoto: null,
+    });
+    const ofDone = await read<R>(Tasks, {
+      filter: { job: gid("GenerationJob", jobs.done) },
+      orderBy: { field: "CREATED_AT", direction: "ASC" },
+    });
     expect(ofDone.generationTasks.edges.map((e) => e.node.promptIndex)).toEqual([0, 1]);
     expect(ofDone.generationTasks.edges[0]!.node.generatedPhoto).toEqual({ id: gid("GeneratedPhoto", photos[0]!) });
-    expect(ids(ofDone.generationTasks)[0]).toBe(globalId("GenerationTask", (await api.prisma.generationTask.findFirstOrThrow({ where: { jobId: jobs.done.id, promptIndex: 0 } })).id));
+    expect(ids(ofDone.generationTasks)[0]).toBe(
+      globalId("GenerationTask", (await api.prisma.generationTask.findFirstOrThrow({ where: { jobId: jobs.done.id, promptIndex: 0 } })).id),
+    );
     const troubled = await read<R>(Tasks, { filter: { failedAttempts: true } });
     expect(troubled.generationTasks.edges.map((e) => [e.node.job.id, e.node.promptIndex])).toEqual([
       [gid("GenerationJob", jobs.failed), 0],
@@ -751,28 +930,53 @@ describe("content lists", () => {
   });
 
   it("sharedGalleries: by owner, avatar and liveness; by views", async () => {
-    const live = await api.prisma.sharedGallery.create({ data: { userId: owner.id, avatarId: ownerAvatars[1]!.id, token: unique("g"), viewCount: 5 } });
-    const revoked = await api.prisma.sharedGallery.create({ data: { userId: owner.id, avatarId: ownerAvatars[1]!.id, token: unique("g"), revokedAt: new Date(), viewCount: 9 } });
-    const expired = await api.prisma.sharedGallery.create({ data: { userId: owner.id, avatarId: ownerAvatars[2]!.id, token: unique("g"), expiresAt: new Date(Date.now() - 1000), viewCount: 1 } });
-    const later = await api.prisma.sharedGallery.create({ data: { userId: owner.id, avatarId: ownerAvatars[2]!.id, token: unique("g"), expiresAt: new Date(Date.now() + 3_600_000) } });
+    const live = await api.prisma.sharedGallery.create({
+      data: { userId: owner.id, avatarId: ownerAvatars[1]!.id, token: unique("g"), viewCount: 5 },
+    });
+    const revoked = await api.prisma.sharedGallery.create({
+      data: { userId: owner.id, avatarId: ownerAvatars[1]!.id, token: unique("g"), revokedAt: new Date(), viewCount: 9 },
+    });
+    const expired = await api.prisma.sharedGallery.create({
+      data: { userId: owner.id, avatarId: ownerAvatars[2]!.id, token: unique("g"), expiresAt: new Date(Date.now() - 1000), viewCount: 1 },
+    });
+    const later = await api.prisma.sharedGallery.create({
+      data: { userId: owner.id, avatarId: ownerAvatars[2]!.id, token: unique("g"), expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     type R = { sharedGalleries: Connection };
     const user = globalId("User", owner.id);
-    expect(ids((await read<R>(Galleries, { filter: { user } })).sharedGalleries)).toEqual([later, expired, revoked, live].map((g) => gid("SharedGallery", g)));
-    expect(ids((await read<R>(Galleries, { filter: { user, live: true } })).sharedGalleries)).toEqual([later, live].map((g) => gid("SharedGallery", g)));
-    expect(ids((await read<R>(Galleries, { filter: { user, live: false } })).sharedGalleries)).toEqual([expired, revoked].map((g) => gid("SharedGallery", g)));
-    expect(ids((await read<R>(Galleries, { filter: { avatar: gid("Avatar", ownerAvatars[2]!) } })).sharedGalleries)).toEqual([later, expired].map((g) => gid("SharedGallery", g)));
+    expect(ids((await read<R>(Galleries, { filter: { user } })).sharedGalleries)).toEqual(
+      [later, expired, revoked, live].map((g) => gid("SharedGallery", g)),
+    );
+    expect(ids((await read<R>(Galleries, { filter: { user, live: true } })).sharedGalleries)).toEqual(
+      [later, live].map((g) => gid("SharedGallery", g)),
+    );
+    expect(ids((await read<R>(Galleries, { filter: { user, live: false } })).sharedGalleries)).toEqual(
+      [expired, revoked].map((g) => gid("SharedGallery", g)),
+    );
+    expect(ids((await read<R>(Galleries, { filter: { avatar: gid("Avatar", ownerAvatars[2]!) } })).sharedGalleries)).toEqual(
+      [later, expired].map((g) => gid("SharedGallery", g)),
+    );
     expect(ids((await read<R>(Galleries, { filter: { user }, orderBy: { field: "VIEW_COUNT" } })).sharedGalleries)).toEqual(
       [revoked, live, expired, later].map((g) => gid("SharedGallery", g)),
     );
   });
 
   it("userIdentities: by provider, user and account id or email", async () => {
-    await api.prisma.userIdentity.create({ data: { userId: owner.id, provider: "EMAIL", providerUserId: "owner@example.org", email: "owner@example.org" } });
-    await api.prisma.userIdentity.create({ data: { userId: other.id, provider: "GOOGLE", providerUserId: "google-sub-42", email: "other@example.org" } });
-    type R = { userIdentities: { totalCount: number; edges: Array<{ node: { provider: string; providerUserId: string; user: { id: string } } }> } };
+    await api.prisma.userIdentity.create({
+      data: { userId: owner.id, provider: "EMAIL", providerUserId: "owner@example.org", email: "owner@example.org" },
+    });
+    await api.prisma.userIdentity.create({
+      data: { userId: other.id, provider: "GOOGLE", providerUserId: "google-sub-42", email: "other@example.org" },
+    });
+    type R = {
+      userIdentities: { totalCount: number; edges: Array<{ node: { provider: string; providerUserId: string; user: { id: string } } }> };
+    };
     const email = await read<R>(Identities, { filter: { provider: "EMAIL" } });
     expect(email.userIdentities.edges.map((e) => e.node.providerUserId)).toEqual(["owner@example.org"]);
-    const owners = await read<R>(Identities, { filter: { user: globalId("User", owner.id) }, orderBy: { field: "CREATED_AT", direction: "ASC" } });
+    const owners = await read<R>(Identities, {
+      filter: { user: globalId("User", owner.id) },
+      orderBy: { field: "CREATED_AT", direction: "ASC" },
+    });
     expect(owners.userIdentities.edges.map((e) => e.node.provider)).toEqual(["TELEGRAM", "EMAIL"]);
     const bySubject = await read<R>(Identities, { filter: { search: "google-sub-42" } });
     expect(bySubject.userIdentities.edges.map((e) => e.node.user.id)).toEqual([globalId("User", other.id)]);
@@ -785,10 +989,15 @@ describe("content lists", () => {
     const onPhoto = await read<F>(Favorites, { filter: { photo: gid("GeneratedPhoto", photos[0]!) } });
     expect(onPhoto.photoFavorites.edges.map((e) => e.node.user.id)).toEqual([globalId("User", other.id), globalId("User", owner.id)]);
     const byOther = await read<F>(Favorites, { filter: { user: globalId("User", other.id) } });
-    expect(byOther.photoFavorites.edges.map((e) => e.node.photo.id)).toEqual([gid("GeneratedPhoto", photos[2]!), gid("GeneratedPhoto", photos[0]!)]);
+    expect(byOther.photoFavorites.edges.map((e) => e.node.photo.id)).toEqual([
+      gid("GeneratedPhoto", photos[2]!),
+      gid("GeneratedPhoto", photos[0]!),
+    ]);
 
     await issueSession(api.prisma, { userId: other.id, provider: "TELEGRAM", ttlDays: 1 });
-    await api.prisma.userSession.create({ data: { userId: other.id, provider: "EMAIL", tokenHash: "e".repeat(64), expiresAt: new Date(Date.now() - 1000) } });
+    await api.prisma.userSession.create({
+      data: { userId: other.id, provider: "EMAIL", tokenHash: "e".repeat(64), expiresAt: new Date(Date.now() - 1000) },
+    });
     type S = { userSessions: { totalCount: number; edges: Array<{ node: { provider: string; isActive: boolean } }> } };
     const all = await read<S>(Sessions, { filter: { user: globalId("User", other.id) } });
     expect(all.userSessions.totalCount).toBe(3);
@@ -806,11 +1015,18 @@ describe("statement counts", () => {
     // Six users with everything the detailed query loads.
     for (let i = 0; i < 6; i++) {
       const user = await api.signIn({ name: `Stmt ${i}` });
-      await api.prisma.user.update({ where: { id: user.id }, data: { referredById: member.id, isBanned: i % 2 === 0, bannedById: i % 2 === 0 ? admin.id : null } });
+      await api.prisma.user.update({
+        where: { id: user.id },
+        data: { referredById: member.id, isBanned: i % 2 === 0, bannedById: i % 2 === 0 ? admin.id : null },
+      });
       const avatar = await createAvatar(user.id, { name: `Stmt avatar ${i}` });
       const job = await api.prisma.generationJob.create({ data: { avatarId: avatar.id, styleId, status: "COMPLETED" } });
-      const task = await api.prisma.generationTask.create({ data: { jobId: job.id, avatarId: avatar.id, promptIndex: 0, prompt: "p", providerTaskId: unique("stmt") } });
-      const photo = await api.prisma.generatedPhoto.create({ data: { avatarId: avatar.id, jobId: job.id, taskId: task.id, styleId, prompt: "p", imageUrl: "https://x/p.jpg" } });
+      const task = await api.prisma.generationTask.create({
+        data: { jobId: job.id, avatarId: avatar.id, promptIndex: 0, prompt: "p", providerTaskId: unique("stmt") },
+      });
+      const photo = await api.prisma.generatedPhoto.create({
+        data: { avatarId: avatar.id, jobId: job.id, taskId: task.id, styleId, prompt: "p", imageUrl: "https://x/p.jpg" },
+      });
       await api.prisma.photoFavorite.create({ data: { userId: user.id, photoId: photo.id } });
       await api.prisma.sharedGallery.create({ data: { userId: user.id, avatarId: avatar.id, token: unique("stmt") } });
       await createPayment(user.id);
@@ -862,12 +1078,24 @@ describe("admin.dashboard", () => {
     const style = await board.prisma.style.create({ data: { code: "dash", name: "Dash" } });
     const avatar = await board.prisma.avatar.create({ data: { userId: payer.id } });
     let n = 0;
-    const pay = (provider: "TBANK" | "STARS" | "TON" | "TEST", amount: string, createdAt: string, extra: { status?: "PENDING" | "SUCCEEDED" | "REFUNDED"; isTestMode?: boolean } = {}) =>
+    const pay = (
+      provider: "TBANK" | "STARS" | "TON" | "TEST",
+      amount: string,
+      createdAt: string,
+      extra: { status?: "PENDING" | "SUCCEEDED" | "REFUNDED"; isTestMode?: boolean } = {},
+    ) =>
       board.prisma.payment.create({
         data: {
-          userId: payer.id, provider, amount, photoCount: 23, idempotencyKey: `dash-${++n}`, createdAt: new Date(createdAt),
-          status: extra.status ?? "SUCCEEDED", isTestMode: extra.isTestMode ?? false,
-          ...(provider === "STARS" ? { starsAmount: 300 } : {}), ...(provider === "TON" ? { tonAmount: "2" } : {}),
+          userId: payer.id,
+          provider,
+          amount,
+          photoCount: 23,
+          idempotencyKey: `dash-${++n}`,
+          createdAt: new Date(createdAt),
+          status: extra.status ?? "SUCCEEDED",
+          isTestMode: extra.isTestMode ?? false,
+          ...(provider === "STARS" ? { starsAmount: 300 } : {}),
+          ...(provider === "TON" ? { tonAmount: "2" } : {}),
         },
       });
     await pay("TBANK", "1490.00", "2030-01-01T10:00:00Z");
@@ -883,7 +1111,9 @@ describe("admin.dashboard", () => {
     await pay("TBANK", "321.00", "2030-01-03T00:00:00Z"); // the range's end is open
 
     const job = (status: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED", createdAt: string, isTestMode = false) =>
-      board.prisma.generationJob.create({ data: { avatarId: avatar.id, styleId: style.id, status, isTestMode, createdAt: new Date(createdAt) } });
+      board.prisma.generationJob.create({
+        data: { avatarId: avatar.id, styleId: style.id, status, isTestMode, createdAt: new Date(createdAt) },
+      });
     for (const at of ["2030-01-01T01:00:00Z", "2030-01-01T02:00:00Z", "2030-01-02T03:00:00Z"]) await job("COMPLETED", at);
     await job("FAILED", "2030-01-02T04:00:00Z");
     await job("PROCESSING", "2030-01-02T05:00:00Z");
@@ -894,8 +1124,14 @@ describe("admin.dashboard", () => {
     const past = new Date(Date.now() - 3_600_000);
     const future = new Date(Date.now() + 3_600_000);
     let t = 0;
-    const ticket = (priority: "P1" | "P2" | "P3" | "P4", status: "OPEN" | "IN_PROGRESS" | "WAITING_USER" | "ESCALATED" | "RESOLVED" | "CLOSED", sla: object = {}) =>
-      board.prisma.supportTicket.create({ data: { number: `TKT-2030-${String(++t).padStart(3, "0")}`, priority, status, userId: payer.id, ...sla } });
+    const ticket = (
+      priority: "P1" | "P2" | "P3" | "P4",
+      status: "OPEN" | "IN_PROGRESS" | "WAITING_USER" | "ESCALATED" | "RESOLVED" | "CLOSED",
+      sla: object = {},
+    ) =>
+      board.prisma.supportTicket.create({
+        data: { number: `TKT-2030-${String(++t).padStart(3, "0")}`, priority, status, userId: payer.id, ...sla },
+      });
     await ticket("P1", "OPEN", { firstResponseDueAt: past, resolutionDueAt: future }); // late first response
     await ticket("P1", "IN_PROGRESS", { firstResponseDueAt: past, firstResponseAt: past, resolutionDueAt: past }); // late resolution
     await ticket("P2", "ESCALATED", { firstResponseDueAt: past, resolutionDueAt: past }); // late on both counts
@@ -913,7 +1149,12 @@ describe("admin.dashboard", () => {
         const method = currency === "TON" ? "TON" : "CARD";
         const row = await tx.withdrawal.create({
           data: {
-            userId: partner.id, currency, amount, payoutAmount: amount, method, status,
+            userId: partner.id,
+            currency,
+            amount,
+            payoutAmount: amount,
+            method,
+            status,
             details: method === "TON" ? { address: "UQ-test-wallet" } : { card: "220070******1234" },
           },
         });
@@ -961,23 +1202,52 @@ describe("admin.dashboard", () => {
   it("runs only the figures asked for; without a range, revenue covers the last 30 days", async () => {
     const payer = await board.signIn({ name: "Recent payer" });
     await board.prisma.payment.create({
-      data: { userId: payer.id, provider: "TBANK", amount: "42.00", photoCount: 5, idempotencyKey: "recent", status: "SUCCEEDED", createdAt: new Date(Date.now() - 86_400_000) },
+      data: {
+        userId: payer.id,
+        provider: "TBANK",
+        amount: "42.00",
+        photoCount: 5,
+        idempotencyKey: "recent",
+        status: "SUCCEEDED",
+        createdAt: new Date(Date.now() - 86_400_000),
+      },
     });
     await board.prisma.payment.create({
-      data: { userId: payer.id, provider: "TBANK", amount: "43.00", photoCount: 5, idempotencyKey: "too-old", status: "SUCCEEDED", createdAt: new Date(Date.now() - 31 * 86_400_000) },
+      data: {
+        userId: payer.id,
+        provider: "TBANK",
+        amount: "43.00",
+        photoCount: 5,
+        idempotencyKey: "too-old",
+        status: "SUCCEEDED",
+        createdAt: new Date(Date.now() - 31 * 86_400_000),
+      },
     });
     const result = await board.execute(DashboardRevenue, {}, { headers: boardAdmin.headers });
     expect(result.errors).toBeUndefined();
     const { from, to, revenue } = result.data!.admin.dashboard;
     expect(new Date(to!).getTime() - new Date(from!).getTime()).toBe(30 * 86_400_000);
-    expect(revenue).toEqual([{ day: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), provider: "TBANK", amount: "42", payments: 1 }]);
+    expect(revenue).toEqual([
+      { day: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), provider: "TBANK", amount: "42", payments: 1 },
+    ]);
     expect(result.statements.filter((sql) => !/admin_sessions/.test(sql))).toHaveLength(1);
   });
 
   it("reports a null success rate when no job finished, and refuses an empty range", async () => {
-    const empty = await board.execute(Dashboard, { range: { from: "2040-01-01T00:00:00Z", to: "2040-02-01T00:00:00Z" } }, { headers: boardAdmin.headers });
-    expect(empty.data!.admin.dashboard).toMatchObject({ revenue: [], generation: { completed: 0, failed: 0, inProgress: 0, successRate: null } });
-    const backwards = await board.execute(Dashboard, { range: { from: "2030-02-01T00:00:00Z", to: "2030-01-01T00:00:00Z" } }, { headers: boardAdmin.headers });
+    const empty = await board.execute(
+      Dashboard,
+      { range: { from: "2040-01-01T00:00:00Z", to: "2040-02-01T00:00:00Z" } },
+      { headers: boardAdmin.headers },
+    );
+    expect(empty.data!.admin.dashboard).toMatchObject({
+      revenue: [],
+      generation: { completed: 0, failed: 0, inProgress: 0, successRate: null },
+    });
+    const backwards = await board.execute(
+      Dashboard,
+      { range: { from: "2030-02-01T00:00:00Z", to: "2030-01-01T00:00:00Z" } },
+      { headers: boardAdmin.headers },
+    );
     expect(codeOf(backwards)).toBe("VALIDATION_FAILED");
   });
 });

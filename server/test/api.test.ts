@@ -45,9 +45,7 @@ describe("catalogue", () => {
       ["starter", "499", 7],
       ["premium", "1499", 23],
     ]);
-    expect(result.data?.styles).toEqual([
-      expect.objectContaining({ code: "professional", description: "Business portraits" }),
-    ]);
+    expect(result.data?.styles).toEqual([expect.objectContaining({ code: "professional", description: "Business portraits" })]);
     expect(result.statements).toHaveLength(2);
   });
 

@@ -33,8 +33,7 @@ const widgetSecret = (botToken: string) => createHash("sha256").update(botToken)
 const hmacHex = (secret: Buffer, message: string) => createHmac("sha256", secret).update(message).digest("hex");
 
 /** A query string the way Telegram.WebApp.initData is one: values percent-encoded. */
-const queryString = (fields: Fields) =>
-  fields.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
+const queryString = (fields: Fields) => fields.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join("&");
 
 function miniAppHash(fields: Fields, botToken = TEST_BOT_TOKEN) {
   return hmacHex(miniAppSecret(botToken), dataCheckString(fields));
@@ -154,7 +153,10 @@ describe("verifyMiniAppInitData", () => {
     const fields = initFields();
     const good = miniAppHash(fields);
     for (const hash of ["z".repeat(64), good.slice(0, 63), `${good}00`, "not-a-hash", good.replace(/./, "g")]) {
-      expect(failure(() => verifyMiniAppInitData(queryString([...fields, ["hash", hash]]), options)), hash).toBe("BAD_SIGNATURE");
+      expect(
+        failure(() => verifyMiniAppInitData(queryString([...fields, ["hash", hash]]), options)),
+        hash,
+      ).toBe("BAD_SIGNATURE");
     }
     // The hex digits are case-insensitive: the same digest in upper case is the same hash.
     expect(failure(() => verifyMiniAppInitData(queryString([...fields, ["hash", good.toUpperCase()]]), options))).toBe("NO ERROR");
@@ -185,16 +187,15 @@ describe("verifyMiniAppInitData", () => {
   });
 
   it("checks the hash over the decoded values of a URL-encoded user JSON", () => {
-    const user = { id: 42, first_name: "Анна & Co = 100% + more", last_name: "O'Brien/\"Q\"", username: "anna_42" };
+    const user = { id: 42, first_name: "Анна & Co = 100% + more", last_name: 'O\'Brien/"Q"', username: "anna_42" };
     const fields = initFields({ user });
     const initData = signInitData(fields);
     expect(initData).toContain("%7B%22id%22%3A42"); // the JSON travels percent-encoded
     const result = verifyMiniAppInitData(initData, options);
-    expect(result.user).toMatchObject({ id: 42n, firstName: "Анна & Co = 100% + more", lastName: "O'Brien/\"Q\"" });
+    expect(result.user).toMatchObject({ id: 42n, firstName: "Анна & Co = 100% + more", lastName: 'O\'Brien/"Q"' });
 
     // A hash computed over the still-encoded text is not Telegram's hash.
-    const encodedDcs = fields
-      .map(([k, v]) => [k, encodeURIComponent(v)] as [string, string]);
+    const encodedDcs = fields.map(([k, v]) => [k, encodeURIComponent(v)] as [string, string]);
     const wrong = queryString([...fields, ["hash", hmacHex(miniAppSecret(TEST_BOT_TOKEN), dataCheckString(encodedDcs))]]);
     expect(failure(() => verifyMiniAppInitData(wrong, options))).toBe("BAD_SIGNATURE");
   });
@@ -319,7 +320,13 @@ const databaseId = (globalId: string) => Number(/^User:(\d+)$/.exec(Buffer.from(
 /** Fresh Mini App initData for a Telegram user, signed now with the test token. */
 function initDataFor(
   telegramId: number,
-  { firstName = "Anna", lastName = "Petrova", username = `user${telegramId}`, startParam, authDate }: {
+  {
+    firstName = "Anna",
+    lastName = "Petrova",
+    username = `user${telegramId}`,
+    startParam,
+    authDate,
+  }: {
     firstName?: string;
     lastName?: string;
     username?: string;
@@ -480,7 +487,10 @@ describe("signInWithTelegram", () => {
       valid.replace(/&hash=[0-9a-f]+/, ""),
       stale,
       signInitData(
-        [["user", JSON.stringify({ id: telegramId, first_name: "A" })], ["auth_date", String(Math.floor(Date.now() / 1000))]],
+        [
+          ["user", JSON.stringify({ id: telegramId, first_name: "A" })],
+          ["auth_date", String(Math.floor(Date.now() / 1000))],
+        ],
         { botToken: "987654321:ANOTHER-bot-token-abcdefghij" },
       ),
       "not init data at all",
@@ -723,7 +733,10 @@ describe("sessions over graphql-ws", () => {
   });
 
   it("is anonymous without connection params", async () => {
-    expect(await overWebSocket({}, "{ viewer { id } }")).toEqual({ data: { viewer: null }, extensions: { cost: { requested: 1, limit: 2_000 } } });
+    expect(await overWebSocket({}, "{ viewer { id } }")).toEqual({
+      data: { viewer: null },
+      extensions: { cost: { requested: 1, limit: 2_000 } },
+    });
   });
 
   it("refuses an invalid, revoked or malformed token with an UNAUTHENTICATED operation error", async () => {

@@ -60,7 +60,16 @@ const SECRET_NEGATIVE = "SECRET-NEGATIVE blurry";
 let api: TestApi;
 let user: TestUser;
 const ids = {} as Record<
-  "activeTier" | "retiredTier" | "activeStyle" | "retiredStyle" | "summerPack" | "officePack" | "retiredPack" | "itemOfRetiredPack" | "itemWithRetiredPrompt" | "firstSummerItem",
+  | "activeTier"
+  | "retiredTier"
+  | "activeStyle"
+  | "retiredStyle"
+  | "summerPack"
+  | "officePack"
+  | "retiredPack"
+  | "itemOfRetiredPack"
+  | "itemWithRetiredPrompt"
+  | "firstSummerItem",
   string
 >;
 
@@ -114,7 +123,11 @@ beforeAll(async () => {
         create: [
           // Created out of order: items list by position.
           { position: 2, prompt: { create: { title: "Sunset", prompt: SECRET_PROMPT, previewUrl: "https://cdn.test/sunset-prompt.jpg" } } },
-          { position: 0, previewUrl: "https://cdn.test/beach-item.jpg", prompt: { create: { title: "Beach", prompt: SECRET_PROMPT, previewUrl: "https://cdn.test/beach-prompt.jpg" } } },
+          {
+            position: 0,
+            previewUrl: "https://cdn.test/beach-item.jpg",
+            prompt: { create: { title: "Beach", prompt: SECRET_PROMPT, previewUrl: "https://cdn.test/beach-prompt.jpg" } },
+          },
           { position: 1, prompt: { create: { title: "Retired prompt", prompt: SECRET_PROMPT, isActive: false } } },
         ],
       },
@@ -216,7 +229,9 @@ describe("node(id) on the catalogue", () => {
   it("resolves active rows for anyone", async () => {
     for (const headers of [undefined, user.headers]) {
       const results = await Promise.all(
-        [ids.activeTier, ids.activeStyle, ids.summerPack, ids.firstSummerItem].map((id) => api.execute(CatalogueNodeQuery, { id }, { headers })),
+        [ids.activeTier, ids.activeStyle, ids.summerPack, ids.firstSummerItem].map((id) =>
+          api.execute(CatalogueNodeQuery, { id }, { headers }),
+        ),
       );
       expect(results.map((r) => r.data?.node)).toEqual([
         { id: ids.activeTier, code: "starter" },

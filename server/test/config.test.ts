@@ -9,7 +9,11 @@ describe("configuration", () => {
   });
 
   it("turns GraphiQL off in production unless asked", () => {
-    const production = { NODE_ENV: "production", DATABASE_URL: "postgresql://db.internal/pinglass", TELEGRAM_BOT_TOKEN: "1:abcdefghijklmnopqrstuvwxyz" };
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgresql://db.internal/pinglass",
+      TELEGRAM_BOT_TOKEN: "1:abcdefghijklmnopqrstuvwxyz",
+    };
     expect(loadConfig(production).graphiql).toBe(false);
     expect(loadConfig({ ...production, GRAPHIQL: "on" }).graphiql).toBe(true);
   });
@@ -30,9 +34,9 @@ describe("configuration", () => {
 
   it("requires a database and refuses demo data in production", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/DATABASE_URL: is required in production/);
-    expect(() =>
-      loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/p", SEED_DEMO_DATA: "true" }),
-    ).toThrow(/demo data is refused/);
+    expect(() => loadConfig({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/p", SEED_DEMO_DATA: "true" })).toThrow(
+      /demo data is refused/,
+    );
   });
 });
 
@@ -52,10 +56,16 @@ describe("development sign-in", () => {
     const { paths } = await import("../src/paths.ts");
     const { verifyMiniAppInitData } = await import("../src/auth/telegram.ts");
     const { DEVELOPMENT_BOT_TOKEN } = await import("../src/config.ts");
-    const printed = execFileSync(process.execPath, ["--import", "tsx", path.join(paths.root, "server/src/cli/dev-init-data.ts"), "--id", "4242", "--name", "Anna", "--start", "REF123"], {
-      cwd: paths.root,
-      env: { ...process.env, NODE_ENV: "development", TELEGRAM_BOT_TOKEN: "" },
-    }).toString().trim();
+    const printed = execFileSync(
+      process.execPath,
+      ["--import", "tsx", path.join(paths.root, "server/src/cli/dev-init-data.ts"), "--id", "4242", "--name", "Anna", "--start", "REF123"],
+      {
+        cwd: paths.root,
+        env: { ...process.env, NODE_ENV: "development", TELEGRAM_BOT_TOKEN: "" },
+      },
+    )
+      .toString()
+      .trim();
     const verified = verifyMiniAppInitData(printed, { botToken: DEVELOPMENT_BOT_TOKEN, maxAgeSeconds: 60 });
     expect(verified.user).toMatchObject({ id: 4242n, firstName: "Anna" });
     expect(verified.startParam).toBe("REF123");

@@ -65,10 +65,7 @@ function rejection(error: unknown): Rejection {
  * Awaits `write` and asserts the database refused it with exactly this SQLSTATE and constraint
  * (`constraint` omitted = the error names none, as with the append-only trigger).
  */
-async function expectRejected(
-  write: Promise<unknown>,
-  expected: { code: string; constraint?: string; message?: RegExp },
-): Promise<void> {
+async function expectRejected(write: Promise<unknown>, expected: { code: string; constraint?: string; message?: RegExp }): Promise<void> {
   const refused = await write.then(
     () => undefined,
     (error: unknown) => rejection(error),
@@ -186,19 +183,17 @@ function createWithdrawal(userId: number, data: Partial<Prisma.WithdrawalUncheck
 
 describe("identity: a user ends every transaction with at least one identity", () => {
   const insertUser = async (sql: pg.PoolClient) =>
-    (await sql.query<{ id: number }>("INSERT INTO users (name, updated_at) VALUES ('raw', now()) RETURNING id"))
-      .rows[0]!.id;
-  const userExists = async (id: number) =>
-    (await pool.query("SELECT 1 FROM users WHERE id = $1", [id])).rowCount === 1;
+    (await sql.query<{ id: number }>("INSERT INTO users (name, updated_at) VALUES ('raw', now()) RETURNING id")).rows[0]!.id;
+  const userExists = async (id: number) => (await pool.query("SELECT 1 FROM users WHERE id = $1", [id])).rowCount === 1;
 
   it("accepts a user whose identity is inserted later in the same transaction", async () => {
     let userId = 0;
     await sqlTransaction(async (sql) => {
       userId = await insertUser(sql);
-      await sql.query(
-        "INSERT INTO user_identities (user_id, provider, provider_user_id, updated_at) VALUES ($1, 'EMAIL', $2, now())",
-        [userId, unique("email")],
-      );
+      await sql.query("INSERT INTO user_identities (user_id, provider, provider_user_id, updated_at) VALUES ($1, 'EMAIL', $2, now())", [
+        userId,
+        unique("email"),
+      ]);
     });
     expect(await userExists(userId)).toBe(true);
   });
@@ -236,10 +231,10 @@ describe("identity: a user ends every transaction with at least one identity", (
 
   it("refuses moving a user's last identity to another user", async () => {
     const [from, to] = [await createUser(), await createUser()];
-    await expectRejected(
-      pool.query("UPDATE user_identities SET user_id = $1 WHERE user_id = $2", [to.id, from.id]),
-      { code: CHECK_VIOLATION, constraint: "chk_users_has_identity" },
-    );
+    await expectRejected(pool.query("UPDATE user_identities SET user_id = $1 WHERE user_id = $2", [to.id, from.id]), {
+      code: CHECK_VIOLATION,
+      constraint: "chk_users_has_identity",
+    });
     expect(await prisma.userIdentity.count({ where: { userId: from.id } })).toBe(1);
     expect(await prisma.userIdentity.count({ where: { userId: to.id } })).toBe(1);
   });
@@ -574,10 +569,10 @@ describe("billing", () => {
     // Twin: the same id from another provider is another event.
     await prisma.webhookEvent.create({ data: { provider: "TELEGRAM", eventId, payload: {} } });
 
-    await expectRejected(
-      prisma.webhookEvent.create({ data: { provider: "TBANK", eventId, payload: { Status: "REFUNDED" } } }),
-      { code: UNIQUE_VIOLATION, constraint: "webhook_events_provider_event_id_key" },
-    );
+    await expectRejected(prisma.webhookEvent.create({ data: { provider: "TBANK", eventId, payload: { Status: "REFUNDED" } } }), {
+      code: UNIQUE_VIOLATION,
+      constraint: "webhook_events_provider_event_id_key",
+    });
     expect(await prisma.webhookEvent.findMany({ where: { provider: "TBANK", eventId } })).toEqual([first]);
   });
 
@@ -589,10 +584,10 @@ describe("billing", () => {
     await prisma.promoCodeUsage.create({ data: { promoCodeId: code.id, userId: otherUser.id, discountAmount: 99 } });
     await prisma.promoCodeUsage.create({ data: { promoCodeId: otherCode.id, userId: user.id, discountAmount: 99 } });
 
-    await expectRejected(
-      prisma.promoCodeUsage.create({ data: { promoCodeId: code.id, userId: user.id, discountAmount: 99 } }),
-      { code: UNIQUE_VIOLATION, constraint: "promo_code_usages_promo_code_id_user_id_key" },
-    );
+    await expectRejected(prisma.promoCodeUsage.create({ data: { promoCodeId: code.id, userId: user.id, discountAmount: 99 } }), {
+      code: UNIQUE_VIOLATION,
+      constraint: "promo_code_usages_promo_code_id_user_id_key",
+    });
     expect(await prisma.promoCodeUsage.count({ where: { promoCodeId: code.id, userId: user.id } })).toBe(1);
   });
 });
@@ -635,14 +630,11 @@ describe("support", () => {
     expect(await prisma.supportTicket.count({ where: { number: { in: ["TKT-2026-001", "TKT-2026-12345"] } } })).toBe(2);
   });
 
-  it.each(["TKT-26-001", "tkt-2026-001", "TKT-2026-01", "TICKET-7", "TKT-2026-001 "])(
-    "refuses ticket number %j",
-    async (number) => {
-      await expectRejected(prisma.supportTicket.create({ data: { number } }), {
-        code: CHECK_VIOLATION,
-        constraint: "chk_support_tickets_number_format",
-      });
-      expect(await prisma.supportTicket.count({ where: { number } })).toBe(0);
-    },
-  );
+  it.each(["TKT-26-001", "tkt-2026-001", "TKT-2026-01", "TICKET-7", "TKT-2026-001 "])("refuses ticket number %j", async (number) => {
+    await expectRejected(prisma.supportTicket.create({ data: { number } }), {
+      code: CHECK_VIOLATION,
+      constraint: "chk_support_tickets_number_format",
+    });
+    expect(await prisma.supportTicket.count({ where: { number } })).toBe(0);
+  });
 });

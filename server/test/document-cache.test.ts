@@ -25,7 +25,9 @@ describe("document caches", () => {
     const text = "{ nope }";
     const document = parse(text);
     options.documentCache.set(text, document);
-    const onValidate = plugin.onValidate as unknown as (payload: { params: { documentAST: DocumentNode } }) => (result: { valid: boolean }) => void;
+    const onValidate = plugin.onValidate as unknown as (payload: {
+      params: { documentAST: DocumentNode };
+    }) => (result: { valid: boolean }) => void;
     onValidate({ params: { documentAST: document } })({ valid: true });
     expect(options.documentCache.get(text)).toBe(document);
     onValidate({ params: { documentAST: document } })({ valid: false });

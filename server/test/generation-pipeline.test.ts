@@ -116,7 +116,10 @@ describe("startGeneration", () => {
     const newer = await createPaidPayment(api.prisma, user.id, 3, { createdAt: new Date("2026-02-01T00:00:00Z") });
     const chosen = await start(user, { avatarId: await createAvatar(api.prisma, user.id), packId: catalogue.packId, paymentId: newer });
     expect(chosen).toMatchObject({ totalPhotos: 3, pack: { name: expect.any(String) } });
-    const job = await api.prisma.generationJob.findUniqueOrThrow({ where: { id: jobIdOf(chosen as never) }, include: { tasks: { orderBy: { promptIndex: "asc" } } } });
+    const job = await api.prisma.generationJob.findUniqueOrThrow({
+      where: { id: jobIdOf(chosen as never) },
+      include: { tasks: { orderBy: { promptIndex: "asc" } } },
+    });
     expect(job.paymentId).toBe(newer);
     // A pack's items in position order; a third photo from a 2-item pack cycles with a framing.
     expect(job.tasks.map((t) => t.prompt)).toEqual(taskPrompts("pack", catalogue.packPrompts, 3));
@@ -133,27 +136,42 @@ describe("startGeneration", () => {
     const bare = await createAvatar(api.prisma, user.id, { references: 0 });
 
     // No payment at all.
-    expect(await start(user, { avatarId, styleId: catalogue.styleId })).toMatchObject({ __typename: "PaymentRequiredError", code: "PAYMENT_REQUIRED" });
+    expect(await start(user, { avatarId, styleId: catalogue.styleId })).toMatchObject({
+      __typename: "PaymentRequiredError",
+      code: "PAYMENT_REQUIRED",
+    });
     const paymentId = await createPaidPayment(api.prisma, user.id, 5);
     const othersPayment = await createPaidPayment(api.prisma, other.id, 5);
     const pending = await createPaidPayment(api.prisma, user.id, 5, { status: "PENDING" });
     const othersAvatar = await createAvatar(api.prisma, other.id);
 
     expect(await start(user, { avatarId: othersAvatar, styleId: catalogue.styleId })).toMatchObject({ __typename: "NotFoundError" });
-    expect(await start(user, { avatarId, styleId: catalogue.styleId, paymentId: othersPayment })).toMatchObject({ __typename: "NotFoundError" });
-    expect(await start(user, { avatarId, styleId: catalogue.styleId, paymentId: pending })).toMatchObject({ __typename: "PaymentRequiredError" });
+    expect(await start(user, { avatarId, styleId: catalogue.styleId, paymentId: othersPayment })).toMatchObject({
+      __typename: "NotFoundError",
+    });
+    expect(await start(user, { avatarId, styleId: catalogue.styleId, paymentId: pending })).toMatchObject({
+      __typename: "PaymentRequiredError",
+    });
     expect(await start(user, { avatarId: bare, styleId: catalogue.styleId })).toMatchObject({ __typename: "ConflictError" });
     expect(await start(user, { avatarId, styleId: 999_999 })).toMatchObject({ __typename: "NotFoundError" });
     expect(await start(user, { avatarId })).toMatchObject({
       __typename: "ValidationError",
       fieldErrors: [{ field: "input.styleId" }, { field: "input.packId" }],
     });
-    expect(await start(user, { avatarId, styleId: catalogue.styleId, packId: catalogue.packId })).toMatchObject({ __typename: "ValidationError" });
+    expect(await start(user, { avatarId, styleId: catalogue.styleId, packId: catalogue.packId })).toMatchObject({
+      __typename: "ValidationError",
+    });
     const emptyStyle = await api.prisma.style.create({ data: { code: `empty-${user.id}`, name: "Empty" } });
-    expect(await start(user, { avatarId, styleId: emptyStyle.id })).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.styleId" }] });
+    expect(await start(user, { avatarId, styleId: emptyStyle.id })).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [{ field: "input.styleId" }],
+    });
 
     // Nothing was spent, nothing queued, nothing changed.
-    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({ generationConsumed: false, consumedAt: null });
+    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({
+      generationConsumed: false,
+      consumedAt: null,
+    });
     expect(await api.prisma.generationJob.count({ where: { avatar: { userId: user.id } } })).toBe(0);
     expect((await api.prisma.avatar.findUniqueOrThrow({ where: { id: avatarId } })).status).toBe("DRAFT");
 
@@ -163,7 +181,9 @@ describe("startGeneration", () => {
     expect(await start(user, { avatarId, styleId: catalogue.styleId, paymentId: second })).toMatchObject({ __typename: "ConflictError" });
     expect((await api.prisma.payment.findUniqueOrThrow({ where: { id: second } })).generationConsumed).toBe(false);
     // Anonymous callers are not let in at all.
-    const anonymous = await api.execute(StartGeneration, { input: { avatarId: id("Avatar", avatarId), styleId: id("Style", catalogue.styleId) } });
+    const anonymous = await api.execute(StartGeneration, {
+      input: { avatarId: id("Avatar", avatarId), styleId: id("Style", catalogue.styleId) },
+    });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
@@ -251,14 +271,22 @@ describe("the worker, with the local provider", () => {
     for (const photo of photos) {
       const task = tasks.find((t) => t.id === photo.taskId)!;
       const key = `generated/${avatarId}/${jobId}/${task.id}.png`;
-      expect(photo).toMatchObject({ avatarId, styleId: catalogue.styleId, prompt: task.prompt, imageUrl: `http://files.test/files/${key}` });
+      expect(photo).toMatchObject({
+        avatarId,
+        styleId: catalogue.styleId,
+        prompt: task.prompt,
+        imageUrl: `http://files.test/files/${key}`,
+      });
       expect(task.resultUrl).toBe(photo.imageUrl);
       const bytes = await readFile(path.join(api.storageDir, key));
       expect(bytes.subarray(0, 8)).toEqual(Buffer.from(PNG_SIGNATURE));
       expect(bytes.readUInt32BE(16)).toBe(256); // IHDR width
     }
     const firstPhoto = photos.find((p) => p.taskId === tasks[0]!.id)!;
-    expect(await api.prisma.avatar.findUniqueOrThrow({ where: { id: avatarId } })).toMatchObject({ status: "READY", thumbnailUrl: firstPhoto.imageUrl });
+    expect(await api.prisma.avatar.findUniqueOrThrow({ where: { id: avatarId } })).toMatchObject({
+      status: "READY",
+      thumbnailUrl: firstPhoto.imageUrl,
+    });
     // One event per photo (carrying its id), then the completion (published after the last photo's).
     const photoEvents = received.filter((e) => e.photoId !== undefined).map((e) => e.photoId);
     expect(photoEvents.sort((a, b) => a! - b!)).toEqual(photos.map((p) => p.id));
@@ -307,7 +335,9 @@ describe("the worker, with the local provider", () => {
     const jobId = jobIdOf((await start(user, { avatarId, styleId: catalogue.styleId })) as never);
     const job = await waitForJob(api.prisma, jobId);
     expect(job).toMatchObject({ status: "FAILED", completedPhotos: 0 });
-    expect(job.errorMessage).toMatch(/^All 3 photos failed: The provider failed the task: local provider: simulated failure of attempt 3 \(attempt 3 of 3\)$/);
+    expect(job.errorMessage).toMatch(
+      /^All 3 photos failed: The provider failed the task: local provider: simulated failure of attempt 3 \(attempt 3 of 3\)$/,
+    );
     const tasks = await api.prisma.generationTask.findMany({ where: { jobId } });
     expect(tasks.map((t) => [t.status, t.attempts])).toEqual(Array(3).fill(["FAILED", 3]));
     expect(await api.prisma.generatedPhoto.count({ where: { jobId } })).toBe(0);
@@ -386,7 +416,10 @@ describe("pipeline steps run twice change nothing twice", () => {
       await pipeline.submitTask(task.id);
     }
     const submitted = await api.prisma.generationTask.findMany({ where: { jobId }, orderBy: { promptIndex: "asc" } });
-    expect(submitted.map((t) => [t.status, t.attempts])).toEqual([["SUBMITTED", 1], ["SUBMITTED", 1]]);
+    expect(submitted.map((t) => [t.status, t.attempts])).toEqual([
+      ["SUBMITTED", 1],
+      ["SUBMITTED", 1],
+    ]);
     expect(await onProviderCallback(api.prisma, { providerTaskId: submitted[0]!.providerTaskId! })).toBe(true);
     expect(await onProviderCallback(api.prisma, { providerTaskId: "local:1:1:1:0000000000000000" })).toBe(false);
     for (const task of submitted) {

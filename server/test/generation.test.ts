@@ -72,10 +72,26 @@ beforeAll(async () => {
 async function avatarWithJobs(user: TestUser) {
   const avatar = await api.prisma.avatar.create({ data: { userId: user.id, name: "Jobs avatar", status: "PROCESSING" } });
   const older = await api.prisma.generationJob.create({
-    data: { avatarId: avatar.id, styleId, status: "COMPLETED", totalPhotos: 2, completedPhotos: 2, createdAt: new Date("2026-01-01T00:00:00Z"), completedAt: new Date("2026-01-01T00:10:00Z") },
+    data: {
+      avatarId: avatar.id,
+      styleId,
+      status: "COMPLETED",
+      totalPhotos: 2,
+      completedPhotos: 2,
+      createdAt: new Date("2026-01-01T00:00:00Z"),
+      completedAt: new Date("2026-01-01T00:10:00Z"),
+    },
   });
   const newer = await api.prisma.generationJob.create({
-    data: { avatarId: avatar.id, packId, status: "PROCESSING", totalPhotos: 4, completedPhotos: 1, createdAt: new Date("2026-02-01T00:00:00Z"), startedAt: new Date("2026-02-01T00:00:05Z") },
+    data: {
+      avatarId: avatar.id,
+      packId,
+      status: "PROCESSING",
+      totalPhotos: 4,
+      completedPhotos: 1,
+      createdAt: new Date("2026-02-01T00:00:00Z"),
+      startedAt: new Date("2026-02-01T00:00:05Z"),
+    },
   });
   const statuses = ["SUCCEEDED", "PROCESSING", "FAILED", "PENDING"] as const;
   // Created out of order: the list is ordered by prompt index, not by insertion.
@@ -186,7 +202,9 @@ describe("generation jobs", () => {
     for (const jobs of [3, 6]) {
       const avatar = await api.prisma.avatar.create({ data: { userId: anna.id, name: `Jobs ${jobs}` } });
       for (let j = 0; j < jobs; j++) {
-        const job = await api.prisma.generationJob.create({ data: { avatarId: avatar.id, styleId, totalPhotos: jobs, completedPhotos: j % jobs } });
+        const job = await api.prisma.generationJob.create({
+          data: { avatarId: avatar.id, styleId, totalPhotos: jobs, completedPhotos: j % jobs },
+        });
         await api.prisma.generationTask.createMany({
           data: Array.from({ length: jobs }, (_, i) => ({ jobId: job.id, avatarId: avatar.id, promptIndex: i, prompt: "p" })),
         });

@@ -91,7 +91,8 @@ function deepChain(depth: number): string | null {
     if (dead.has(key)) return null;
     for (const field of Object.values(type.getFields())) {
       // Anonymous requests: keep to fields an anonymous visitor may resolve.
-      if (!usable(field) || field.name.startsWith("__") || (type === schema.getQueryType() && ["admin", "partner"].includes(field.name))) continue;
+      if (!usable(field) || field.name.startsWith("__") || (type === schema.getQueryType() && ["admin", "partner"].includes(field.name)))
+        continue;
       const named = getNamedType(field.type);
       if (remaining === 1) {
         if (isLeafType(named)) return field.name;
@@ -150,7 +151,9 @@ describe("document limits", () => {
   });
 
   it("lets the standard introspection query (GraphiQL, codegen) through", async () => {
-    const answer = await query(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    const answer = await query(
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
     const types = (answer.body.data?.__schema as { types: { name: string }[] }).types.map((t) => t.name);
@@ -190,7 +193,11 @@ describe("document limits", () => {
       `{ nodes(ids: [${Array.from({ length: 20 }, (_, i) => `"x${i}"`).join(",")}]) { ... on User { avatars(first: ${first}) { edges { node { id } } } } } }`;
     const costly = await query(document(99)); // 1 + 20 × (1 + 99) = 2,001
     expectRefused(costly, /^Query cost 2001 exceeds the limit of 2000 for anonymous callers/);
-    expect(costly.body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", kind: "cost", cost: { requested: 2001, limit: 2000 } });
+    expect(costly.body.errors?.[0]?.extensions).toMatchObject({
+      code: "QUERY_TOO_COMPLEX",
+      kind: "cost",
+      cost: { requested: 2001, limit: 2000 },
+    });
 
     const affordable = await query(document(98)); // 1,981
     expect(affordable.status).toBe(200);
@@ -262,7 +269,9 @@ describe("document limits over graphql-ws", () => {
             next: (result) => (value = result),
             error: (error) => {
               clearTimeout(timer);
-              resolve({ errors: Array.isArray(error) ? error : [{ message: `socket closed: ${String((error as CloseEvent).code ?? error)}` }] });
+              resolve({
+                errors: Array.isArray(error) ? error : [{ message: `socket closed: ${String((error as CloseEvent).code ?? error)}` }],
+              });
             },
             complete: () => {
               clearTimeout(timer);
@@ -277,7 +286,10 @@ describe("document limits over graphql-ws", () => {
         [`{ ${Array.from({ length: 21 }, (_, i) => `a${i}: pricingTiers { code }`).join(" ")} }`, /Aliases limit of 20 exceeded/],
         [`{ nodes(ids: [${Array.from({ length: 5000 }, () => '"x"').join(",")}]) { id } }`, /Document exceeds the limit of 5000 tokens/],
         [`{ __type(name: "User") { fields { type { ${"ofType { ".repeat(20)}name${" }".repeat(20)} } } } }`, /exceeds maximum depth/],
-        [`{ ${Array.from({ length: 50 }, () => `nodes(ids: [${'"x",'.repeat(9)}"x"]) { ... on User { avatars(first: 100) { edges { node { id } } } } }`).join(" ")} }`, /^Query cost \d+ exceeds the limit of 2000/],
+        [
+          `{ ${Array.from({ length: 50 }, () => `nodes(ids: [${'"x",'.repeat(9)}"x"]) { ... on User { avatars(first: 100) { edges { node { id } } } } }`).join(" ")} }`,
+          /^Query cost \d+ exceeds the limit of 2000/,
+        ],
       ];
       for (const [document, message] of refused) {
         const outcome = await run(document);
@@ -285,7 +297,10 @@ describe("document limits over graphql-ws", () => {
         expect(outcome.errors?.map((e) => e.message).join("\n"), document.slice(0, 40)).toMatch(message);
       }
       expect(closed).toBeUndefined();
-      expect(await run("{ pricingTiers { code } }")).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: anonymousCost(1) });
+      expect(await run("{ pricingTiers { code } }")).toEqual({
+        data: { pricingTiers: [{ code: "starter" }] },
+        extensions: anonymousCost(1),
+      });
     } finally {
       await client.dispose();
     }
@@ -294,7 +309,16 @@ describe("document limits over graphql-ws", () => {
 
 describe("malformed requests", () => {
   it("answers a body that is not JSON (or not a GraphQL request) with 400, never 500", async () => {
-    const cases: string[] = ["{not json", "", "[]", "null", '"query"', '{"query": 5}', '{"query": "{ __typename }", "variables": "nope"}', '{"nope": 1}'];
+    const cases: string[] = [
+      "{not json",
+      "",
+      "[]",
+      "null",
+      '"query"',
+      '{"query": 5}',
+      '{"query": "{ __typename }", "variables": "nope"}',
+      '{"nope": 1}',
+    ];
     for (const body of cases) {
       const answer = await send(body);
       expect(answer.status, body).toBe(400);
@@ -533,7 +557,10 @@ describe("unexpected errors", () => {
     });
     expect(answer.status).toBe(500);
     expect(answer.body.errors).toEqual([
-      expect.objectContaining({ message: "Unexpected error", extensions: expect.objectContaining({ code: "INTERNAL_SERVER_ERROR", requestId: "req-session-1" }) }),
+      expect.objectContaining({
+        message: "Unexpected error",
+        extensions: expect.objectContaining({ code: "INTERNAL_SERVER_ERROR", requestId: "req-session-1" }),
+      }),
     ]);
     expect(answer.text).not.toMatch(/prisma|ECONNREFUSED/i);
     expect(logged).toEqual([expect.objectContaining({ requestId: "req-session-1", error: expect.any(Error) })]);

@@ -66,7 +66,10 @@ describe("GraphQL transports", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "{ pricingTiers { code } }" }),
     });
-    expect(await response.json()).toEqual({ data: { pricingTiers: [{ code: "starter" }] }, extensions: { cost: { requested: 1, limit: 2_000 } } });
+    expect(await response.json()).toEqual({
+      data: { pricingTiers: [{ code: "starter" }] },
+      extensions: { cost: { requested: 1, limit: 2_000 } },
+    });
   });
 
   it("serves the same schema over graphql-ws on the same port and path", async () => {
@@ -125,4 +128,3 @@ describe("process lifecycle", () => {
     expect(output).toContain("SIGTERM: draining connections");
   });
 });
-

@@ -118,7 +118,9 @@ describe("submit, check, fetch", () => {
 
   it("maps a failed task: final unless its failCode is a transient provider code", async () => {
     const kie = provider();
-    fake.setBehaviour({ task: { outcome: { failCode: "400", failMsg: "Your prompt was flagged by the content policy" }, callback: "none" } });
+    fake.setBehaviour({
+      task: { outcome: { failCode: "400", failMsg: "Your prompt was flagged by the content policy" }, callback: "none" },
+    });
     const flagged = await kie.submit(request());
     expect(await kie.check(flagged.providerTaskId)).toEqual({
       state: "failed",
@@ -243,7 +245,8 @@ describe("error mapping", () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     });
-    const against = (options: Partial<KieProviderOptions> = {}) => new KieProvider({ apiUrl: base, apiKey: "sk-secret-abc", model: "m", ...options });
+    const against = (options: Partial<KieProviderOptions> = {}) =>
+      new KieProvider({ apiUrl: base, apiKey: "sk-secret-abc", model: "m", ...options });
 
     it("a timeout is retryable", async () => {
       answer = () => undefined; // never answers
@@ -261,7 +264,10 @@ describe("error mapping", () => {
       const port = (closed.address() as AddressInfo).port;
       await new Promise<void>((resolve) => closed.close(() => resolve()));
       const refused = new KieProvider({ apiUrl: `http://127.0.0.1:${port}`, apiKey: "k", model: "m" });
-      expect(await providerError(refused.submit(request()))).toMatchObject({ retryable: true, message: expect.stringMatching(/ECONNREFUSED/) });
+      expect(await providerError(refused.submit(request()))).toMatchObject({
+        retryable: true,
+        message: expect.stringMatching(/ECONNREFUSED/),
+      });
     });
 
     it("an HTML page instead of JSON is retryable; a redirect is final and not followed", async () => {
@@ -269,7 +275,10 @@ describe("error mapping", () => {
         res.writeHead(200, { "content-type": "text/html" });
         res.end("<html>maintenance</html>");
       };
-      expect(await providerError(against().check("t"))).toMatchObject({ retryable: true, message: expect.stringMatching(/other than JSON/) });
+      expect(await providerError(against().check("t"))).toMatchObject({
+        retryable: true,
+        message: expect.stringMatching(/other than JSON/),
+      });
 
       answer = (res) => {
         res.writeHead(502, { "content-type": "text/html" });
@@ -285,7 +294,10 @@ describe("error mapping", () => {
           redirected = true;
         };
       };
-      expect(await providerError(against().submit(request()))).toMatchObject({ retryable: false, message: expect.stringMatching(/redirect/) });
+      expect(await providerError(against().submit(request()))).toMatchObject({
+        retryable: false,
+        message: expect.stringMatching(/redirect/),
+      });
       expect(redirected).toBe(false);
     });
 
@@ -294,7 +306,10 @@ describe("error mapping", () => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ code: 200, msg: "success", data: {} }));
       };
-      expect(await providerError(against().submit(request()))).toMatchObject({ retryable: true, message: expect.stringMatching(/without a taskId/) });
+      expect(await providerError(against().submit(request()))).toMatchObject({
+        retryable: true,
+        message: expect.stringMatching(/without a taskId/),
+      });
       answer = (res) => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ code: 200, data: { taskId: "t", state: "teleporting" } }));
@@ -302,7 +317,7 @@ describe("error mapping", () => {
       expect(await providerError(against().check("t"))).toMatchObject({ retryable: true, message: expect.stringMatching(/unknown state/) });
       answer = (res) => {
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ code: 200, data: { taskId: "t", state: "success", resultJson: "{\"resultUrls\":[]}" } }));
+        res.end(JSON.stringify({ code: 200, data: { taskId: "t", state: "success", resultJson: '{"resultUrls":[]}' } }));
       };
       expect(await against().check("t")).toEqual({ state: "failed", error: expect.stringMatching(/no result URLs/), retryable: true });
     });
@@ -319,13 +334,19 @@ describe("error mapping", () => {
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
         res.end("<html>please wait</html>");
       };
-      expect(await providerError(against().fetchResult(`${base}/r.png`))).toMatchObject({ retryable: true, message: expect.stringMatching(/not an image/) });
+      expect(await providerError(against().fetchResult(`${base}/r.png`))).toMatchObject({
+        retryable: true,
+        message: expect.stringMatching(/not an image/),
+      });
 
       answer = (res) => {
         res.writeHead(200, { "content-type": "image/svg+xml" });
         res.end("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
       };
-      expect(await providerError(against().fetchResult(`${base}/r.svg`))).toMatchObject({ retryable: false, message: expect.stringMatching(/SVG/) });
+      expect(await providerError(against().fetchResult(`${base}/r.svg`))).toMatchObject({
+        retryable: false,
+        message: expect.stringMatching(/SVG/),
+      });
     });
 
     it("a result download that stalls times out (retryable); a big one is refused (final)", async () => {
@@ -422,7 +443,11 @@ describe("the API key", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const kie = new KieProvider({ apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiKey: "sk-echoed-1234", model: "m" });
+      const kie = new KieProvider({
+        apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        apiKey: "sk-echoed-1234",
+        model: "m",
+      });
       const error = await providerError(kie.submit(request()));
       expect(error.message).toBe("Kie.ai createTask refused the API key (401): invalid key [redacted]");
     } finally {
@@ -537,7 +562,10 @@ describe("POST /webhooks/kie", () => {
 
   it("answers { ok: true } and accepts data.task_id too", async () => {
     const ts = nowSeconds();
-    const response = await post({ code: 200, data: { task_id: "task_snake" } }, { "x-webhook-timestamp": String(ts), "x-webhook-signature": sign("task_snake", ts) });
+    const response = await post(
+      { code: 200, data: { task_id: "task_snake" } },
+      { "x-webhook-timestamp": String(ts), "x-webhook-signature": sign("task_snake", ts) },
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
     await vi.waitFor(() => expect(onCallback).toHaveBeenCalledWith("task_snake"));
@@ -568,7 +596,13 @@ describe("POST /webhooks/kie", () => {
       ["no timestamp", { "x-webhook-signature": sign("task_a", ts) }],
       ["timestamp in ms", { "x-webhook-timestamp": String(ts * 1000), "x-webhook-signature": sign("task_a", ts * 1000) }],
       ["timestamp not a number", { "x-webhook-timestamp": "now", "x-webhook-signature": sign("task_a", "now") }],
-      ["hex instead of base64", { "x-webhook-timestamp": String(ts), "x-webhook-signature": createHmac("sha256", fake.webhookKey).update(`task_a.${ts}`).digest("hex") }],
+      [
+        "hex instead of base64",
+        {
+          "x-webhook-timestamp": String(ts),
+          "x-webhook-signature": createHmac("sha256", fake.webhookKey).update(`task_a.${ts}`).digest("hex"),
+        },
+      ],
       ["truncated", { "x-webhook-timestamp": String(ts), "x-webhook-signature": sign("task_a", ts).slice(0, 20) }],
       ["empty", { "x-webhook-timestamp": String(ts), "x-webhook-signature": "" }],
     ];
@@ -596,7 +630,10 @@ describe("POST /webhooks/kie", () => {
 
   it("accepts a timestamp a little in the past, up to five minutes", async () => {
     const ts = nowSeconds() - 290;
-    const response = await post(kieBody("task_recent"), { "x-webhook-timestamp": String(ts), "x-webhook-signature": sign("task_recent", ts) });
+    const response = await post(kieBody("task_recent"), {
+      "x-webhook-timestamp": String(ts),
+      "x-webhook-signature": sign("task_recent", ts),
+    });
     expect(response.status).toBe(200);
     await vi.waitFor(() => expect(onCallback).toHaveBeenCalledWith("task_recent"));
   });
@@ -635,7 +672,9 @@ describe("POST /webhooks/kie", () => {
     const ts = nowSeconds();
     const response = await post(kieBody("task_err"), { "x-webhook-timestamp": String(ts), "x-webhook-signature": sign("task_err", ts) });
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(log).toHaveBeenCalledWith("[kie-webhook] handling the callback of task task_err failed: database unreachable"));
+    await vi.waitFor(() =>
+      expect(log).toHaveBeenCalledWith("[kie-webhook] handling the callback of task task_err failed: database unreachable"),
+    );
   });
 
   it("leaves the rest of the server alone", async () => {

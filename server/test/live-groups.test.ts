@@ -5,7 +5,14 @@
 // member. (The subscriptions over a real database: subscriptions.test.ts.)
 import { describe, expect, it } from "vitest";
 import { EventStream } from "../src/events/event-stream.ts";
-import { liveRows, liveSubscriberCount, LoadFailure, MAX_PENDING_EVENTS, type MemberSpec, type Payload } from "../src/events/live-groups.ts";
+import {
+  liveRows,
+  liveSubscriberCount,
+  LoadFailure,
+  MAX_PENDING_EVENTS,
+  type MemberSpec,
+  type Payload,
+} from "../src/events/live-groups.ts";
 
 interface Event {
   key: number;

@@ -38,9 +38,7 @@ describe("migrations", () => {
     const url = await createEmptyDatabase();
     const files = await readSchemaFiles();
     const changed = files.map(([file, content]): [string, string] =>
-      file.endsWith("identity.prisma")
-        ? [file, content.replace(/model User \{\n/, "model User {\n  nickname String?\n")]
-        : [file, content],
+      file.endsWith("identity.prisma") ? [file, content.replace(/model User \{\n/, "model User {\n  nickname String?\n")] : [file, content],
     );
     const drift = await findDrift(url, { schemaFiles: changed });
     expect(drift).toMatch(/ALTER TABLE "users" ADD COLUMN\s+"nickname" TEXT/);

@@ -83,7 +83,13 @@ async function userWith(avatars: number, photos: number): Promise<TestUser & { g
       data: { avatarId: avatar.id, styleId, status: "PROCESSING", totalPhotos: photos, completedPhotos: photos },
     });
     await api.prisma.generationTask.createMany({
-      data: Array.from({ length: photos }, (_, i) => ({ jobId: job.id, avatarId: avatar.id, promptIndex: i, prompt: `secret ${i}`, status: "SUCCEEDED" as const })),
+      data: Array.from({ length: photos }, (_, i) => ({
+        jobId: job.id,
+        avatarId: avatar.id,
+        promptIndex: i,
+        prompt: `secret ${i}`,
+        status: "SUCCEEDED" as const,
+      })),
     });
     await api.prisma.referencePhoto.createMany({
       data: Array.from({ length: photos }, (_, i) => ({ avatarId: avatar.id, imageUrl: `http://files.test/r/${avatar.id}/${i}.jpg` })),
@@ -130,7 +136,9 @@ describe("statement counts do not grow with the data", () => {
     expect(avatars[0]!.node.latestJob).toEqual({ status: "PROCESSING", completedPhotos: 10, totalPhotos: 10 });
     expect(avatars[0]!.node.referencePhotos.edges).toHaveLength(10);
     expect(avatars[0]!.node.generatedPhotos.edges).toHaveLength(10);
-    expect(avatars.flatMap((a) => a.node.generatedPhotos.edges).every((e) => e.node.isFavorite && e.node.style?.name === "Nesting style")).toBe(true);
+    expect(
+      avatars.flatMap((a) => a.node.generatedPhotos.edges).every((e) => e.node.isFavorite && e.node.style?.name === "Nesting style"),
+    ).toBe(true);
     expect(few.data!.viewer!.avatars.edges).toHaveLength(2);
     console.info(`headline nesting: ${few.statements.length} statements for 2×3, ${many.statements.length} for 6×10`);
     expect(many.statements, `2 avatars × 3 photos took ${few.statements.length} statements`).toHaveLength(few.statements.length);

@@ -134,14 +134,23 @@ const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 describe("creating and revoking keys", () => {
   it("gives a partner the key once; only its SHA-256 is stored, and lists never show it", async () => {
     const owner = await partner();
-    const result = await api.execute(CreateKey, { input: { name: "  My CRM ", scopes: ["REFERRALS_READ", "REFERRALS_READ"] } }, { headers: owner.headers });
+    const result = await api.execute(
+      CreateKey,
+      { input: { name: "  My CRM ", scopes: ["REFERRALS_READ", "REFERRALS_READ"] } },
+      { headers: owner.headers },
+    );
     expect(result.errors).toBeUndefined();
     const payload = result.data!.createPartnerApiKey;
     if (payload.__typename !== "CreatePartnerApiKeyPayload") throw new Error(JSON.stringify(payload));
     expect(payload.key).toMatch(/^pgk_[\w-]{43}$/);
     expect(payload.apiKey).toMatchObject({
-      name: "My CRM", prefix: payload.key.slice(0, 12), scopes: ["REFERRALS_READ"], rateLimitPerMinute: 60,
-      lastUsedAt: null, revokedAt: null, isActive: true,
+      name: "My CRM",
+      prefix: payload.key.slice(0, 12),
+      scopes: ["REFERRALS_READ"],
+      rateLimitPerMinute: 60,
+      lastUsedAt: null,
+      revokedAt: null,
+      isActive: true,
     });
 
     const row = await api.prisma.partnerApiKey.findFirstOrThrow({ where: { userId: owner.id } });
@@ -178,7 +187,11 @@ describe("creating and revoking keys", () => {
     const key = await api.createApiKey(owner.id, ["REFERRALS_READ", "REFERRAL_LINKS_CREATE"]);
     const admin = await api.signInAdmin("ADMIN");
     const input = { input: { name: "x", scopes: ["REFERRALS_READ" as const] } };
-    for (const [headers, code] of [[undefined, "UNAUTHENTICATED"], [key.headers, "FORBIDDEN"], [admin.headers, "FORBIDDEN"]] as const) {
+    for (const [headers, code] of [
+      [undefined, "UNAUTHENTICATED"],
+      [key.headers, "FORBIDDEN"],
+      [admin.headers, "FORBIDDEN"],
+    ] as const) {
       const result = await api.execute(CreateKey, input, { headers });
       expect(result.errors?.[0]?.extensions?.code).toBe(code);
     }
@@ -196,7 +209,11 @@ describe("creating and revoking keys", () => {
     expect((await api.execute(PartnerScopes, {}, { headers: bearer(payload.key) })).errors).toBeUndefined();
 
     const revoked = await api.execute(RevokeKey, { input: { apiKeyId: payload.apiKey.id } }, { headers: owner.headers });
-    expect(revoked.data?.revokePartnerApiKey).toMatchObject({ __typename: "PartnerApiKey", isActive: false, revokedAt: expect.any(String) });
+    expect(revoked.data?.revokePartnerApiKey).toMatchObject({
+      __typename: "PartnerApiKey",
+      isActive: false,
+      revokedAt: expect.any(String),
+    });
     const again = await api.execute(RevokeKey, { input: { apiKeyId: payload.apiKey.id } }, { headers: owner.headers });
     expect(again.data?.revokePartnerApiKey).toEqual(revoked.data?.revokePartnerApiKey);
 
@@ -215,7 +232,11 @@ describe("creating and revoking keys", () => {
     const [owner, other] = await Promise.all([partner(), api.signIn()]);
     const created = await api.execute(CreateKey, { input: { name: "Node key", scopes: ["REFERRALS_READ"] } }, { headers: owner.headers });
     const { apiKey, key } = created.data!.createPartnerApiKey as { key: string; apiKey: { id: string; prefix: string } };
-    expect((await api.execute(KeyNode, { id: apiKey.id }, { headers: owner.headers })).data?.node).toEqual({ id: apiKey.id, name: "Node key", prefix: apiKey.prefix });
+    expect((await api.execute(KeyNode, { id: apiKey.id }, { headers: owner.headers })).data?.node).toEqual({
+      id: apiKey.id,
+      name: "Node key",
+      prefix: apiKey.prefix,
+    });
     const viewer = await api.signInAdmin("VIEWER");
     expect((await api.execute(KeyNode, { id: apiKey.id }, { headers: viewer.headers })).data?.node?.id).toBe(apiKey.id);
     for (const headers of [other.headers, undefined, bearer(key)]) {
@@ -244,7 +265,13 @@ describe("what a key reaches", () => {
     expect(stats.errors).toBeUndefined();
     expect(stats.data?.partner).toEqual({
       scopes: ["REFERRALS_READ"],
-      stats: { referralsCount: 2, earned: { rub: "297", ton: "0" }, balance: { rub: "297", ton: "0" }, isPartner: true, commissionRate: "0.3" },
+      stats: {
+        referralsCount: 2,
+        earned: { rub: "297", ton: "0" },
+        balance: { rub: "297", ton: "0" },
+        isPartner: true,
+        commissionRate: "0.3",
+      },
     });
     const earnings = await api.execute(PartnerEarnings, { first: 10 }, { headers: key.headers });
     expect(earnings.errors).toBeUndefined();
@@ -280,7 +307,7 @@ describe("what a key reaches", () => {
 
     const refusedStats = await api.execute(Partner, {}, { headers: linker.headers });
     expect(refusedStats.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect(JSON.stringify(refusedStats)).not.toContain("referralsCount\":");
+    expect(JSON.stringify(refusedStats)).not.toContain('referralsCount":');
     const refusedEarnings = await api.execute(PartnerEarnings, { first: 5 }, { headers: linker.headers });
     expect(refusedEarnings.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     expect((await api.execute(PartnerScopes, {}, { headers: linker.headers })).data?.partner.scopes).toEqual(["REFERRAL_LINKS_CREATE"]);
@@ -303,7 +330,11 @@ describe("what a key reaches", () => {
   it("is refused to callers without a key: UNAUTHENTICATED for visitors, FORBIDDEN for users and admins", async () => {
     const user = await partner();
     const admin = await api.signInAdmin("ADMIN");
-    for (const [headers, code] of [[undefined, "UNAUTHENTICATED"], [user.headers, "FORBIDDEN"], [admin.headers, "FORBIDDEN"]] as const) {
+    for (const [headers, code] of [
+      [undefined, "UNAUTHENTICATED"],
+      [user.headers, "FORBIDDEN"],
+      [admin.headers, "FORBIDDEN"],
+    ] as const) {
       for (const result of [await api.execute(PartnerScopes, {}, { headers }), await api.execute(CreateLink, {}, { headers })]) {
         expect(result.errors?.[0]?.extensions?.code).toBe(code);
       }

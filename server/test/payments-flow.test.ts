@@ -112,7 +112,10 @@ const tier = (code: string) => tiers.find((t) => t.code === code)!;
 let keys = 0;
 const newKey = () => `test-key-${process.pid}-${++keys}`;
 
-async function createPayment(user: TestUser, input: { tier?: string; promoCode?: string; idempotencyKey?: string; provider?: "TEST" | "TBANK" } = {}) {
+async function createPayment(
+  user: TestUser,
+  input: { tier?: string; promoCode?: string; idempotencyKey?: string; provider?: "TEST" | "TBANK" } = {},
+) {
   const { data, errors } = await api.execute(
     CreatePayment,
     {
@@ -147,7 +150,11 @@ async function referredPair() {
 }
 
 const balanceOf = async (userId: number) =>
-  (await api.prisma.referralBalance.findUnique({ where: { userId } })) ?? { balanceRub: new Prisma.Decimal(0), balanceTon: new Prisma.Decimal(0), earnedRub: new Prisma.Decimal(0) };
+  (await api.prisma.referralBalance.findUnique({ where: { userId } })) ?? {
+    balanceRub: new Prisma.Decimal(0),
+    balanceTon: new Prisma.Decimal(0),
+    earnedRub: new Prisma.Decimal(0),
+  };
 
 async function createPromo(code: string, data: Partial<Prisma.PromoCodeUncheckedCreateInput> = {}) {
   return api.prisma.promoCode.create({ data: { code, discountType: "PERCENT", discountValue: "10", ...data } });
@@ -188,7 +195,10 @@ describe("createPayment", () => {
       __typename: "ValidationError",
       fieldErrors: [{ field: "input.idempotencyKey" }],
     });
-    expect(await createPayment(user, { provider: "TBANK" })).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.provider" }] });
+    expect(await createPayment(user, { provider: "TBANK" })).toMatchObject({
+      __typename: "ValidationError",
+      fieldErrors: [{ field: "input.provider" }],
+    });
     await api.prisma.pricingTier.update({ where: { code: "premium" }, data: { isActive: false } });
     try {
       expect(await createPayment(user, { tier: "premium" })).toMatchObject({ __typename: "NotFoundError" });
@@ -205,7 +215,8 @@ describe("promo codes", () => {
     await createPromo("MINUS200", { discountType: "FIXED", discountValue: "200" });
     await createPromo("HUGE", { discountType: "FIXED", discountValue: "5000" });
     const user = await api.signIn();
-    const quote = async (promoCode?: string) => (await api.execute(Quote, { tierId: tier("starter").id, promoCode }, { headers: user.headers })).data!.paymentQuote;
+    const quote = async (promoCode?: string) =>
+      (await api.execute(Quote, { tierId: tier("starter").id, promoCode }, { headers: user.headers })).data!.paymentQuote;
     expect(await quote()).toMatchObject({ amount: "499", discount: "0", promoCode: null, promoError: null });
     expect(await quote(" tenoff ")).toMatchObject({ amount: "449.1", discount: "49.9", promoCode: "TENOFF" });
     expect(await quote("MINUS200")).toMatchObject({ amount: "299", discount: "200" });
@@ -225,7 +236,11 @@ describe("promo codes", () => {
     await createPromo("OFF", { isActive: false });
     await createPromo("ONCE");
     const user = await api.signIn();
-    for (const [code, reason] of [["OLD", "EXPIRED"], ["LATER", "NOT_YET_VALID"], ["OFF", "INACTIVE"]] as const) {
+    for (const [code, reason] of [
+      ["OLD", "EXPIRED"],
+      ["LATER", "NOT_YET_VALID"],
+      ["OFF", "INACTIVE"],
+    ] as const) {
       expect(await createPayment(user, { promoCode: code })).toMatchObject({ __typename: "PromoCodeError", reason });
     }
     expect((await createPayment(user, { promoCode: "ONCE" })).__typename).toBe("CreatePaymentPayload");
@@ -240,8 +255,13 @@ describe("promo codes", () => {
     const results = await Promise.all(users.map((user) => createPayment(user, { promoCode: "LIMITED" })));
     const succeeded = results.filter((r) => r.__typename === "CreatePaymentPayload");
     expect(succeeded).toHaveLength(5);
-    expect(results.filter((r) => r.__typename === "PromoCodeError").every((r) => r.__typename === "PromoCodeError" && r.reason === "EXHAUSTED")).toBe(true);
-    const promo = await api.prisma.promoCode.findUniqueOrThrow({ where: { code: "LIMITED" }, include: { _count: { select: { usages: true } } } });
+    expect(
+      results.filter((r) => r.__typename === "PromoCodeError").every((r) => r.__typename === "PromoCodeError" && r.reason === "EXHAUSTED"),
+    ).toBe(true);
+    const promo = await api.prisma.promoCode.findUniqueOrThrow({
+      where: { code: "LIMITED" },
+      include: { _count: { select: { usages: true } } },
+    });
     expect(promo.usesCount).toBe(5);
     expect(promo._count.usages).toBe(5);
   });
@@ -267,7 +287,10 @@ describe("unpaid payments", () => {
     expect((await createPayment(user, { promoCode: "STALE" })).__typename).toBe("CreatePaymentPayload");
     expect((await createPayment(fresh)).__typename).toBe("CreatePaymentPayload");
     const old = await api.prisma.payment.findFirstOrThrow({ where: { userId: user.id } });
-    await api.prisma.payment.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - (STALE_PAYMENT_HOURS + 1) * 3_600_000) } });
+    await api.prisma.payment.update({
+      where: { id: old.id },
+      data: { createdAt: new Date(Date.now() - (STALE_PAYMENT_HOURS + 1) * 3_600_000) },
+    });
 
     expect(await expireStalePayments(api.prisma)).toBe(1);
     expect(await expireStalePayments(api.prisma)).toBe(0);
@@ -285,7 +308,11 @@ describe("settling and commissions", () => {
     const { referrer, payer } = await referredPair();
     const payment = await paidPayment(payer, "premium");
     // Completing it again changes nothing.
-    const again = await api.execute(CompleteTestPayment, { input: { paymentId: Buffer.from(`Payment:${payment.id}`).toString("base64") } }, { headers: payer.headers });
+    const again = await api.execute(
+      CompleteTestPayment,
+      { input: { paymentId: Buffer.from(`Payment:${payment.id}`).toString("base64") } },
+      { headers: payer.headers },
+    );
     expect(again.data!.completeTestPayment).toMatchObject({ status: "SUCCEEDED" });
 
     const earnings = await api.prisma.referralEarning.findMany({ where: { paymentId: payment.id } });
@@ -312,9 +339,14 @@ describe("settling and commissions", () => {
     const { referrer, payer } = await referredPair();
     const first = await paidPayment(payer, "starter");
     const application = await api.prisma.partnerApplication.create({ data: { userId: referrer.id, contactName: "Partner" } });
-    await api.prisma.$transaction((tx) => approvePartnerApplication(tx, { applicationId: application.id, adminId: admin.id, commissionRate: "0.30" }));
+    await api.prisma.$transaction((tx) =>
+      approvePartnerApplication(tx, { applicationId: application.id, adminId: admin.id, commissionRate: "0.30" }),
+    );
     const second = await paidPayment(payer, "starter");
-    const earnings = await api.prisma.referralEarning.findMany({ where: { paymentId: { in: [first.id, second.id] } }, orderBy: { id: "asc" } });
+    const earnings = await api.prisma.referralEarning.findMany({
+      where: { paymentId: { in: [first.id, second.id] } },
+      orderBy: { id: "asc" },
+    });
     expect(earnings.map((e) => [e.rate.toFixed(2), e.amount.toFixed(2)])).toEqual([
       ["0.10", "49.90"],
       ["0.30", "149.70"],
@@ -330,7 +362,11 @@ describe("settling and commissions", () => {
 
 describe("refunds", () => {
   async function runRefundJobs() {
-    const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: api.databaseUrl, TELEGRAM_BOT_TOKEN: "123456789:TEST-token-for-signing-init-data" });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      DATABASE_URL: api.databaseUrl,
+      TELEGRAM_BOT_TOKEN: "123456789:TEST-token-for-signing-init-data",
+    });
     const tasks = createTaskList({ prisma: api.prisma, payments: createPaymentGateways(config) } as Parameters<typeof createTaskList>[0]);
     const jobs = await api.prisma.$queryRaw<Array<{ id: string; payload: { paymentId: number } }>>`
       SELECT j.id::text, j.payload FROM graphile_worker._private_jobs j
@@ -360,7 +396,11 @@ describe("refunds", () => {
     expect((await balanceOf(referrer.id)).balanceRub.toFixed(2)).toBe("0.00");
     const earning = await api.prisma.referralEarning.findUniqueOrThrow({ where: { paymentId: payment.id } });
     expect(earning.status).toBe("REVERSED");
-    const kinds = await api.prisma.balanceTransaction.findMany({ where: { paymentId: payment.id }, orderBy: { id: "asc" }, select: { kind: true, amount: true } });
+    const kinds = await api.prisma.balanceTransaction.findMany({
+      where: { paymentId: payment.id },
+      orderBy: { id: "asc" },
+      select: { kind: true, amount: true },
+    });
     expect(kinds.map((k) => [k.kind, k.amount.toFixed(2)])).toEqual([
       ["COMMISSION", "149.90"],
       ["COMMISSION_REVERSAL", "-149.90"],
@@ -414,7 +454,11 @@ describe("withdrawals", () => {
     for (let i = 0; i < 4; i++) await paidPayment(payer, "premium"); // 4 × 149.90 = 599.60
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        api.execute(RequestWithdrawal, { input: { amount: "100", currency: "RUB", method: "SBP", details: sbp } }, { headers: referrer.headers }),
+        api.execute(
+          RequestWithdrawal,
+          { input: { amount: "100", currency: "RUB", method: "SBP", details: sbp } },
+          { headers: referrer.headers },
+        ),
       ),
     );
     const outcomes = results.map((r) => r.data!.requestWithdrawal.__typename);
@@ -427,7 +471,11 @@ describe("withdrawals", () => {
   it("withholds 13% NDFL, refuses amounts under the minimum, and a cancelled request returns the money", async () => {
     const { referrer, payer } = await referredPair();
     await paidPayment(payer, "premium");
-    const under = await api.execute(RequestWithdrawal, { input: { amount: "99.99", currency: "RUB", method: "SBP", details: sbp } }, { headers: referrer.headers });
+    const under = await api.execute(
+      RequestWithdrawal,
+      { input: { amount: "99.99", currency: "RUB", method: "SBP", details: sbp } },
+      { headers: referrer.headers },
+    );
     expect(under.data!.requestWithdrawal).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.amount" }] });
 
     const made = await api.execute(
@@ -456,7 +504,10 @@ describe("withdrawals", () => {
 describe("pnpm db:verify-ledger", () => {
   const root = path.resolve(import.meta.dirname, "../..");
   const run = (databaseUrl: string) =>
-    promisify(execFile)("npx", ["tsx", "server/src/cli/db.ts", "verify-ledger"], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" } }).then(
+    promisify(execFile)("npx", ["tsx", "server/src/cli/db.ts", "verify-ledger"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
+    }).then(
       ({ stdout }) => ({ code: 0, output: stdout }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
     );

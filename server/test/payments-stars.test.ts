@@ -33,7 +33,13 @@ beforeAll(async () => {
   fake = await startFakeBotApi({ token: TEST_BOT_TOKEN });
   const env = { TELEGRAM_API_URL: fake.url, STARS_RUB_RATE: RUB_PER_STAR, TELEGRAM_WEBHOOK_SECRET: SECRET };
   api = await createTestApi(env);
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: api.databaseUrl, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, STORAGE_LOCAL_DIR: api.storageDir, ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: api.databaseUrl,
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    STORAGE_LOCAL_DIR: api.storageDir,
+    ...env,
+  });
   gateways = createPaymentGateways(config);
   const webhooks = createWebhookRoutes({ config, prisma: api.prisma, events: createPubSub<Channels>(), payments: gateways });
   server = await startHttpServer(api.app, { prisma: api.prisma, host: "127.0.0.1", port: 0, webhooks });
@@ -72,7 +78,8 @@ async function referredPayer() {
   return { referrer, payer };
 }
 
-const earnedRub = async (userId: number) => (await api.prisma.referralBalance.findUnique({ where: { userId } }))?.earnedRub.toFixed(2) ?? "0.00";
+const earnedRub = async (userId: number) =>
+  (await api.prisma.referralBalance.findUnique({ where: { userId } }))?.earnedRub.toFixed(2) ?? "0.00";
 
 /** A Stars payment paid through the webhook; returns it with its charge id. */
 async function paidStarsPayment(user: TestUser) {
@@ -179,7 +186,10 @@ describe("pre_checkout_query", () => {
     for (const [query, message] of cases) {
       const update = fake.preCheckoutUpdate(query);
       expect((await deliver(update)).status).toBe(200);
-      expect(fake.preCheckoutAnswers.get((update.pre_checkout_query as { id: string }).id), JSON.stringify(query)).toEqual({ ok: false, errorMessage: message });
+      expect(fake.preCheckoutAnswers.get((update.pre_checkout_query as { id: string }).id), JSON.stringify(query)).toEqual({
+        ok: false,
+        errorMessage: message,
+      });
     }
     expect((await paymentRow(payment.id)).status).toBe("PENDING");
     expect((await paymentRow(paid.id)).status).toBe("SUCCEEDED");
@@ -191,7 +201,11 @@ describe("pre_checkout_query", () => {
     fake.failNext("answerPreCheckoutQuery", { status: 500 });
     const update = fake.preCheckoutUpdate({ payload: payment.orderId, fromId: await telegramIdOf(user), totalAmount: TIER_STARS });
     expect((await deliver(update)).status).toBe(200);
-    expect(fake.callsOf("answerPreCheckoutQuery").some((c) => c.params.pre_checkout_query_id === (update.pre_checkout_query as { id: string }).id && c.status === 500)).toBe(true);
+    expect(
+      fake
+        .callsOf("answerPreCheckoutQuery")
+        .some((c) => c.params.pre_checkout_query_id === (update.pre_checkout_query as { id: string }).id && c.status === 500),
+    ).toBe(true);
   });
 });
 
@@ -200,7 +214,8 @@ describe("successful_payment", () => {
     const { referrer, payer } = await referredPayer();
     const { payment } = await starsPayment(payer);
     const update = fake.successfulPaymentUpdate({ payload: payment.orderId, fromId: await telegramIdOf(payer), totalAmount: TIER_STARS });
-    const chargeId = (update.message as { successful_payment: { telegram_payment_charge_id: string } }).successful_payment.telegram_payment_charge_id;
+    const chargeId = (update.message as { successful_payment: { telegram_payment_charge_id: string } }).successful_payment
+      .telegram_payment_charge_id;
 
     const answers = await Promise.all([deliver(update), deliver(update), deliver(update)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
@@ -209,7 +224,12 @@ describe("successful_payment", () => {
     expect(settled).toMatchObject({ status: "SUCCEEDED", telegramChargeId: chargeId });
     const events = await eventsOf(payment.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ provider: "TELEGRAM", eventId: `successful_payment:${chargeId}`, eventType: "successful_payment", status: "PROCESSED" });
+    expect(events[0]).toMatchObject({
+      provider: "TELEGRAM",
+      eventId: `successful_payment:${chargeId}`,
+      eventType: "successful_payment",
+      status: "PROCESSED",
+    });
     expect(await api.prisma.referralEarning.count({ where: { paymentId: payment.id } })).toBe(1);
     const commission = await earnedRub(referrer.id);
     expect(commission).not.toBe("0.00");
@@ -232,8 +252,11 @@ describe("successful_payment", () => {
     expect((await deliver(unknown)).status).toBe(200);
 
     expect((await paymentRow(payment.id)).status).toBe("PENDING");
-    const chargeOf = (u: FakeUpdate) => (u.message as { successful_payment: { telegram_payment_charge_id: string } }).successful_payment.telegram_payment_charge_id;
-    const events = await api.prisma.webhookEvent.findMany({ where: { eventId: { in: [wrongAmount, unknown].map((u) => `successful_payment:${chargeOf(u)}`) } } });
+    const chargeOf = (u: FakeUpdate) =>
+      (u.message as { successful_payment: { telegram_payment_charge_id: string } }).successful_payment.telegram_payment_charge_id;
+    const events = await api.prisma.webhookEvent.findMany({
+      where: { eventId: { in: [wrongAmount, unknown].map((u) => `successful_payment:${chargeOf(u)}`) } },
+    });
     expect(events.map((e) => e.status)).toEqual(["FAILED", "FAILED"]);
     const alerts = await api.prisma.adminAlert.findMany({ where: { source: "payments:stars" } });
     expect(alerts.map((a) => a.severity)).toEqual(["CRITICAL", "CRITICAL"]);
@@ -261,7 +284,10 @@ describe("the webhook's secret token", () => {
     const logs = await api.prisma.systemLog.findMany({ where: { source: "webhook:telegram" } });
     const total = logs.reduce((sum, log) => sum + log.count, 0);
     expect(total - (logsBefore._sum.count ?? 0)).toBe(4);
-    expect(logs.map((l) => l.message).sort()).toEqual(["Refused a TELEGRAM webhook: missing secret token", "Refused a TELEGRAM webhook: wrong secret token"]);
+    expect(logs.map((l) => l.message).sort()).toEqual([
+      "Refused a TELEGRAM webhook: missing secret token",
+      "Refused a TELEGRAM webhook: wrong secret token",
+    ]);
     expect(JSON.stringify(logs)).not.toContain("forged-secret");
     expect(JSON.stringify(logs)).not.toContain(SECRET);
 

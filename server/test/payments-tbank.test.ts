@@ -52,7 +52,10 @@ const RefundPayment = graphql(`
 `);
 
 // Parsed here rather than through graphql(): a new typed document means regenerating test/gql.
-const AdminAlerts: TypedDocumentNode<{ admin: { alerts: { edges: Array<{ node: Record<string, unknown> }> } } }, Record<string, never>> = parse(`
+const AdminAlerts: TypedDocumentNode<
+  { admin: { alerts: { edges: Array<{ node: Record<string, unknown> }> } } },
+  Record<string, never>
+> = parse(`
   query PaymentsTbank_AdminAlerts {
     admin { alerts(filter: { resolved: false }, first: 50) { edges { node { severity source count message context } } } }
   }
@@ -86,7 +89,12 @@ beforeAll(async () => {
     prisma: api.prisma,
     host: "127.0.0.1",
     port: 0,
-    webhooks: createWebhookRoutes({ config, prisma: webhookPrisma, events: createPubSub<Channels>(), payments: createPaymentGateways(config) }),
+    webhooks: createWebhookRoutes({
+      config,
+      prisma: webhookPrisma,
+      events: createPubSub<Channels>(),
+      payments: createPaymentGateways(config),
+    }),
   });
   hookUrl = new URL("/webhooks/tbank", server.url).href;
   admin = await api.signInAdmin("ADMIN");
@@ -116,15 +124,37 @@ async function referredPayer(): Promise<{ referrer: TestUser; payer: TestUser }>
 /** A PENDING T-Bank payment, as createPayment leaves it (the fake's Init is tested on its own). */
 function pendingPayment(userId: number, amount = "499.00") {
   return api.prisma.payment.create({
-    data: { userId, provider: "TBANK", status: "PENDING", idempotencyKey: `tbank-test-${++keys}`, amount, photoCount: 7, pricingTierId: tierId },
+    data: {
+      userId,
+      provider: "TBANK",
+      status: "PENDING",
+      idempotencyKey: `tbank-test-${++keys}`,
+      amount,
+      photoCount: 7,
+      pricingTierId: tierId,
+    },
   });
 }
 
 const kopecks = (amount: Prisma.Decimal) => amount.times(100).toNumber();
 
 /** T-Bank notifies `status` of a payment; resolves with our answer. */
-function notify(payment: { orderId: string; amount: Prisma.Decimal }, paymentId: string, status: string, extra: Record<string, unknown> = {}) {
-  return fake.deliver(hookUrl, fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: kopecks(payment.amount), Status: status, ...extra }));
+function notify(
+  payment: { orderId: string; amount: Prisma.Decimal },
+  paymentId: string,
+  status: string,
+  extra: Record<string, unknown> = {},
+) {
+  return fake.deliver(
+    hookUrl,
+    fake.notification({
+      PaymentId: Number(paymentId),
+      OrderId: payment.orderId,
+      Amount: kopecks(payment.amount),
+      Status: status,
+      ...extra,
+    }),
+  );
 }
 
 const OK = { status: 200, text: "OK" };
@@ -134,7 +164,11 @@ async function books(paymentId: number) {
     api.prisma.payment.findUniqueOrThrow({ where: { id: paymentId } }),
     api.prisma.referralEarning.findUnique({ where: { paymentId } }),
     api.prisma.balanceTransaction.findMany({ where: { paymentId }, orderBy: { id: "asc" }, select: { kind: true, amount: true } }),
-    api.prisma.webhookEvent.findMany({ where: { paymentId }, orderBy: { id: "asc" }, select: { eventId: true, eventType: true, status: true } }),
+    api.prisma.webhookEvent.findMany({
+      where: { paymentId },
+      orderBy: { id: "asc" },
+      select: { eventId: true, eventType: true, status: true },
+    }),
   ]);
   return { payment, earning, ledger: ledger.map((row) => `${row.kind} ${row.amount.toFixed(2)}`), events };
 }
@@ -145,9 +179,22 @@ function refusals(reason: string) {
 
 /** Runs the queued jobs (the refund task) once, as the worker would. */
 async function runQueuedJobs() {
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: api.databaseUrl, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TBANK_API_URL: fake.url, TBANK_TERMINAL_KEY: fake.terminalKey, TBANK_PASSWORD: fake.password });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: api.databaseUrl,
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    TBANK_API_URL: fake.url,
+    TBANK_TERMINAL_KEY: fake.terminalKey,
+    TBANK_PASSWORD: fake.password,
+  });
   const taskList = createTaskList({ prisma: api.prisma, payments: createPaymentGateways(config) } as Parameters<typeof createTaskList>[0]);
-  await runOnce({ connectionString: api.databaseUrl, taskList, concurrency: 1, noHandleSignals: true, logger: new Logger(() => () => undefined) });
+  await runOnce({
+    connectionString: api.databaseUrl,
+    taskList,
+    concurrency: 1,
+    noHandleSignals: true,
+    logger: new Logger(() => () => undefined),
+  });
 }
 
 // ─── The Token ───────────────────────────────────────────────────────────────────
@@ -160,10 +207,16 @@ describe("the Token (signature)", () => {
       OrderId: "00000",
       Description: "Подарочная карта на 1000 рублей",
       DATA: { Phone: "+71234567890", Email: "a@test.com" },
-      Receipt: { Email: "a@test.com", Taxation: "osn", Items: [{ Name: "Наименование товара 1", Price: 10000, Quantity: 1, Amount: 10000, Tax: "vat10" }] },
+      Receipt: {
+        Email: "a@test.com",
+        Taxation: "osn",
+        Items: [{ Name: "Наименование товара 1", Price: 10000, Quantity: 1, Amount: 10000, Tax: "vat10" }],
+      },
     };
     // Sorted: Amount, Description, OrderId, Password, TerminalKey; values concatenated.
-    const expected = createHash("sha256").update("19200Подарочная карта на 1000 рублей0000011111111111111MerchantTerminalKey").digest("hex");
+    const expected = createHash("sha256")
+      .update("19200Подарочная карта на 1000 рублей0000011111111111111MerchantTerminalKey")
+      .digest("hex");
     expect(tbankToken(request, "11111111111111")).toBe(expected);
     expect(tbankTokenMatches({ ...request, Token: expected }, "11111111111111")).toBe(true);
     expect(tbankTokenMatches({ ...request, Token: expected.toUpperCase() }, "11111111111111")).toBe(true);
@@ -178,7 +231,10 @@ describe("the Token (signature)", () => {
       ["another status", { ...notification, Status: "REFUNDED" }],
       ["Success flipped", { ...notification, Success: false }],
       ["an added field", { ...notification, Pan: "999999******9999" }],
-      ["signed with another password", fake.notification({ PaymentId: 13660, OrderId: "pg_abc", Amount: 100000, Status: "CONFIRMED" }, { password: "guessed" })],
+      [
+        "signed with another password",
+        fake.notification({ PaymentId: 13660, OrderId: "pg_abc", Amount: 100000, Status: "CONFIRMED" }, { password: "guessed" }),
+      ],
       ["no Token", { ...notification, Token: undefined }],
       ["a short Token", { ...notification, Token: String(notification.Token).slice(0, 63) }],
       ["a Token that is not hex", { ...notification, Token: "z".repeat(64) }],
@@ -236,7 +292,11 @@ describe("createPayment with TBANK", () => {
     const user = await api.signIn();
     const input = { tierId: encodeGlobalID("PricingTier", tierId), provider: "TBANK" as const, idempotencyKey: "tbank-refused-final" };
     const result = await api.execute(CreatePayment, { input }, { headers: user.headers });
-    expect(result.data!.createPayment).toMatchObject({ __typename: "PaymentProviderError", code: "PAYMENT_PROVIDER_FAILED", retryable: false });
+    expect(result.data!.createPayment).toMatchObject({
+      __typename: "PaymentProviderError",
+      code: "PAYMENT_PROVIDER_FAILED",
+      retryable: false,
+    });
     expect(result.data!.createPayment).toMatchObject({ message: expect.stringContaining("ErrorCode 8") });
     const payment = await api.prisma.payment.findFirstOrThrow({ where: { userId: user.id } });
     expect(payment).toMatchObject({ status: "FAILED", checkoutUrl: null, tbankPaymentId: null });
@@ -253,7 +313,10 @@ describe("createPayment with TBANK", () => {
     const input = { tierId: encodeGlobalID("PricingTier", tierId), provider: "TBANK" as const, idempotencyKey: "tbank-unavailable-once" };
     const result = await api.execute(CreatePayment, { input }, { headers: user.headers });
     expect(result.data!.createPayment).toMatchObject({ __typename: "PaymentProviderError", retryable: true });
-    expect(await api.prisma.payment.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ status: "PENDING", checkoutUrl: null });
+    expect(await api.prisma.payment.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({
+      status: "PENDING",
+      checkoutUrl: null,
+    });
 
     fake.reset();
     const again = await api.execute(CreatePayment, { input }, { headers: user.headers });
@@ -268,9 +331,15 @@ describe("createPayment with TBANK", () => {
     fake.reset();
     const client = new TbankClient({ apiUrl: fake.url, terminalKey: fake.terminalKey, password: fake.password, timeoutMs: 200 });
     fake.fail("GetState", { delayMs: 1_000 });
-    await expect(client.getState({ PaymentId: "1" })).rejects.toMatchObject({ retryable: true, message: expect.stringContaining("timed out") });
+    await expect(client.getState({ PaymentId: "1" })).rejects.toMatchObject({
+      retryable: true,
+      message: expect.stringContaining("timed out"),
+    });
     fake.fail("Cancel", { httpStatus: 502 });
-    await expect(client.cancel({ PaymentId: "1" })).rejects.toMatchObject({ retryable: true, message: expect.stringContaining("HTTP 502") });
+    await expect(client.cancel({ PaymentId: "1" })).rejects.toMatchObject({
+      retryable: true,
+      message: expect.stringContaining("HTTP 502"),
+    });
 
     const wrong = new TbankClient({ apiUrl: fake.url, terminalKey: fake.terminalKey, password: "not-the-password" });
     const error = await wrong.init({ Amount: 100, OrderId: "pg_wrong" }).catch((caught: unknown) => caught);
@@ -326,12 +395,19 @@ describe("POST /webhooks/tbank", () => {
     expect(await notify(payment, paymentId, "REFUNDED")).toEqual(OK);
 
     const after = await books(payment.id);
-    expect(after.payment).toMatchObject({ status: "REFUNDED", refundStatus: "SUCCEEDED", tbankPaymentId: paymentId, refundAmount: new Prisma.Decimal("300") });
+    expect(after.payment).toMatchObject({
+      status: "REFUNDED",
+      refundStatus: "SUCCEEDED",
+      tbankPaymentId: paymentId,
+      refundAmount: new Prisma.Decimal("300"),
+    });
     expect(after.payment.refundedAt).not.toBeNull();
     expect(after.earning).toMatchObject({ referrerId: referrer.id, status: "REVERSED" });
     expect(after.ledger).toEqual(["COMMISSION 30.00", "COMMISSION_REVERSAL -30.00"]);
     expect(after.events.map((event) => `${event.eventType} ${event.status}`)).toEqual(["REFUNDED PROCESSED", "CONFIRMED PROCESSED"]);
-    expect(await api.prisma.referralBalance.findUniqueOrThrow({ where: { userId: referrer.id } })).toMatchObject({ balanceRub: new Prisma.Decimal(0) });
+    expect(await api.prisma.referralBalance.findUniqueOrThrow({ where: { userId: referrer.id } })).toMatchObject({
+      balanceRub: new Prisma.Decimal(0),
+    });
     expect(await verifyLedger(api.prisma)).toEqual([]);
   });
 
@@ -343,12 +419,18 @@ describe("POST /webhooks/tbank", () => {
 
     const signed = fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 49900, Status: "CONFIRMED" });
     const forged = [
-      fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 49900, Status: "CONFIRMED" }, { password: "guessed-password" }),
+      fake.notification(
+        { PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 49900, Status: "CONFIRMED" },
+        { password: "guessed-password" },
+      ),
       { ...signed, Amount: 100 },
       { ...signed, Token: undefined },
     ];
     for (const body of forged) expect(await fake.deliver(hookUrl, body)).toEqual({ status: 403, text: "FORBIDDEN" });
-    const otherTerminal = fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 49900, Status: "CONFIRMED" }, { terminalKey: "SomeoneElse" });
+    const otherTerminal = fake.notification(
+      { PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 49900, Status: "CONFIRMED" },
+      { terminalKey: "SomeoneElse" },
+    );
     expect(await fake.deliver(hookUrl, otherTerminal)).toEqual({ status: 403, text: "FORBIDDEN" });
 
     const after = await books(payment.id);
@@ -359,7 +441,9 @@ describe("POST /webhooks/tbank", () => {
     expect(logged).toMatchObject({ level: "WARN", count: (before?.count ?? 0) + forged.length });
     expect(JSON.stringify(logged!.context)).not.toContain(String(signed.Token));
     expect(JSON.stringify(logged!.context)).not.toContain(fake.password);
-    expect(await refusals("another terminal's notification")).toMatchObject({ context: expect.objectContaining({ terminalKey: "SomeoneElse" }) });
+    expect(await refusals("another terminal's notification")).toMatchObject({
+      context: expect.objectContaining({ terminalKey: "SomeoneElse" }),
+    });
 
     // The genuine notification still goes through afterwards.
     expect(await fake.deliver(hookUrl, signed)).toEqual(OK);
@@ -370,9 +454,15 @@ describe("POST /webhooks/tbank", () => {
     const user = await api.signIn();
     const payment = await pendingPayment(user.id);
     const paymentId = String(++tbankIds);
-    const answer = await fake.deliver(hookUrl, fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 100, Status: "CONFIRMED" }));
+    const answer = await fake.deliver(
+      hookUrl,
+      fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 100, Status: "CONFIRMED" }),
+    );
     expect(answer).toEqual({ status: 400, text: "REFUSED" });
-    const tooMuch = await fake.deliver(hookUrl, fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 50_000, Status: "REFUNDED" }));
+    const tooMuch = await fake.deliver(
+      hookUrl,
+      fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: 50_000, Status: "REFUNDED" }),
+    );
     expect(tooMuch.status).toBe(400);
     expect(await books(payment.id)).toMatchObject({ payment: { status: "PENDING" }, events: [], ledger: [] });
     expect(await refusals("amount mismatch: CONFIRMED for 100 kopecks, the payment is 49900")).toMatchObject({
@@ -383,42 +473,58 @@ describe("POST /webhooks/tbank", () => {
   it.each([
     ["its payment was not stored yet", (orderId: string) => orderId],
     ["its OrderId was mistyped, then corrected", (orderId: string) => `${orderId}_typo`],
-  ])("a notification for an unknown order claims nothing and alerts admins; the genuine one (%s) is applied exactly once", async (_case, unknownOrderOf) => {
-    const { referrer, payer } = await referredPayer();
-    const orderId = `pg_tbank_late_${++keys}`;
-    const paymentId = String(++tbankIds);
-    const confirmed = (order: string) => fake.notification({ PaymentId: Number(paymentId), OrderId: order, Amount: 49900, Status: "CONFIRMED" });
-    const unknown = confirmed(unknownOrderOf(orderId));
+  ])(
+    "a notification for an unknown order claims nothing and alerts admins; the genuine one (%s) is applied exactly once",
+    async (_case, unknownOrderOf) => {
+      const { referrer, payer } = await referredPayer();
+      const orderId = `pg_tbank_late_${++keys}`;
+      const paymentId = String(++tbankIds);
+      const confirmed = (order: string) =>
+        fake.notification({ PaymentId: Number(paymentId), OrderId: order, Amount: 49900, Status: "CONFIRMED" });
+      const unknown = confirmed(unknownOrderOf(orderId));
 
-    // Not OK, so T-Bank re-sends it; each re-send counts on the one alert.
-    expect(await fake.deliver(hookUrl, unknown)).toEqual({ status: 404, text: "UNKNOWN ORDER" });
-    expect(await fake.deliver(hookUrl, unknown)).toEqual({ status: 404, text: "UNKNOWN ORDER" });
-    expect(await api.prisma.webhookEvent.count({ where: { provider: "TBANK", eventId: `${paymentId}:CONFIRMED` } })).toBe(0);
-    const alerts = await api.execute(AdminAlerts, {}, { headers: admin.headers });
-    expect(alerts.errors).toBeUndefined();
-    expect(alerts.data!.admin.alerts.edges.map(({ node }) => node)).toContainEqual({
-      severity: "CRITICAL",
-      source: "payments:tbank",
-      count: 2,
-      message: expect.stringContaining(`T-Bank payment ${paymentId} is CONFIRMED for OrderId ${unknownOrderOf(orderId)}`),
-      context: { tbankPaymentId: paymentId, orderId: unknownOrderOf(orderId), status: "CONFIRMED", amountKopecks: 49900 },
-    });
+      // Not OK, so T-Bank re-sends it; each re-send counts on the one alert.
+      expect(await fake.deliver(hookUrl, unknown)).toEqual({ status: 404, text: "UNKNOWN ORDER" });
+      expect(await fake.deliver(hookUrl, unknown)).toEqual({ status: 404, text: "UNKNOWN ORDER" });
+      expect(await api.prisma.webhookEvent.count({ where: { provider: "TBANK", eventId: `${paymentId}:CONFIRMED` } })).toBe(0);
+      const alerts = await api.execute(AdminAlerts, {}, { headers: admin.headers });
+      expect(alerts.errors).toBeUndefined();
+      expect(alerts.data!.admin.alerts.edges.map(({ node }) => node)).toContainEqual({
+        severity: "CRITICAL",
+        source: "payments:tbank",
+        count: 2,
+        message: expect.stringContaining(`T-Bank payment ${paymentId} is CONFIRMED for OrderId ${unknownOrderOf(orderId)}`),
+        context: { tbankPaymentId: paymentId, orderId: unknownOrderOf(orderId), status: "CONFIRMED", amountKopecks: 49900 },
+      });
 
-    const payment = await api.prisma.payment.create({
-      data: { userId: payer.id, provider: "TBANK", status: "PENDING", idempotencyKey: `tbank-test-${++keys}`, orderId, amount: "499.00", photoCount: 7, pricingTierId: tierId },
-    });
-    const genuine = confirmed(orderId);
-    for (let delivery = 0; delivery < 3; delivery++) expect(await fake.deliver(hookUrl, genuine)).toEqual(OK);
+      const payment = await api.prisma.payment.create({
+        data: {
+          userId: payer.id,
+          provider: "TBANK",
+          status: "PENDING",
+          idempotencyKey: `tbank-test-${++keys}`,
+          orderId,
+          amount: "499.00",
+          photoCount: 7,
+          pricingTierId: tierId,
+        },
+      });
+      const genuine = confirmed(orderId);
+      for (let delivery = 0; delivery < 3; delivery++) expect(await fake.deliver(hookUrl, genuine)).toEqual(OK);
 
-    const after = await books(payment.id);
-    expect(after.payment).toMatchObject({ status: "SUCCEEDED", tbankPaymentId: paymentId });
-    expect(after.earning).toMatchObject({ referrerId: referrer.id, status: "CREDITED" });
-    expect(after.ledger).toEqual(["COMMISSION 49.90"]);
-    expect(await api.prisma.webhookEvent.findMany({ where: { provider: "TBANK", eventId: `${paymentId}:CONFIRMED` }, select: { paymentId: true, status: true } })).toEqual([
-      { paymentId: payment.id, status: "PROCESSED" },
-    ]);
-    expect(await verifyLedger(api.prisma)).toEqual([]);
-  });
+      const after = await books(payment.id);
+      expect(after.payment).toMatchObject({ status: "SUCCEEDED", tbankPaymentId: paymentId });
+      expect(after.earning).toMatchObject({ referrerId: referrer.id, status: "CREDITED" });
+      expect(after.ledger).toEqual(["COMMISSION 49.90"]);
+      expect(
+        await api.prisma.webhookEvent.findMany({
+          where: { provider: "TBANK", eventId: `${paymentId}:CONFIRMED` },
+          select: { paymentId: true, status: true },
+        }),
+      ).toEqual([{ paymentId: payment.id, status: "PROCESSED" }]);
+      expect(await verifyLedger(api.prisma)).toEqual([]);
+    },
+  );
 
   it("a status that changes no payment is answered OK for an unknown order, and recorded nowhere", async () => {
     const body = fake.notification({ PaymentId: 5_550_001, OrderId: "pg_not_ours", Amount: 1000, Status: "AUTHORIZED" });
@@ -433,7 +539,15 @@ describe("POST /webhooks/tbank", () => {
     const paymentId = String(++tbankIds);
     // Another payment already holds this PaymentId: settling cannot store it (unique), the transaction fails.
     const holder = await api.prisma.payment.create({
-      data: { userId: user.id, provider: "TBANK", status: "FAILED", idempotencyKey: `tbank-test-${++keys}`, amount: "1.00", photoCount: 1, tbankPaymentId: paymentId },
+      data: {
+        userId: user.id,
+        provider: "TBANK",
+        status: "FAILED",
+        idempotencyKey: `tbank-test-${++keys}`,
+        amount: "1.00",
+        photoCount: 1,
+        tbankPaymentId: paymentId,
+      },
     });
     expect(await notify(payment, paymentId, "CONFIRMED")).toEqual({ status: 500, text: "ERROR" });
     expect(await books(payment.id)).toMatchObject({ payment: { status: "PENDING" }, events: [] });
@@ -446,7 +560,9 @@ describe("POST /webhooks/tbank", () => {
   it("answers only POST with a JSON object", async () => {
     expect((await fetch(hookUrl)).status).toBe(405);
     expect((await fetch(hookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "not json" })).status).toBe(400);
-    expect((await fetch(hookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(70_000) })).status).toBe(413);
+    expect(
+      (await fetch(hookUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(70_000) })).status,
+    ).toBe(413);
   });
 });
 
@@ -480,7 +596,13 @@ describe("refunds through Cancel", () => {
 
     await runQueuedJobs();
     const cancels = fake.requests.filter((request) => request.method === "Cancel");
-    expect(cancels).toEqual([expect.objectContaining({ tokenValid: true, errorCode: "0", body: expect.objectContaining({ PaymentId: payment.tbankPaymentId, Amount: 49900 }) })]);
+    expect(cancels).toEqual([
+      expect.objectContaining({
+        tokenValid: true,
+        errorCode: "0",
+        body: expect.objectContaining({ PaymentId: payment.tbankPaymentId, Amount: 49900 }),
+      }),
+    ]);
     expect(fake.payments.get(payment.tbankPaymentId!)).toMatchObject({ status: "REFUNDED", refunded: 49900 });
 
     const after = await books(payment.id);
@@ -499,7 +621,9 @@ describe("refunds through Cancel", () => {
     const { payment } = await confirmedPayment();
     expect(await refund(payment.id, "199.60")).toMatchObject({ status: "REFUNDING", refundAmount: "199.6" });
     await runQueuedJobs();
-    expect(fake.requests.filter((request) => request.method === "Cancel")).toEqual([expect.objectContaining({ body: expect.objectContaining({ Amount: 19960 }) })]);
+    expect(fake.requests.filter((request) => request.method === "Cancel")).toEqual([
+      expect.objectContaining({ body: expect.objectContaining({ Amount: 19960 }) }),
+    ]);
     expect((await books(payment.id)).payment.status).toBe("REFUNDING");
 
     expect(await fake.notify(payment.tbankPaymentId!, "PARTIAL_REFUNDED", { url: hookUrl, amount: 19960 })).toEqual(OK);
@@ -525,70 +649,66 @@ describe("refunds through Cancel", () => {
 // ─── Exactly once ────────────────────────────────────────────────────────────────
 
 describe("exactly once under repeats and races", () => {
-  it(
-    "1,000 distinct events, each delivered 3 times in shuffled order 20 at a time, have exactly 1,000 effects",
-    async () => {
-      const referrals = await Promise.all(Array.from({ length: 5 }, () => referredPayer()));
-      const payers = referrals.flatMap(({ payer }) => [payer]);
-      const runKey = `tbank-bulk-${Date.now()}`;
-      await api.prisma.payment.createMany({
-        data: Array.from({ length: 900 }, (_, i) => ({
-          userId: payers[i % payers.length]!.id,
-          provider: "TBANK" as const,
-          status: "PENDING" as const,
-          idempotencyKey: `${runKey}-${i}`,
-          amount: "100.00",
-          photoCount: 3,
-        })),
-      });
-      const payments = await api.prisma.payment.findMany({ where: { idempotencyKey: { startsWith: runKey } }, orderBy: { id: "asc" } });
-      expect(payments).toHaveLength(900);
+  it("1,000 distinct events, each delivered 3 times in shuffled order 20 at a time, have exactly 1,000 effects", async () => {
+    const referrals = await Promise.all(Array.from({ length: 5 }, () => referredPayer()));
+    const payers = referrals.flatMap(({ payer }) => [payer]);
+    const runKey = `tbank-bulk-${Date.now()}`;
+    await api.prisma.payment.createMany({
+      data: Array.from({ length: 900 }, (_, i) => ({
+        userId: payers[i % payers.length]!.id,
+        provider: "TBANK" as const,
+        status: "PENDING" as const,
+        idempotencyKey: `${runKey}-${i}`,
+        amount: "100.00",
+        photoCount: 3,
+      })),
+    });
+    const payments = await api.prisma.payment.findMany({ where: { idempotencyKey: { startsWith: runKey } }, orderBy: { id: "asc" } });
+    expect(payments).toHaveLength(900);
 
-      // 800 payments are confirmed; 100 are confirmed and refunded (in either order, as they arrive).
-      const events = payments.flatMap((payment, i) => {
-        const paymentId = 9_200_000_000 + i;
-        const confirmed = fake.notification({ PaymentId: paymentId, OrderId: payment.orderId, Amount: 10_000, Status: "CONFIRMED" });
-        if (i < 800) return [confirmed];
-        return [confirmed, fake.notification({ PaymentId: paymentId, OrderId: payment.orderId, Amount: 10_000, Status: "REFUNDED" })];
-      });
-      expect(events).toHaveLength(1_000);
+    // 800 payments are confirmed; 100 are confirmed and refunded (in either order, as they arrive).
+    const events = payments.flatMap((payment, i) => {
+      const paymentId = 9_200_000_000 + i;
+      const confirmed = fake.notification({ PaymentId: paymentId, OrderId: payment.orderId, Amount: 10_000, Status: "CONFIRMED" });
+      if (i < 800) return [confirmed];
+      return [confirmed, fake.notification({ PaymentId: paymentId, OrderId: payment.orderId, Amount: 10_000, Status: "REFUNDED" })];
+    });
+    expect(events).toHaveLength(1_000);
 
-      const deliveries = shuffle([...events, ...events, ...events], 20260501);
-      const answers: Array<{ status: number; text: string }> = [];
-      const started = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 20 }, async () => {
-          while (next < deliveries.length) answers.push(await fake.deliver(hookUrl, deliveries[next++]!));
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      console.info(`[payments-tbank] 3,000 deliveries of 1,000 events in ${seconds.toFixed(1)} s`);
+    const deliveries = shuffle([...events, ...events, ...events], 20260501);
+    const answers: Array<{ status: number; text: string }> = [];
+    const started = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < deliveries.length) answers.push(await fake.deliver(hookUrl, deliveries[next++]!));
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.info(`[payments-tbank] 3,000 deliveries of 1,000 events in ${seconds.toFixed(1)} s`);
 
-      expect(answers).toHaveLength(3_000);
-      expect(answers.filter((answer) => answer.status !== 200 || answer.text !== "OK")).toEqual([]);
+    expect(answers).toHaveLength(3_000);
+    expect(answers.filter((answer) => answer.status !== 200 || answer.text !== "OK")).toEqual([]);
 
-      const ids = payments.map((payment) => payment.id);
-      const [eventRows, succeeded, refunded, earnings, ledger] = await Promise.all([
-        api.prisma.webhookEvent.groupBy({ by: ["status"], where: { provider: "TBANK", paymentId: { in: ids } }, _count: true }),
-        api.prisma.payment.count({ where: { id: { in: ids }, status: "SUCCEEDED" } }),
-        api.prisma.payment.count({ where: { id: { in: ids }, status: "REFUNDED" } }),
-        api.prisma.referralEarning.groupBy({ by: ["status"], where: { paymentId: { in: ids } }, _count: true }),
-        api.prisma.balanceTransaction.groupBy({ by: ["kind"], where: { paymentId: { in: ids } }, _count: true, _sum: { amount: true } }),
-      ]);
-      expect(eventRows).toEqual([{ status: "PROCESSED", _count: 1_000 }]);
-      expect({ succeeded, refunded }).toEqual({ succeeded: 800, refunded: 100 });
-      expect(Object.fromEntries(earnings.map((row) => [row.status, row._count]))).toEqual({ CREDITED: 800, REVERSED: 100 });
-      expect(Object.fromEntries(ledger.map((row) => [row.kind, [row._count, row._sum.amount?.toFixed(2)]]))).toEqual({
-        COMMISSION: [900, "9000.00"],
-        COMMISSION_REVERSAL: [100, "-1000.00"],
-      });
-      const balances = await api.prisma.referralBalance.findMany({ where: { userId: { in: referrals.map(({ referrer }) => referrer.id) } } });
-      expect(balances.reduce((sum, balance) => sum.plus(balance.balanceRub), new Prisma.Decimal(0)).toFixed(2)).toBe("8000.00");
-      expect(await verifyLedger(api.prisma)).toEqual([]);
-    },
-    180_000,
-  );
+    const ids = payments.map((payment) => payment.id);
+    const [eventRows, succeeded, refunded, earnings, ledger] = await Promise.all([
+      api.prisma.webhookEvent.groupBy({ by: ["status"], where: { provider: "TBANK", paymentId: { in: ids } }, _count: true }),
+      api.prisma.payment.count({ where: { id: { in: ids }, status: "SUCCEEDED" } }),
+      api.prisma.payment.count({ where: { id: { in: ids }, status: "REFUNDED" } }),
+      api.prisma.referralEarning.groupBy({ by: ["status"], where: { paymentId: { in: ids } }, _count: true }),
+      api.prisma.balanceTransaction.groupBy({ by: ["kind"], where: { paymentId: { in: ids } }, _count: true, _sum: { amount: true } }),
+    ]);
+    expect(eventRows).toEqual([{ status: "PROCESSED", _count: 1_000 }]);
+    expect({ succeeded, refunded }).toEqual({ succeeded: 800, refunded: 100 });
+    expect(Object.fromEntries(earnings.map((row) => [row.status, row._count]))).toEqual({ CREDITED: 800, REVERSED: 100 });
+    expect(Object.fromEntries(ledger.map((row) => [row.kind, [row._count, row._sum.amount?.toFixed(2)]]))).toEqual({
+      COMMISSION: [900, "9000.00"],
+      COMMISSION_REVERSAL: [100, "-1000.00"],
+    });
+    const balances = await api.prisma.referralBalance.findMany({ where: { userId: { in: referrals.map(({ referrer }) => referrer.id) } } });
+    expect(balances.reduce((sum, balance) => sum.plus(balance.balanceRub), new Prisma.Decimal(0)).toFixed(2)).toBe("8000.00");
+    expect(await verifyLedger(api.prisma)).toEqual([]);
+  }, 180_000);
 });
 
 /** A deterministic Fisher–Yates shuffle (mulberry32), so a failing order can be replayed. */

@@ -79,7 +79,9 @@ beforeAll(async () => {
     TON_RATE_TTL_MINUTES: "15",
   };
   api = await createTestApi(env);
-  gateways = createPaymentGateways(loadConfig({ NODE_ENV: "test", TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, DATABASE_URL: api.databaseUrl, ...env }));
+  gateways = createPaymentGateways(
+    loadConfig({ NODE_ENV: "test", TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, DATABASE_URL: api.databaseUrl, ...env }),
+  );
   ton = tonGatewayOf(gateways)!;
   tasks = createTaskList({ prisma: api.prisma, payments: gateways } as Parameters<typeof createTaskList>[0]);
   await api.prisma.pricingTier.create({ data: { code: "starter", name: "Starter", price: "499.00", photoCount: 7, sortOrder: 1 } });
@@ -107,7 +109,8 @@ async function createTonPayment(user: TestUser = payer) {
 
 async function openedPayment(user: TestUser = payer) {
   const created = await createTonPayment(user);
-  if (created.__typename !== "CreatePaymentPayload" || created.checkout.__typename !== "TonTransferCheckout") throw new Error(JSON.stringify(created));
+  if (created.__typename !== "CreatePaymentPayload" || created.checkout.__typename !== "TonTransferCheckout")
+    throw new Error(JSON.stringify(created));
   const id = databaseId(created.payment.id);
   const row = await api.prisma.payment.findUniqueOrThrow({ where: { id } });
   return { id, checkout: created.checkout, row, nano: BigInt(row.tonAmount!.times(1e9).toFixed(0)) };
@@ -119,17 +122,31 @@ const orphanOf = (hashHex: string) => api.prisma.orphanPayment.findUnique({ wher
 
 describe("pricing", () => {
   it("refuses TON payments without a current rate, with a typed, retryable error", async () => {
-    expect(await createTonPayment()).toMatchObject({ __typename: "PaymentProviderError", code: "PAYMENT_PROVIDER_FAILED", retryable: true, message: expect.stringContaining("no current TON rate") });
+    expect(await createTonPayment()).toMatchObject({
+      __typename: "PaymentProviderError",
+      code: "PAYMENT_PROVIDER_FAILED",
+      retryable: true,
+      message: expect.stringContaining("no current TON rate"),
+    });
     // A rate older than TON_RATE_MAX_AGE_MINUTES (30) is not current either.
-    await api.prisma.exchangeRate.create({ data: { baseCurrency: "TON", quoteCurrency: "RUB", rate: "100", source: "test", fetchedAt: new Date(Date.now() - 31 * 60_000) } });
-    expect(await createTonPayment()).toMatchObject({ __typename: "PaymentProviderError", message: expect.stringContaining("no current TON rate") });
+    await api.prisma.exchangeRate.create({
+      data: { baseCurrency: "TON", quoteCurrency: "RUB", rate: "100", source: "test", fetchedAt: new Date(Date.now() - 31 * 60_000) },
+    });
+    expect(await createTonPayment()).toMatchObject({
+      __typename: "PaymentProviderError",
+      message: expect.stringContaining("no current TON rate"),
+    });
     expect(await api.prisma.payment.count({ where: { provider: "TON" } })).toBe(0);
   });
 
   it("locks the fetched rate: amount rounded up, the wallet, the payment's comment and the rate's expiry", async () => {
     expect(parseCrontab(CRONTAB).map((item) => item.task)).toEqual(expect.arrayContaining([TON_RATE_TASK, TON_SCAN_TASK]));
     await tasks[TON_RATE_TASK]!({}, {} as never);
-    expect(fake.requests.at(-1)).toMatchObject({ path: "/rates/api/v3/simple/price", query: { ids: "the-open-network", vs_currencies: "rub" }, status: 200 });
+    expect(fake.requests.at(-1)).toMatchObject({
+      path: "/rates/api/v3/simple/price",
+      query: { ids: "the-open-network", vs_currencies: "rub" },
+      status: 200,
+    });
     const before = Date.now();
     const { id, checkout, row } = await openedPayment();
     // 499 / 250.5 = 1.99201596…, rounded up to 4 places.
@@ -141,7 +158,10 @@ describe("pricing", () => {
     const ttl = new Date(checkout.expiresAt).getTime() - row.rateLockedAt!.getTime();
     expect(ttl).toBe(15 * 60_000);
     expect(row.rateLockedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(await api.prisma.exchangeRate.findFirst({ where: { source: "coingecko" } })).toMatchObject({ baseCurrency: "TON", quoteCurrency: "RUB" });
+    expect(await api.prisma.exchangeRate.findFirst({ where: { source: "coingecko" } })).toMatchObject({
+      baseCurrency: "TON",
+      quoteCurrency: "RUB",
+    });
     expect(id).toBe(row.id);
   });
 });
@@ -161,7 +181,12 @@ describe("the matching job", () => {
     fake.mine(2);
     await runScan();
     const settled = await api.prisma.payment.findUniqueOrThrow({ where: { id } });
-    expect(settled).toMatchObject({ status: "SUCCEEDED", tonTxHash: transfer.hashHex, tonSenderAddress: transfer.senderFriendly, tonConfirmations: 3 });
+    expect(settled).toMatchObject({
+      status: "SUCCEEDED",
+      tonTxHash: transfer.hashHex,
+      tonSenderAddress: transfer.senderFriendly,
+      tonConfirmations: 3,
+    });
     expect(await cursor()).toBe(transfer.lt);
     const earning = await api.prisma.referralEarning.findUniqueOrThrow({ where: { paymentId: id } });
     expect(earning).toMatchObject({ referrerId: referrer.id, currency: "TON", provider: "TON" });
@@ -180,15 +205,28 @@ describe("the matching job", () => {
     const noComment = fake.transfer({ comment: null, amountNano: 1_000_000_000n });
     const shortTransfer = fake.transfer({ comment: short.row.orderId, amountNano: short.nano - 1n });
     // Sent (block time) a minute after the locked rate ended: not honoured automatically.
-    const lateTransfer = fake.transfer({ comment: late.row.orderId, amountNano: late.nano, at: new Date(late.row.rateExpiresAt!.getTime() + 60_000) });
+    const lateTransfer = fake.transfer({
+      comment: late.row.orderId,
+      amountNano: late.nano,
+      at: new Date(late.row.rateExpiresAt!.getTime() + 60_000),
+    });
     const first = fake.transfer({ comment: ` ${paid.row.orderId} `, amountNano: paid.nano + 5n });
     const again = fake.transfer({ comment: paid.row.orderId, amountNano: paid.nano });
     fake.mine(3);
     await runScan();
 
-    expect(await orphanOf(unknown.hashHex)).toMatchObject({ status: "UNMATCHED", amountNano: 5_000_000_000n, comment: "pg_not_a_payment", senderAddress: unknown.senderFriendly, note: expect.stringContaining("No TON payment") });
+    expect(await orphanOf(unknown.hashHex)).toMatchObject({
+      status: "UNMATCHED",
+      amountNano: 5_000_000_000n,
+      comment: "pg_not_a_payment",
+      senderAddress: unknown.senderFriendly,
+      note: expect.stringContaining("No TON payment"),
+    });
     expect(await orphanOf(noComment.hashHex)).toMatchObject({ comment: null, note: "The transfer has no comment" });
-    expect(await orphanOf(shortTransfer.hashHex)).toMatchObject({ amountNano: short.nano - 1n, note: expect.stringContaining("expects 1.9921 TON") });
+    expect(await orphanOf(shortTransfer.hashHex)).toMatchObject({
+      amountNano: short.nano - 1n,
+      note: expect.stringContaining("expects 1.9921 TON"),
+    });
     expect(await orphanOf(lateTransfer.hashHex)).toMatchObject({ note: expect.stringContaining("rate expired") });
     expect(await orphanOf(again.hashHex)).toMatchObject({ note: expect.stringContaining("already paid") });
     expect(await orphanOf(first.hashHex)).toBeNull();
@@ -226,11 +264,17 @@ describe("the matching job", () => {
     const transfer = fake.transfer({ comment: payment.row.orderId, amountNano: payment.nano });
     fake.mine(3);
     const orphansBefore = await api.prisma.orphanPayment.count();
-    const [a, b] = await Promise.all([scanTonTransfers(api.prisma, ton, { pageSize: 2 }), scanTonTransfers(api.prisma, ton, { pageSize: 2 })]);
+    const [a, b] = await Promise.all([
+      scanTonTransfers(api.prisma, ton, { pageSize: 2 }),
+      scanTonTransfers(api.prisma, ton, { pageSize: 2 }),
+    ]);
     expect([...a.settled, ...b.settled]).toEqual([payment.id]);
     expect(a.orphaned + b.orphaned).toBe(strangers.length);
     expect(await api.prisma.orphanPayment.count()).toBe(orphansBefore + strangers.length);
-    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "SUCCEEDED", tonTxHash: transfer.hashHex });
+    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      tonTxHash: transfer.hashHex,
+    });
     expect(await api.prisma.referralEarning.count({ where: { paymentId: payment.id } })).toBe(1);
     expect(await cursor()).toBe(transfer.lt);
   });
@@ -249,13 +293,19 @@ describe("the matching job", () => {
     fake.mine(3);
     // The second page is rate limited: the first page's work stays done, the cursor after it.
     fake.failNext(1, 429, "/transactions", 1);
-    await expect(scanTonTransfers(api.prisma, ton, { pageSize: 2 })).rejects.toMatchObject({ retryable: true, message: expect.stringContaining("HTTP 429") });
+    await expect(scanTonTransfers(api.prisma, ton, { pageSize: 2 })).rejects.toMatchObject({
+      retryable: true,
+      message: expect.stringContaining("HTTP 429"),
+    });
     expect(await cursor()).toBe(strangers[1]!.lt);
     for (const stranger of strangers) expect(await orphanOf(stranger.hashHex)).not.toBeNull();
     expect((await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("PENDING");
 
     await runScan();
-    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "SUCCEEDED", tonTxHash: transfer.hashHex });
+    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      tonTxHash: transfer.hashHex,
+    });
     expect(await cursor()).toBe(transfer.lt);
   });
 });
@@ -271,12 +321,27 @@ describe("orphans and refunds", () => {
 
     const { data, errors } = await api.execute(
       ResolveOrphan,
-      { input: { orphanPaymentId: globalId("OrphanPayment", orphan.id), resolution: "MATCHED", paymentId: globalId("Payment", payment.id), note: "customer paid the rest by card" } },
+      {
+        input: {
+          orphanPaymentId: globalId("OrphanPayment", orphan.id),
+          resolution: "MATCHED",
+          paymentId: globalId("Payment", payment.id),
+          note: "customer paid the rest by card",
+        },
+      },
       { headers: admin.headers },
     );
     expect(errors).toBeUndefined();
-    expect(data!.resolveOrphanPayment).toMatchObject({ __typename: "OrphanPayment", status: "MATCHED", matchedPayment: { id: globalId("Payment", payment.id), status: "SUCCEEDED" } });
-    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "SUCCEEDED", tonTxHash: short.hashHex, tonSenderAddress: short.senderFriendly });
+    expect(data!.resolveOrphanPayment).toMatchObject({
+      __typename: "OrphanPayment",
+      status: "MATCHED",
+      matchedPayment: { id: globalId("Payment", payment.id), status: "SUCCEEDED" },
+    });
+    expect(await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: "SUCCEEDED",
+      tonTxHash: short.hashHex,
+      tonSenderAddress: short.senderFriendly,
+    });
     expect(await api.prisma.referralEarning.count({ where: { paymentId: payment.id } })).toBe(1);
     // The job does not act on that transfer again.
     await api.prisma.tonScanCursor.update({ where: { walletAddress: WALLET }, data: { lastLt: short.lt - 1n } });
@@ -289,11 +354,18 @@ describe("orphans and refunds", () => {
     await api.prisma.$transaction((tx) => requestRefund(tx, { paymentId: payment.id, reason: "customer asked" }));
     expect(await runProviderRefund(api.prisma, gateways, payment.id)).toBe("FAILED");
     const after = await api.prisma.payment.findUniqueOrThrow({ where: { id: payment.id } });
-    expect(after).toMatchObject({ status: "SUCCEEDED", refundStatus: "FAILED", refundReason: expect.stringContaining("TON refunds are not sent automatically") });
+    expect(after).toMatchObject({
+      status: "SUCCEEDED",
+      refundStatus: "FAILED",
+      refundReason: expect.stringContaining("TON refunds are not sent automatically"),
+    });
   });
 
   it("sends a wrong key as a refusal that is not retried", async () => {
     const client = new TonApiClient({ apiUrl: `${fake.url}/api/v3`, apiKey: "wrong" });
-    await expect(client.masterchainSeqno()).rejects.toMatchObject({ retryable: false, message: expect.stringContaining("API key does not exist") });
+    await expect(client.masterchainSeqno()).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringContaining("API key does not exist"),
+    });
   });
 });

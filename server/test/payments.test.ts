@@ -98,7 +98,9 @@ beforeAll(async () => {
   api = await createTestApi();
   [owner, other] = await Promise.all([api.signIn({ name: "Owner" }), api.signIn({ name: "Other" })]);
   tier = await api.prisma.pricingTier.create({ data: { code: "starter", name: "Starter", price: "499.00", photoCount: 7 } });
-  retiredTier = await api.prisma.pricingTier.create({ data: { code: "legacy", name: "Legacy", price: "299.00", photoCount: 5, isActive: false } });
+  retiredTier = await api.prisma.pricingTier.create({
+    data: { code: "legacy", name: "Legacy", price: "299.00", photoCount: 5, isActive: false },
+  });
 
   // Another user's unspent payment, older than all of the owner's: it must never be theirs.
   ids.othersPayment = (await createPayment(other.id, { status: "SUCCEEDED", amount: "777.00", createdAt: minutesAgo(100) })).id;
@@ -111,9 +113,17 @@ beforeAll(async () => {
       createdAt: minutesAgo(60),
     })
   ).id;
-  ids.oldestAvailable = (await createPayment(owner.id, { status: "SUCCEEDED", tbankPaymentId: "TBANK-0000-222222", createdAt: minutesAgo(40) })).id;
+  ids.oldestAvailable = (
+    await createPayment(owner.id, { status: "SUCCEEDED", tbankPaymentId: "TBANK-0000-222222", createdAt: minutesAgo(40) })
+  ).id;
   ids.newerAvailable = (
-    await createPayment(owner.id, { status: "SUCCEEDED", amount: "299.00", photoCount: 5, pricingTierId: retiredTier.id, createdAt: minutesAgo(30) })
+    await createPayment(owner.id, {
+      status: "SUCCEEDED",
+      amount: "299.00",
+      photoCount: 5,
+      pricingTierId: retiredTier.id,
+      createdAt: minutesAgo(30),
+    })
   ).id;
   ids.pending = (await createPayment(owner.id, { status: "PENDING", createdAt: minutesAgo(20) })).id;
   ids.refundedStars = (
@@ -183,7 +193,13 @@ describe("the owner", () => {
       createdAt: minutesAgo(10).toISOString(),
     });
     // The tier bought stays on the receipt after it was retired from the catalogue.
-    expect(newer).toMatchObject({ amount: "299", photoCount: 5, reference: null, tier: { code: "legacy", price: "299" }, refundAmount: "0" });
+    expect(newer).toMatchObject({
+      amount: "299",
+      photoCount: 5,
+      reference: null,
+      tier: { code: "legacy", price: "299" },
+      refundAmount: "0",
+    });
     expect(consumed).toMatchObject({
       reference: "123456",
       consumed: true,
@@ -235,7 +251,8 @@ describe("the owner", () => {
     const first = await createPayment(user.id, { status: "SUCCEEDED", createdAt: minutesAgo(9) });
     const second = await createPayment(user.id, { status: "SUCCEEDED", createdAt: minutesAgo(8) });
     await createPayment(user.id, { status: "PENDING", createdAt: minutesAgo(10) });
-    const available = async () => (await api.execute(AvailablePaymentQuery, {}, { headers: user.headers })).data!.viewer!.availablePayment?.id ?? null;
+    const available = async () =>
+      (await api.execute(AvailablePaymentQuery, {}, { headers: user.headers })).data!.viewer!.availablePayment?.id ?? null;
 
     expect(await available()).toBe(globalId("Payment", first.id));
     await api.prisma.payment.update({ where: { id: first.id }, data: { generationConsumed: true, consumedAt: new Date() } });
@@ -284,7 +301,9 @@ describe("loading", () => {
   it("loads payments and their tiers in a number of statements independent of how many there are", async () => {
     const user = await api.signIn({ name: "Many payments" });
     const tiers = await Promise.all(
-      ["a", "b", "c", "d", "e", "f"].map((code, i) => api.prisma.pricingTier.create({ data: { code: `bulk-${code}`, name: code, price: "100.00", photoCount: i + 1 } })),
+      ["a", "b", "c", "d", "e", "f"].map((code, i) =>
+        api.prisma.pricingTier.create({ data: { code: `bulk-${code}`, name: code, price: "100.00", photoCount: i + 1 } }),
+      ),
     );
     const addPayments = (from: number) =>
       Promise.all(tiers.slice(from, from + 3).map((t) => createPayment(user.id, { pricingTierId: t.id, status: "SUCCEEDED" })));
@@ -331,7 +350,14 @@ describe("what the payment schema exposes", () => {
   it("shows its owner receipt fields only: provider ids, idempotency keys, sender addresses and webhook data are staff-only", async () => {
     const owner = await api.signIn({ name: "Receipt owner" });
     const payment = await api.prisma.payment.create({
-      data: { userId: owner.id, idempotencyKey: "receipt-fields", amount: "999.00", photoCount: 15, status: "SUCCEEDED", tbankPaymentId: "tb-secret-1" },
+      data: {
+        userId: owner.id,
+        idempotencyKey: "receipt-fields",
+        amount: "999.00",
+        photoCount: 15,
+        status: "SUCCEEDED",
+        tbankPaymentId: "tb-secret-1",
+      },
     });
     const staffOnly = fieldsBeyond("Payment", PUBLIC_PAYMENT_FIELDS);
     expect(staffOnly).toEqual(expect.arrayContaining(["idempotencyKey", "tbankPaymentId", "tonSenderAddress", "webhookEvents"]));

@@ -212,7 +212,13 @@ async function generatedPhotosOf(avatarId: number, styles: (number | null)[]) {
   for (const [i, styleId] of styles.entries()) {
     rows.push(
       await api.prisma.generatedPhoto.create({
-        data: { avatarId, styleId, prompt: `prompt ${i}`, imageUrl: `http://files.test/g/${avatarId}/${i}.jpg`, createdAt: new Date(Date.now() - (styles.length - i) * 1000) },
+        data: {
+          avatarId,
+          styleId,
+          prompt: `prompt ${i}`,
+          imageUrl: `http://files.test/g/${avatarId}/${i}.jpg`,
+          createdAt: new Date(Date.now() - (styles.length - i) * 1000),
+        },
       }),
     );
   }
@@ -253,14 +259,56 @@ function tinyPng(padding = 0): Uint8Array {
 /** A valid 1×1 grayscale baseline JPEG: one DC and one AC code of length 1, a flat block. */
 function tinyJpeg(): Uint8Array {
   return new Uint8Array([
-    0xff, 0xd8, // SOI
-    0xff, 0xdb, 0x00, 0x43, 0x00, ...new Array<number>(64).fill(1), // DQT
-    0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00, // SOF0 1×1, 1 component
-    0xff, 0xc4, 0x00, 0x14, 0x00, 0x01, ...new Array<number>(15).fill(0), 0x00, // DHT DC: "0" → category 0
-    0xff, 0xc4, 0x00, 0x14, 0x10, 0x01, ...new Array<number>(15).fill(0), 0x00, // DHT AC: "0" → EOB
-    0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, // SOS
+    0xff,
+    0xd8, // SOI
+    0xff,
+    0xdb,
+    0x00,
+    0x43,
+    0x00,
+    ...new Array<number>(64).fill(1), // DQT
+    0xff,
+    0xc0,
+    0x00,
+    0x0b,
+    0x08,
+    0x00,
+    0x01,
+    0x00,
+    0x01,
+    0x01,
+    0x01,
+    0x11,
+    0x00, // SOF0 1×1, 1 component
+    0xff,
+    0xc4,
+    0x00,
+    0x14,
+    0x00,
+    0x01,
+    ...new Array<number>(15).fill(0),
+    0x00, // DHT DC: "0" → category 0
+    0xff,
+    0xc4,
+    0x00,
+    0x14,
+    0x10,
+    0x01,
+    ...new Array<number>(15).fill(0),
+    0x00, // DHT AC: "0" → EOB
+    0xff,
+    0xda,
+    0x00,
+    0x08,
+    0x01,
+    0x01,
+    0x00,
+    0x00,
+    0x3f,
+    0x00, // SOS
     0x3f, // DC "0", EOB "0", padded with ones
-    0xff, 0xd9, // EOI
+    0xff,
+    0xd9, // EOI
   ]);
 }
 
@@ -306,7 +354,14 @@ describe("createAvatar", () => {
     const result = await api.execute(CreateAvatar, { input: { name: "  Summer look  " } }, { headers: anna.headers });
     expect(result.errors).toBeUndefined();
     const avatar = result.data!.createAvatar;
-    expect(avatar).toMatchObject({ __typename: "Avatar", name: "Summer look", status: "DRAFT", referencePhotoCount: 0, generatedPhotoCount: 0, latestJob: null });
+    expect(avatar).toMatchObject({
+      __typename: "Avatar",
+      name: "Summer look",
+      status: "DRAFT",
+      referencePhotoCount: 0,
+      generatedPhotoCount: 0,
+      latestJob: null,
+    });
     const row = await api.prisma.avatar.findUniqueOrThrow({ where: { id: databaseId((avatar as { id: string }).id) } });
     expect(row).toMatchObject({ userId: anna.id, name: "Summer look", idempotencyKey: null });
   });
@@ -315,7 +370,11 @@ describe("createAvatar", () => {
     const before = await api.prisma.avatar.count();
     for (const name of ["   ", "x".repeat(101)]) {
       const result = await api.execute(CreateAvatar, { input: { name } }, { headers: anna.headers });
-      expect(result.data?.createAvatar).toMatchObject({ __typename: "ValidationError", code: "VALIDATION_FAILED", fieldErrors: [{ field: "input.name" }] });
+      expect(result.data?.createAvatar).toMatchObject({
+        __typename: "ValidationError",
+        code: "VALIDATION_FAILED",
+        fieldErrors: [{ field: "input.name" }],
+      });
     }
     expect(await api.prisma.avatar.count()).toBe(before);
   });
@@ -358,8 +417,12 @@ describe("createAvatar", () => {
 describe("reading avatars", () => {
   it("lists only the viewer's avatars, newest first, with a total count", async () => {
     const carol = await api.signIn({ name: "Carol" });
-    const older = await api.prisma.avatar.create({ data: { userId: carol.id, name: "Older", createdAt: new Date("2026-01-01T00:00:00Z") } });
-    const newer = await api.prisma.avatar.create({ data: { userId: carol.id, name: "Newer", createdAt: new Date("2026-02-01T00:00:00Z") } });
+    const older = await api.prisma.avatar.create({
+      data: { userId: carol.id, name: "Older", createdAt: new Date("2026-01-01T00:00:00Z") },
+    });
+    const newer = await api.prisma.avatar.create({
+      data: { userId: carol.id, name: "Newer", createdAt: new Date("2026-02-01T00:00:00Z") },
+    });
     await avatarOf(boris, "Not Carol's");
     const result = await api.execute(MyAvatars, {}, { headers: carol.headers });
     expect(result.data!.viewer!.avatars.totalCount).toBe(2);
@@ -390,7 +453,11 @@ describe("renameAvatar", () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
     // The id of another type is refused before anything runs.
-    const wrongType = await api.execute(RenameAvatar, { input: { avatarId: globalId("Style", styleA), name: "Typo" } }, { headers: anna.headers });
+    const wrongType = await api.execute(
+      RenameAvatar,
+      { input: { avatarId: globalId("Style", styleA), name: "Typo" } },
+      { headers: anna.headers },
+    );
     expect(wrongType.errors?.[0]?.message).toMatch(/is not of type: Avatar/);
 
     const invalid = await api.execute(RenameAvatar, { input: { avatarId: avatar.gid, name: "" } }, { headers: anna.headers });
@@ -484,7 +551,11 @@ describe("uploadReferencePhotos (multipart)", () => {
 
   it("refuses more than 5 files per call, and more than the per-avatar limit counting existing photos", async () => {
     const avatar = await avatarOf(anna, "Many");
-    const six = await upload(anna, avatar.gid, Array.from({ length: 6 }, (_, i) => png(`${i}.png`)));
+    const six = await upload(
+      anna,
+      avatar.gid,
+      Array.from({ length: 6 }, (_, i) => png(`${i}.png`)),
+    );
     expect(six.data!.uploadReferencePhotos).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.files" }] });
 
     const three = await upload(anna, avatar.gid, [png(), png(), png()]);
@@ -521,7 +592,10 @@ describe("uploadReferencePhotos (multipart)", () => {
     const bytes = (...parts: (string | number[])[]) =>
       new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "latin1")] : p)));
     expect(detectImageType(bytes("RIFF", [0x24, 0, 0, 0], "WEBPVP8 "))).toEqual({ mimeType: "image/webp", extension: "webp" });
-    expect(detectImageType(bytes([0, 0, 0, 0x18], "ftypheic", [0, 0, 0, 0], "mif1heic"))).toEqual({ mimeType: "image/heic", extension: "heic" });
+    expect(detectImageType(bytes([0, 0, 0, 0x18], "ftypheic", [0, 0, 0, 0], "mif1heic"))).toEqual({
+      mimeType: "image/heic",
+      extension: "heic",
+    });
     expect(detectImageType(bytes([0, 0, 0, 0x18], "ftypmif1", [0, 0, 0, 0], "mif1heic"))?.mimeType).toBe("image/heic");
     // An MP4 is ISO-BMFF too, but not HEIF.
     expect(detectImageType(bytes([0, 0, 0, 0x18], "ftypisom", [0, 0, 0, 0], "isomavc1"))).toBeNull();
@@ -593,7 +667,9 @@ describe("generated photos", () => {
     const avatar = await avatarOf(anna, "Styled");
     const photos = await generatedPhotosOf(avatar.id, [styleA, styleB, styleA, null]);
     const all = await api.execute(AvatarPhotos, { id: avatar.gid }, { headers: anna.headers });
-    const allPhotos = (all.data!.node as { generatedPhotos: { totalCount: number; edges: { node: { id: string; style: { code: string } | null } }[] } }).generatedPhotos;
+    const allPhotos = (
+      all.data!.node as { generatedPhotos: { totalCount: number; edges: { node: { id: string; style: { code: string } | null } }[] } }
+    ).generatedPhotos;
     expect(allPhotos.totalCount).toBe(4);
     expect(allPhotos.edges.map((e) => e.node.id)).toEqual([...photos].reverse().map((p) => globalId("GeneratedPhoto", p.id)));
     expect(allPhotos.edges.map((e) => e.node.style?.code ?? null)).toEqual([null, "style-a", "style-b", "style-a"]);
@@ -683,9 +759,14 @@ describe("generated photos", () => {
     const counts = [];
     for (const n of [3, 6]) {
       const avatar = await avatarOf(anna, `Count ${n}`);
-      const photos = await generatedPhotosOf(avatar.id, Array.from({ length: n }, (_, i) => (i % 2 ? styleA : styleB)));
+      const photos = await generatedPhotosOf(
+        avatar.id,
+        Array.from({ length: n }, (_, i) => (i % 2 ? styleA : styleB)),
+      );
       await api.prisma.photoFavorite.createMany({ data: photos.map((p) => ({ userId: anna.id, photoId: p.id })) });
-      await api.prisma.referencePhoto.createMany({ data: photos.map((_, i) => ({ avatarId: avatar.id, imageUrl: `http://files.test/r/${i}` })) });
+      await api.prisma.referencePhoto.createMany({
+        data: photos.map((_, i) => ({ avatarId: avatar.id, imageUrl: `http://files.test/r/${i}` })),
+      });
       const result = await api.execute(AvatarPhotos, { id: avatar.gid }, { headers: anna.headers });
       expect(result.errors).toBeUndefined();
       counts.push(result.statements.length);
@@ -714,8 +795,15 @@ describe("shared galleries", () => {
 
     const before = await api.prisma.sharedGallery.count();
     for (const expiresInHours of [0, 721]) {
-      const refused = await api.execute(CreateSharedGallery, { input: { avatarId: avatar.gid, expiresInHours } }, { headers: anna.headers });
-      expect(refused.data!.createSharedGallery).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.expiresInHours" }] });
+      const refused = await api.execute(
+        CreateSharedGallery,
+        { input: { avatarId: avatar.gid, expiresInHours } },
+        { headers: anna.headers },
+      );
+      expect(refused.data!.createSharedGallery).toMatchObject({
+        __typename: "ValidationError",
+        fieldErrors: [{ field: "input.expiresInHours" }],
+      });
     }
     const other = await api.execute(CreateSharedGallery, { input: { avatarId: avatar.gid } }, { headers: boris.headers });
     expect(other.data!.createSharedGallery).toMatchObject({ __typename: "NotFoundError" });
@@ -731,7 +819,11 @@ describe("shared galleries", () => {
   it("shows anyone with the token the photos only, counting views; null once revoked or expired or unknown", async () => {
     const avatar = await avatarOf(anna, "Public Face");
     await generatedPhotosOf(avatar.id, [styleA, styleB]);
-    const created = await api.execute(CreateSharedGallery, { input: { avatarId: avatar.gid, expiresInHours: 2 } }, { headers: anna.headers });
+    const created = await api.execute(
+      CreateSharedGallery,
+      { input: { avatarId: avatar.gid, expiresInHours: 2 } },
+      { headers: anna.headers },
+    );
     const gallery = created.data!.createSharedGallery as { id: string; token: string };
 
     const view = await api.execute(PublicGalleryQuery, { token: gallery.token });

@@ -151,22 +151,34 @@ describe("documents nested past the parser's stack", () => {
     const url = server.url.replace(/^http/, "ws");
     const closes: number[] = [];
     const connect = (connectionParams: Record<string, unknown>): Client =>
-      createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, connectionParams, on: { closed: (event) => closes.push((event as CloseEvent).code) } });
+      createClient({
+        url,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        connectionParams,
+        on: { closed: (event) => closes.push((event as CloseEvent).code) },
+      });
     const run = (client: Client, query: string) =>
       new Promise<{ data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }>((resolve) => {
         let value = {};
         const timer = setTimeout(() => resolve({ errors: [{ message: "timeout" }] }), 5000);
-        client.subscribe({ query }, {
-          next: (result) => (value = result),
-          error: (error) => {
-            clearTimeout(timer);
-            resolve({ errors: Array.isArray(error) ? error : [{ message: `socket closed: ${String((error as CloseEvent).code ?? error)}` }] });
+        client.subscribe(
+          { query },
+          {
+            next: (result) => (value = result),
+            error: (error) => {
+              clearTimeout(timer);
+              resolve({
+                errors: Array.isArray(error) ? error : [{ message: `socket closed: ${String((error as CloseEvent).code ?? error)}` }],
+              });
+            },
+            complete: () => {
+              clearTimeout(timer);
+              resolve(value);
+            },
           },
-          complete: () => {
-            clearTimeout(timer);
-            resolve(value);
-          },
-        });
+        );
       });
     const anonymous = connect({});
     const admin = connect({ authorization: staff.headers.authorization });
@@ -189,21 +201,36 @@ describe("documents nested past the parser's stack", () => {
 
 describe("nothing internal in production answers", () => {
   const malformed: { name: string; body: BodyInit; headers?: Record<string, string> }[] = [
-    ...["{not json", "", "[]", "null", '"query"', '{"query": 5}', '{"query": "{ __typename }", "variables": "nope"}', '{"nope": 1}', "\u0000", '{"query": "{ __typename }", "extensions": 5}'].map(
-      (body) => ({ name: `body ${JSON.stringify(body)}`, body }),
-    ),
+    ...[
+      "{not json",
+      "",
+      "[]",
+      "null",
+      '"query"',
+      '{"query": 5}',
+      '{"query": "{ __typename }", "variables": "nope"}',
+      '{"nope": 1}',
+      "\u0000",
+      '{"query": "{ __typename }", "extensions": 5}',
+    ].map((body) => ({ name: `body ${JSON.stringify(body)}`, body })),
     ...[
       "{ pricingTierz { code } }",
       "{ pricingTiers { codee } }",
       "{ viewer { avatars(frist: 1) { totalCount } } }",
-      'query ($s: String!) { sharedGallery(tokn: $s) { id } }',
+      "query ($s: String!) { sharedGallery(tokn: $s) { id } }",
       "{ pricingTiers { ...F } } fragment F on PricingTer { code }",
       "{ viewer { ",
       "query ($x: Int!) { pricingTiers { code } }",
-      "{ nodes(ids: [\"0\"]) { ... on Usr { id } } }",
+      '{ nodes(ids: ["0"]) { ... on Usr { id } } }',
     ].map((query) => ({ name: query, body: JSON.stringify({ query }) })),
-    { name: "wrong variable type", body: JSON.stringify({ query: "query ($t: String!) { sharedGallery(token: $t) { id } }", variables: { t: { a: 1 } } }) },
-    { name: "enum variable with a typo", body: JSON.stringify({ query: "query ($r: AdminRole!) { __typename }", variables: { r: "ADMN" } }) },
+    {
+      name: "wrong variable type",
+      body: JSON.stringify({ query: "query ($t: String!) { sharedGallery(token: $t) { id } }", variables: { t: { a: 1 } } }),
+    },
+    {
+      name: "enum variable with a typo",
+      body: JSON.stringify({ query: "query ($r: AdminRole!) { __typename }", variables: { r: "ADMN" } }),
+    },
   ];
 
   it("for every malformed input the suite knows", async () => {
@@ -227,20 +254,40 @@ describe("nothing internal in production answers", () => {
       const form = new FormData();
       form.set("operations", operations!);
       form.set("map", map!);
-      const result = await answer(await production.fetch("http://localhost/graphql", { method: "POST", body: form, headers: { "x-graphql-yoga-csrf": "1" } }));
+      const result = await answer(
+        await production.fetch("http://localhost/graphql", { method: "POST", body: form, headers: { "x-graphql-yoga-csrf": "1" } }),
+      );
       expect(result.text).not.toMatch(INTERNALS);
     }
   });
 
   it("while development still suggests and shows the JSON parser's message", async () => {
-    const typo = await answer(await development.fetch("http://localhost/graphql", { method: "POST", body: JSON.stringify({ query: "{ pricingTierz { code } }" }), headers: { "content-type": "application/json" } }));
+    const typo = await answer(
+      await development.fetch("http://localhost/graphql", {
+        method: "POST",
+        body: JSON.stringify({ query: "{ pricingTierz { code } }" }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
     expect(typo.body.errors?.[0]?.message).toMatch(/Did you mean "pricingTiers"\?/);
-    const notJson = await answer(await development.fetch("http://localhost/graphql", { method: "POST", body: "{not json", headers: { "content-type": "application/json" } }));
+    const notJson = await answer(
+      await development.fetch("http://localhost/graphql", {
+        method: "POST",
+        body: "{not json",
+        headers: { "content-type": "application/json" },
+      }),
+    );
     expect(notJson.text).toMatch(/originalError/);
   });
 
   it("keeps the message otherwise: production names the unknown field, without the suggestion", async () => {
-    const result = await answer(await production.fetch("http://localhost/graphql", { method: "POST", body: JSON.stringify({ query: "{ pricingTierz { code } }" }), headers: { "content-type": "application/json", ...staff.headers } }));
+    const result = await answer(
+      await production.fetch("http://localhost/graphql", {
+        method: "POST",
+        body: JSON.stringify({ query: "{ pricingTierz { code } }" }),
+        headers: { "content-type": "application/json", ...staff.headers },
+      }),
+    );
     expect(result.body.errors?.[0]?.message).toBe('Cannot query field "pricingTierz" on type "Query".');
   });
 });
@@ -268,14 +315,22 @@ describe("smaller findings", () => {
       const form = new FormData();
       form.set("operations", operations!);
       form.set("map", map!);
-      const result = await answer(await production.fetch("http://localhost/graphql", { method: "POST", body: form, headers: { "x-graphql-yoga-csrf": "1" } }));
+      const result = await answer(
+        await production.fetch("http://localhost/graphql", { method: "POST", body: form, headers: { "x-graphql-yoga-csrf": "1" } }),
+      );
       expect(result.status, result.text).toBe(400);
       expect(result.body.errors?.[0]?.message).toMatch(/must be a valid JSON string|is a JSON object with a `query`/);
       expect(result.text).not.toMatch(INTERNALS);
     }
     // The same over plain JSON: a body that is JSON but not a request object, nor a list of them.
     for (const body of ["null", "5", '"x"', "[5]", "[null]"]) {
-      const result = await answer(await production.fetch("http://localhost/graphql", { method: "POST", body, headers: { "content-type": "application/json", accept: GRAPHQL_RESPONSE, ...staff.headers } }));
+      const result = await answer(
+        await production.fetch("http://localhost/graphql", {
+          method: "POST",
+          body,
+          headers: { "content-type": "application/json", accept: GRAPHQL_RESPONSE, ...staff.headers },
+        }),
+      );
       expect(result.status, `${body}: ${result.text}`).toBe(400);
       expect(result.text, body).not.toMatch(INTERNALS);
     }
@@ -286,22 +341,37 @@ describe("smaller findings", () => {
     for (const [query, variables] of [
       [search, { s: "a\u0000b" }],
       ['{ admin { savedPrompts(first: 1, filter: { search: "a\\u0000b" }) { totalCount } } }', undefined],
-      ["mutation ($input: OpenSupportTicketInput!) { openSupportTicket(input: $input) { __typename } }", { input: { category: "GENERAL", subject: "Hello", message: "deep \u0000 inside" } }],
+      [
+        "mutation ($input: OpenSupportTicketInput!) { openSupportTicket(input: $input) { __typename } }",
+        { input: { category: "GENERAL", subject: "Hello", message: "deep \u0000 inside" } },
+      ],
     ] as const) {
-      const response = await production.fetch("http://localhost/graphql", { method: "POST", body: JSON.stringify({ query, variables }), headers: { "content-type": "application/json", ...staff.headers } });
+      const response = await production.fetch("http://localhost/graphql", {
+        method: "POST",
+        body: JSON.stringify({ query, variables }),
+        headers: { "content-type": "application/json", ...staff.headers },
+      });
       const result = await answer(response);
       expect(result.body.data ?? null, result.text).toBeNull();
       expect(result.body.errors?.[0]?.extensions?.code, result.text).toBe("BAD_USER_INPUT");
       expect(result.body.errors?.[0]?.message).toMatch(/^Text may not contain the NUL character \(U\+0000\)/);
     }
     // Other unusual text is stored as it is.
-    const fine = await send(production, "POST", '{ admin { savedPrompts(first: 1, filter: { search: "\u202e\ud83d\ude00é" }) { totalCount } } }', staff.headers);
+    const fine = await send(
+      production,
+      "POST",
+      '{ admin { savedPrompts(first: 1, filter: { search: "\u202e\ud83d\ude00é" }) { totalCount } } }',
+      staff.headers,
+    );
     expect(fine.body.errors, fine.text).toBeUndefined();
   });
 
   it("answers sharedGallery with a short or unknown token with null in every mode", async () => {
     const query = 'query { sharedGallery(token: "abc") { __typename } }';
-    const test = createApp({ config: loadConfig({ NODE_ENV: "test", DATABASE_URL: api.databaseUrl, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN }), prisma: api.prisma });
+    const test = createApp({
+      config: loadConfig({ NODE_ENV: "test", DATABASE_URL: api.databaseUrl, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN }),
+      prisma: api.prisma,
+    });
     for (const app of [development, test]) {
       for (const token of ["abc", "x".repeat(43)]) {
         const result = await send(app, "POST", query.replace("abc", token));
@@ -322,7 +392,12 @@ describe("smaller findings", () => {
     expect(result.status, result.text).toBe(200);
     expect(result.body.data, result.text).toEqual({ nodes: [null, { id: good }, null, null, null, { id: good }] });
     const errors = result.body.errors ?? [];
-    expect(errors.map((e) => e.path)).toEqual([["nodes", 0], ["nodes", 2], ["nodes", 3], ["nodes", 4]]);
+    expect(errors.map((e) => e.path)).toEqual([
+      ["nodes", 0],
+      ["nodes", 2],
+      ["nodes", 3],
+      ["nodes", 4],
+    ]);
     expect(errors.every((e) => e.extensions?.code === "INVALID_ID")).toBe(true);
     expect(errors[0]!.message).toBe('Not a valid node id: "0"');
   });

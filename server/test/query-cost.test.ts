@@ -103,7 +103,10 @@ describe("the cost model", () => {
   });
 
   it("fits every operation the client sends well within the smallest budget", () => {
-    const manifest = JSON.parse(readFileSync(new URL("../../client/src/gql/persisted-documents.json", import.meta.url), "utf8")) as Record<string, string>;
+    const manifest = JSON.parse(readFileSync(new URL("../../client/src/gql/persisted-documents.json", import.meta.url), "utf8")) as Record<
+      string,
+      string
+    >;
     const documents = Object.values(manifest);
     expect(documents.length).toBeGreaterThan(10);
     const costs: [string, number][] = [];
@@ -115,7 +118,13 @@ describe("the cost model", () => {
       expect(requested, text.slice(0, 60)).toBeLessThanOrEqual(DEFAULT_LIMITS.anonymous / 4);
       costs.push([/(?:query|mutation|subscription) (\w+)/.exec(text)?.[1] ?? "?", requested]);
     }
-    console.info(`client documents by cost: ${costs.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, cost]) => `${name} ${cost}`).join(", ")}`);
+    console.info(
+      `client documents by cost: ${costs
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([name, cost]) => `${name} ${cost}`)
+        .join(", ")}`,
+    );
   });
 });
 
@@ -138,7 +147,11 @@ describe("budgets per audience", () => {
     expect(answer.body.errors![0]!.message).toBe(
       "Query cost 1020202 exceeds the limit of 50000 for admin sessions; ask for smaller pages (first/last) or fewer nested lists",
     );
-    expect(answer.body.errors![0]!.extensions).toEqual({ code: "QUERY_TOO_COMPLEX", kind: "cost", cost: { requested: 1_020_202, limit: 50_000 } });
+    expect(answer.body.errors![0]!.extensions).toEqual({
+      code: "QUERY_TOO_COMPLEX",
+      kind: "cost",
+      cost: { requested: 1_020_202, limit: 50_000 },
+    });
     expect(answer.body.extensions?.cost).toEqual({ requested: 1_020_202, limit: 50_000 });
     // Only the admin session's own lookup reached the database.
     expect(answer.statements.filter((sql) => /"(users|avatars|generated_photos)"/.test(sql))).toEqual([]);
@@ -157,7 +170,8 @@ describe("budgets per audience", () => {
   });
 
   it("gives anonymous callers and partner keys their own budgets", async () => {
-    const packs = (size: number) => `{ photoPacks(first: ${size}) { edges { node { id items(first: ${size}) { edges { node { id } } } } } } }`;
+    const packs = (size: number) =>
+      `{ photoPacks(first: ${size}) { edges { node { id items(first: ${size}) { edges { node { id } } } } } } }`;
     // 1 + 45 × (1 + 1 + 45) = 2,116 > 2,000
     const anonymous = await post(packs(45));
     expect(anonymous.body.errors?.[0]?.message).toMatch(/^Query cost 2116 exceeds the limit of 2000 for anonymous callers/);
@@ -167,11 +181,18 @@ describe("budgets per audience", () => {
     expect((await post("{ __typename }", key.headers)).body.extensions?.cost).toEqual({ requested: 0, limit: DEFAULT_LIMITS.apiKey });
     // The catalogue is public: a key reaches it, within its own budget (2,116 fits 10,000; 1 + 100 × 102 does not).
     expect((await post(packs(45), key.headers)).body.extensions?.cost).toEqual({ requested: 2_116, limit: DEFAULT_LIMITS.apiKey });
-    expect((await post(packs(100), key.headers)).body.errors?.[0]?.message).toMatch(/^Query cost 10201 exceeds the limit of 10000 for partner API keys/);
+    expect((await post(packs(100), key.headers)).body.errors?.[0]?.message).toMatch(
+      /^Query cost 10201 exceeds the limit of 10000 for partner API keys/,
+    );
   });
 
   it("takes its budgets from the configuration", async () => {
-    const config = loadConfig({ DATABASE_URL: api.databaseUrl, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, NODE_ENV: "test", COST_LIMIT_USER: "100" });
+    const config = loadConfig({
+      DATABASE_URL: api.databaseUrl,
+      TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+      NODE_ENV: "test",
+      COST_LIMIT_USER: "100",
+    });
     expect(config.costLimits).toEqual({ ...DEFAULT_LIMITS, user: 100 });
     const strict = createApp({ config, prisma: api.prisma });
     const answer = await post("{ viewer { avatars { edges { node { id } } } } }", user.headers, strict);

@@ -235,9 +235,7 @@ describe("referral at first sign-in", () => {
     expect(await api.prisma.referral.findMany({ where: { referredId: referred.id } })).toEqual([referral]);
     expect((await api.prisma.user.findUniqueOrThrow({ where: { id: referred.id } })).referredById).toBe(referrer.id);
 
-    const counts = await Promise.all(
-      [referrer, otherReferrer].map((u) => api.execute(Program, {}, { headers: u.headers })),
-    );
+    const counts = await Promise.all([referrer, otherReferrer].map((u) => api.execute(Program, {}, { headers: u.headers })));
     expect(counts.map((r) => r.data?.viewer?.referralProgram.referralsCount)).toEqual([1, 0]);
   });
 
@@ -268,7 +266,13 @@ describe("earnings, balance and withdrawals", () => {
     const other = await api.signIn();
     await earning(referrer.id, referred.id, { amount: "99.00", status: "CREDITED", createdAt: new Date("2026-01-01T10:00:00Z") });
     await earning(referrer.id, referred.id, { amount: "49.90", status: "CREDITED", createdAt: new Date("2026-01-02T10:00:00Z") });
-    await earning(referrer.id, referred.id, { amount: "150.00", currency: "TON", nativeAmount: "0.5", status: "CREDITED", createdAt: new Date("2026-01-03T10:00:00Z") });
+    await earning(referrer.id, referred.id, {
+      amount: "150.00",
+      currency: "TON",
+      nativeAmount: "0.5",
+      status: "CREDITED",
+      createdAt: new Date("2026-01-03T10:00:00Z"),
+    });
     await earning(referrer.id, referred.id, { amount: "70.00", status: "PENDING", createdAt: new Date("2026-01-04T10:00:00Z") });
     await earning(referrer.id, referred.id, { amount: "30.00", status: "REVERSED", createdAt: new Date("2026-01-05T10:00:00Z") });
     await earning(other.id, referred.id, { amount: "500.00", status: "CREDITED" });
@@ -333,17 +337,32 @@ describe("earnings, balance and withdrawals", () => {
     });
     await api.prisma.withdrawal.create({
       data: {
-        userId: user.id, amount: "100.00", ndflAmount: "13.00", payoutAmount: "87.00", method: "CARD",
+        userId: user.id,
+        amount: "100.00",
+        ndflAmount: "13.00",
+        payoutAmount: "87.00",
+        method: "CARD",
         details: { cardMask: "220070******4417", bank: "T-Bank", tbankCardId: "secret-bank-card-id" },
-        status: "PAID", processedById: admin.id, processedAt: new Date("2026-02-01T12:00:00Z"), paidAt: new Date("2026-02-01T13:00:00Z"),
-        externalPayoutId: "secret-payout-id", createdAt: new Date("2026-02-01T10:00:00Z"),
+        status: "PAID",
+        processedById: admin.id,
+        processedAt: new Date("2026-02-01T12:00:00Z"),
+        paidAt: new Date("2026-02-01T13:00:00Z"),
+        externalPayoutId: "secret-payout-id",
+        createdAt: new Date("2026-02-01T10:00:00Z"),
       },
     });
     await api.prisma.withdrawal.create({
       data: {
-        userId: user.id, currency: "TON", amount: "2.5", ndflAmount: "0", payoutAmount: "2.5", method: "TON",
+        userId: user.id,
+        currency: "TON",
+        amount: "2.5",
+        ndflAmount: "0",
+        payoutAmount: "2.5",
+        method: "TON",
         details: { address: "UQAbcdefghijklmnopqrstuvwxyz0123456789ABCDEFx9Zk" },
-        status: "REJECTED", rejectionReason: "Wallet does not accept transfers", createdAt: new Date("2026-02-02T10:00:00Z"),
+        status: "REJECTED",
+        rejectionReason: "Wallet does not accept transfers",
+        createdAt: new Date("2026-02-02T10:00:00Z"),
       },
     });
     const result = await api.execute(Lists, { first: 10 }, { headers: user.headers });
@@ -351,14 +370,30 @@ describe("earnings, balance and withdrawals", () => {
     const nodes = result.data!.viewer!.referralProgram.withdrawals.edges.map(({ node: { id: _id, ...rest } }) => rest);
     expect(nodes).toEqual([
       {
-        amount: "2.5", ndflAmount: "0", payoutAmount: "2.5", currency: "TON", method: "TON", status: "REJECTED",
-        destination: "UQAb…x9Zk", rejectionReason: "Wallet does not accept transfers",
-        createdAt: "2026-02-02T10:00:00.000Z", processedAt: null, paidAt: null,
+        amount: "2.5",
+        ndflAmount: "0",
+        payoutAmount: "2.5",
+        currency: "TON",
+        method: "TON",
+        status: "REJECTED",
+        destination: "UQAb…x9Zk",
+        rejectionReason: "Wallet does not accept transfers",
+        createdAt: "2026-02-02T10:00:00.000Z",
+        processedAt: null,
+        paidAt: null,
       },
       {
-        amount: "100", ndflAmount: "13", payoutAmount: "87", currency: "RUB", method: "CARD", status: "PAID",
-        destination: "•••• 4417", rejectionReason: null,
-        createdAt: "2026-02-01T10:00:00.000Z", processedAt: "2026-02-01T12:00:00.000Z", paidAt: "2026-02-01T13:00:00.000Z",
+        amount: "100",
+        ndflAmount: "13",
+        payoutAmount: "87",
+        currency: "RUB",
+        method: "CARD",
+        status: "PAID",
+        destination: "•••• 4417",
+        rejectionReason: null,
+        createdAt: "2026-02-01T10:00:00.000Z",
+        processedAt: "2026-02-01T12:00:00.000Z",
+        paidAt: "2026-02-01T13:00:00.000Z",
       },
     ]);
     const text = JSON.stringify(result);
@@ -372,7 +407,14 @@ describe("earnings, balance and withdrawals", () => {
     await ledger(owner.id, [{ currency: "RUB", amount: "12.34" }]);
     const ledgerRow = await api.prisma.balanceTransaction.findFirstOrThrow({ where: { userId: owner.id } });
     const withdrawal = await api.prisma.withdrawal.create({
-      data: { userId: owner.id, amount: "5.00", ndflAmount: "0.65", payoutAmount: "4.35", method: "SBP", details: { phone: "+7 *** ***-12-34" } },
+      data: {
+        userId: owner.id,
+        amount: "5.00",
+        ndflAmount: "0.65",
+        payoutAmount: "4.35",
+        method: "SBP",
+        details: { phone: "+7 *** ***-12-34" },
+      },
     });
     const ids = [
       [globalId("ReferralEarning", row.id), { amount: "12.34" }],
@@ -400,10 +442,20 @@ describe("earnings, balance and withdrawals", () => {
       for (let i = 0; i < n; i++) {
         await earning(user.id, referred.id, { amount: "1.00", status: "CREDITED" });
         await api.prisma.withdrawal.create({
-          data: { userId: user.id, amount: "1.00", ndflAmount: "0.13", payoutAmount: "0.87", method: "CARD", details: { cardMask: "220070******0001" } },
+          data: {
+            userId: user.id,
+            amount: "1.00",
+            ndflAmount: "0.13",
+            payoutAmount: "0.87",
+            method: "CARD",
+            details: { cardMask: "220070******0001" },
+          },
         });
       }
-      await ledger(user.id, Array.from({ length: n }, () => ({ currency: "RUB" as const, amount: "1.00" })));
+      await ledger(
+        user.id,
+        Array.from({ length: n }, () => ({ currency: "RUB" as const, amount: "1.00" })),
+      );
     };
     await addRows(3);
     const three = await api.execute(Lists, { first: 50 }, { headers: user.headers });
@@ -466,7 +518,11 @@ describe("partner applications", () => {
 
     await api.prisma.partnerApplication.updateMany({ where: { userId: user.id }, data: { status: "REJECTED", reviewedAt: new Date() } });
     const third = await api.execute(SubmitApplication, { input: { contactName: "Third try" } }, { headers: user.headers });
-    expect(third.data?.submitPartnerApplication).toMatchObject({ __typename: "PartnerApplication", status: "PENDING", promotionChannels: [] });
+    expect(third.data?.submitPartnerApplication).toMatchObject({
+      __typename: "PartnerApplication",
+      status: "PENDING",
+      promotionChannels: [],
+    });
 
     const list = await api.execute(Applications, {}, { headers: user.headers });
     expect(list.data?.viewer?.partnerApplications.edges.map((e) => [e.node.contactName, e.node.status])).toEqual([
@@ -484,7 +540,9 @@ describe("partner applications", () => {
 
   it("refuses a user who already is a partner", async () => {
     const user = await api.signIn();
-    await api.prisma.referralBalance.create({ data: { userId: user.id, isPartner: true, partnerSince: new Date(), commissionRate: "0.3" } });
+    await api.prisma.referralBalance.create({
+      data: { userId: user.id, isPartner: true, partnerSince: new Date(), commissionRate: "0.3" },
+    });
     const result = await api.execute(SubmitApplication, { input: valid }, { headers: user.headers });
     expect(result.data?.submitPartnerApplication).toMatchObject({ __typename: "ConflictError" });
     expect(await api.prisma.partnerApplication.count({ where: { userId: user.id } })).toBe(0);
@@ -519,7 +577,12 @@ describe("partner applications", () => {
     );
     const payload = result.data?.submitPartnerApplication as { __typename: string; fieldErrors: Array<{ field: string }> };
     expect(payload.__typename).toBe("ValidationError");
-    expect(payload.fieldErrors.map((e) => e.field).sort()).toEqual(["input.contactEmail", "input.contactName", "input.message", "input.telegramUsername"]);
+    expect(payload.fieldErrors.map((e) => e.field).sort()).toEqual([
+      "input.contactEmail",
+      "input.contactName",
+      "input.message",
+      "input.telegramUsername",
+    ]);
     expect(await api.prisma.partnerApplication.count({ where: { userId: user.id } })).toBe(0);
   });
 
@@ -529,7 +592,11 @@ describe("partner applications", () => {
     const [owner, other] = await Promise.all([api.signIn(), api.signIn()]);
     const created = await api.execute(SubmitApplication, { input: valid }, { headers: owner.headers });
     const id = (created.data?.submitPartnerApplication as { id: string }).id;
-    expect((await api.execute(Node, { id }, { headers: owner.headers })).data?.node).toEqual({ id, contactName: "Anna Smirnova", status: "PENDING" });
+    expect((await api.execute(Node, { id }, { headers: owner.headers })).data?.node).toEqual({
+      id,
+      contactName: "Anna Smirnova",
+      status: "PENDING",
+    });
     for (const headers of [other.headers, undefined]) {
       const result = await api.execute(Node, { id }, { headers });
       expect(result.data?.node).toBeNull();

@@ -209,14 +209,22 @@ function signatureProblem(req: IncomingMessage, rawPath: string, body: Buffer): 
     if (!signedHeaders.includes(required)) return { code: "AccessDenied", message: `${required} is not signed` };
   }
   const [pathname, search = ""] = rawPath.split("?") as [string, string?];
-  const canonicalUri = pathname.split("/").map((segment) => rfc3986(decodeURIComponent(segment))).join("/");
+  const canonicalUri = pathname
+    .split("/")
+    .map((segment) => rfc3986(decodeURIComponent(segment)))
+    .join("/");
   const canonicalQuery = [...new URLSearchParams(search)]
     .map(([k, v]) => [rfc3986(k), rfc3986(v)])
     .sort(([a, x], [b, y]) => (a! < b! ? -1 : a! > b! ? 1 : x! < y! ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`)
     .join("&");
   const canonicalHeaders = signedHeaders
-    .map((name) => `${name}:${String(req.headers[name] ?? "").trim().replace(/\s+/g, " ")}\n`)
+    .map(
+      (name) =>
+        `${name}:${String(req.headers[name] ?? "")
+          .trim()
+          .replace(/\s+/g, " ")}\n`,
+    )
     .join("");
   const canonicalRequest = [req.method, canonicalUri, canonicalQuery, canonicalHeaders, signedHeaderList, payloadHash].join("\n");
   const scope = `${date}/${region}/s3/aws4_request`;

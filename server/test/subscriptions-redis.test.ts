@@ -159,9 +159,14 @@ describe.runIf(REDIS_URL)("with Redis (REDIS_URL)", () => {
 
   it("a subscriber on instance A receives the message posted through instance B", async () => {
     const user = await api.signIn();
-    const opened = await post(b, user, `mutation ($input: OpenSupportTicketInput!) { openSupportTicket(input: $input) { __typename ... on SupportTicket { id } } }`, {
-      input: { subject: "Across instances", category: "GENERAL", message: "First" },
-    });
+    const opened = await post(
+      b,
+      user,
+      `mutation ($input: OpenSupportTicketInput!) { openSupportTicket(input: $input) { __typename ... on SupportTicket { id } } }`,
+      {
+        input: { subject: "Across instances", category: "GENERAL", message: "First" },
+      },
+    );
     expect(opened.__typename).toBe("SupportTicket");
     const ticketId = opened.id;
     const databaseId = Number(Buffer.from(ticketId, "base64").toString().split(":")[1]);
@@ -177,7 +182,11 @@ describe.runIf(REDIS_URL)("with Redis (REDIS_URL)", () => {
       input: { ticketId, body: "Sent through B" },
     });
     expect(posted.__typename).toBe("SupportTicketMessage");
-    expect((await stream.next()).data?.supportTicketMessageAdded).toEqual({ body: "Sent through B", senderType: "USER", ticket: { id: ticketId } });
+    expect((await stream.next()).data?.supportTicketMessageAdded).toEqual({
+      body: "Sent through B",
+      senderType: "USER",
+      ticket: { id: ticketId },
+    });
     stream.close();
   });
 
@@ -191,20 +200,28 @@ describe.runIf(REDIS_URL)("with Redis (REDIS_URL)", () => {
     const onA = subscribeWs(ws(a, user), { query, variables: { jobId } });
     const onB = subscribeSse(b.url, { query, variables: { jobId } }, user.headers);
     streams.push(onA, onB);
-    for (const stream of [onA, onB]) expect((await stream.next()).data?.generationJobUpdated).toMatchObject({ status: "PENDING", completedPhotos: 0 });
+    for (const stream of [onA, onB])
+      expect((await stream.next()).data?.generationJobUpdated).toMatchObject({ status: "PENDING", completedPhotos: 0 });
     await subscribedInRedis(`generation:job:${job.id}`, 2);
 
     for (let n = 1; n <= 2; n++) {
-      const photo = await api.prisma.generatedPhoto.create({ data: { avatarId: avatar.id, jobId: job.id, prompt: "p", imageUrl: `https://files.test/${n}.png` } });
+      const photo = await api.prisma.generatedPhoto.create({
+        data: { avatarId: avatar.id, jobId: job.id, prompt: "p", imageUrl: `https://files.test/${n}.png` },
+      });
       await api.prisma.generationJob.update({ where: { id: job.id }, data: { status: "PROCESSING", completedPhotos: n } });
       worker.bus.publish("generation:job", job.id, { jobId: job.id, photoId: photo.id });
       for (const stream of [onA, onB]) {
-        expect((await stream.next()).data?.generationJobUpdated).toEqual({ status: "PROCESSING", completedPhotos: n, generatedPhotos: { totalCount: n } });
+        expect((await stream.next()).data?.generationJobUpdated).toEqual({
+          status: "PROCESSING",
+          completedPhotos: n,
+          generatedPhotos: { totalCount: n },
+        });
       }
     }
     await api.prisma.generationJob.update({ where: { id: job.id }, data: { status: "COMPLETED", completedAt: new Date() } });
     worker.bus.publish("generation:job", job.id, { jobId: job.id });
-    for (const stream of [onA, onB]) expect((await stream.next()).data?.generationJobUpdated).toMatchObject({ status: "COMPLETED", completedPhotos: 2 });
+    for (const stream of [onA, onB])
+      expect((await stream.next()).data?.generationJobUpdated).toMatchObject({ status: "COMPLETED", completedPhotos: 2 });
   });
 
   it("a bus under another channel prefix is not heard", async () => {

@@ -465,11 +465,21 @@ describe("avatarUpdated", () => {
     expect(errorCode(await refused.next())).toBe("NOT_FOUND");
 
     const stream = subscribeWs(as(owner), { query: AVATAR_UPDATES, variables: { avatarId } });
-    expect((await stream.next()).data?.avatarUpdated).toEqual({ id: avatarId, status: "PROCESSING", generatedPhotoCount: 0, latestJob: { status: "PENDING" } });
+    expect((await stream.next()).data?.avatarUpdated).toEqual({
+      id: avatarId,
+      status: "PROCESSING",
+      generatedPhotoCount: 0,
+      latestJob: { status: "PENDING" },
+    });
     await observed.listening("avatar", job.avatarId);
     await finishPhoto(job, 1);
     await completeJob(job);
-    expect((await stream.next()).data?.avatarUpdated).toEqual({ id: avatarId, status: "READY", generatedPhotoCount: 1, latestJob: { status: "COMPLETED" } });
+    expect((await stream.next()).data?.avatarUpdated).toEqual({
+      id: avatarId,
+      status: "READY",
+      generatedPhotoCount: 1,
+      latestJob: { status: "COMPLETED" },
+    });
     stream.close();
   });
 });
@@ -520,12 +530,24 @@ describe("support subscriptions", () => {
     await mutate(operator, REPLY, { input: { ticketId, body: "We are on it" } });
     await mutate(user, POST, { input: { ticketId, body: "Thanks!" } });
 
-    expect((await desk.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Refund pending, do not promise a date", isInternal: true, senderAdmin: { username: expect.any(String) } });
+    expect((await desk.next()).data?.supportTicketMessageAdded).toMatchObject({
+      body: "Refund pending, do not promise a date",
+      isInternal: true,
+      senderAdmin: { username: expect.any(String) },
+    });
     expect((await desk.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "We are on it", isInternal: false });
     expect((await desk.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Thanks!", senderType: "USER" });
 
-    expect((await mine.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "We are on it", senderType: "OPERATOR", ticket: { id: ticketId, status: "WAITING_USER" } });
-    expect((await mine.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Thanks!", senderType: "USER", ticket: { status: "OPEN" } });
+    expect((await mine.next()).data?.supportTicketMessageAdded).toMatchObject({
+      body: "We are on it",
+      senderType: "OPERATOR",
+      ticket: { id: ticketId, status: "WAITING_USER" },
+    });
+    expect((await mine.next()).data?.supportTicketMessageAdded).toMatchObject({
+      body: "Thanks!",
+      senderType: "USER",
+      ticket: { status: "OPEN" },
+    });
     await mine.quietFor(200);
     mine.close();
     desk.close();
@@ -544,7 +566,8 @@ describe("support subscriptions", () => {
     await observed.listening("support:ticket-message", dbId, 3);
 
     await mutate(operator, REPLY, { input: { ticketId, body: "First" } });
-    for (const stream of [kept, revoked, desk]) expect((await stream.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "First" });
+    for (const stream of [kept, revoked, desk])
+      expect((await stream.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "First" });
 
     await api.prisma.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
     await sleep(SESSION_RECHECK_MS); // session checks are reused for that long
@@ -635,7 +658,10 @@ describe("support subscriptions", () => {
     for (const stream of [queue, adminQueue]) {
       expect(await mine(stream)).toEqual([
         expect.objectContaining({ status: "OPEN", desk: { assignedTo: null, escalationLevel: 0 } }),
-        expect.objectContaining({ status: "OPEN", desk: { assignedTo: { username: expect.stringMatching(/^operator-/) }, escalationLevel: 0 } }),
+        expect.objectContaining({
+          status: "OPEN",
+          desk: { assignedTo: { username: expect.stringMatching(/^operator-/) }, escalationLevel: 0 },
+        }),
         expect.objectContaining({ status: "ESCALATED", desk: expect.objectContaining({ escalationLevel: 1 }) }),
       ]);
       stream.close();
@@ -666,7 +692,9 @@ describe("support subscriptions", () => {
       headers: { "content-type": "application/json", ...operator.headers },
       body: JSON.stringify({ query: REPLY, variables: { input: { ticketId, body: "Too late" } } }),
     });
-    expect(((await refused.json()) as { data: { replyToTicket: { __typename: string } } }).data.replyToTicket.__typename).toBe("ConflictError");
+    expect(((await refused.json()) as { data: { replyToTicket: { __typename: string } } }).data.replyToTicket.__typename).toBe(
+      "ConflictError",
+    );
     await stream.quietFor(300);
     stream.close();
   });
@@ -712,7 +740,12 @@ describe("events executed once for the subscribers who get the same result", () 
     const query = "subscription { row { text } }";
     const root = { execute, subscribe, operationKey: operationKey(query, undefined, undefined) } as unknown as SharedRoot;
     const subscriber = async (userId: number) =>
-      (await subscribeShared({ schema, document: parse(query), contextValue: { user: { id: userId } }, rootValue: root })) as AsyncIterableIterator<ExecutionResult>;
+      (await subscribeShared({
+        schema,
+        document: parse(query),
+        contextValue: { user: { id: userId } },
+        rootValue: root,
+      })) as AsyncIterableIterator<ExecutionResult>;
     const subscribers = [await subscriber(1), await subscriber(1), await subscriber(1), await subscriber(2)];
     const next = () => Promise.all(subscribers.map(async (s) => (await s.next()).value as ExecutionResult));
 

@@ -8,7 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fingerprintOf, normaliseMessage, raiseAdminAlert, recordSystemLog } from "../src/domain/alerts.ts";
 import { ConflictError } from "../src/domain/errors.ts";
 import { escalateTicket, updateTicket } from "../src/domain/support-desk.ts";
-import { AUTO_CLOSE_RESOLVED_AFTER_DAYS, SLA_ALERT, SLA_SWEEP_TASK, autoCloseResolvedTickets, escalateBreachedTickets } from "../src/domain/support-sla.ts";
+import {
+  AUTO_CLOSE_RESOLVED_AFTER_DAYS,
+  SLA_ALERT,
+  SLA_SWEEP_TASK,
+  autoCloseResolvedTickets,
+  escalateBreachedTickets,
+} from "../src/domain/support-sla.ts";
 import { openSupportTicket, postSupportMessage, rateSupportTicket } from "../src/domain/support.ts";
 import type { Channels, EventBus } from "../src/events/pubsub.ts";
 import type { TicketPriority, TicketStatus } from "../src/generated/prisma/enums.ts";
@@ -50,7 +56,13 @@ beforeAll(async () => {
 async function openTicket(openedAgo: number, priority: TicketPriority = "P1", status?: TicketStatus) {
   const user = await api.signIn();
   const openedAt = ago(openedAgo);
-  const { id } = await openSupportTicket(api.prisma, events, user.id, { subject: "Paid, nothing arrived", category: "PAYMENT", message: "Help" }, openedAt);
+  const { id } = await openSupportTicket(
+    api.prisma,
+    events,
+    user.id,
+    { subject: "Paid, nothing arrived", category: "PAYMENT", message: "Help" },
+    openedAt,
+  );
   if (priority !== "P3") await api.prisma.$transaction((tx) => updateTicket(tx, id, { priority }, openedAt));
   if (status) await api.prisma.$transaction((tx) => updateTicket(tx, id, { status }, openedAt));
   return { id, userId: user.id };
@@ -86,7 +98,9 @@ describe("SLA escalation", () => {
     const [message] = await systemMessages(breached.id);
     // Staff only: the user's view of a ticket carries no SLA details.
     expect(message).toMatchObject({ isInternal: true, body: expect.stringMatching(/^Escalated automatically: SLA \(P1\)/) });
-    expect(await api.prisma.auditLog.findFirst({ where: { targetType: "SupportTicket", targetId: breached.id, action: "ticket.escalate" } })).toMatchObject({
+    expect(
+      await api.prisma.auditLog.findFirst({ where: { targetType: "SupportTicket", targetId: breached.id, action: "ticket.escalate" } }),
+    ).toMatchObject({
       adminId: null,
       before: { status: "OPEN", escalationLevel: 0 },
       after: { status: "ESCALATED", escalationLevel: 1 },
@@ -129,11 +143,17 @@ describe("SLA escalation", () => {
     expect(await ticketRow(ticket.id)).toMatchObject({ escalationLevel: 1 });
 
     // Opened 50 min before `start`: the 240-minute resolution deadline passes 190 min after it.
-    expect((await escalateBreachedTickets(api.prisma, events, new Date(start.getTime() + 189 * MINUTE))).map((t) => t.id)).not.toContain(ticket.id);
+    expect((await escalateBreachedTickets(api.prisma, events, new Date(start.getTime() + 189 * MINUTE))).map((t) => t.id)).not.toContain(
+      ticket.id,
+    );
     const later = new Date(start.getTime() + 191 * MINUTE);
     const second = await escalateBreachedTickets(api.prisma, events, later);
     expect(second.find((t) => t.id === ticket.id)).toMatchObject({ breaches: ["RESOLUTION"], escalationLevel: 2 });
-    expect(await ticketRow(ticket.id)).toMatchObject({ escalationLevel: 2, escalatedAt: later, escalationReason: "SLA (P1): resolution deadline passed" });
+    expect(await ticketRow(ticket.id)).toMatchObject({
+      escalationLevel: 2,
+      escalatedAt: later,
+      escalationReason: "SLA (P1): resolution deadline passed",
+    });
 
     const afterwards = await escalateBreachedTickets(api.prisma, events, new Date(later.getTime() + 60 * MINUTE));
     expect(afterwards.map((t) => t.id)).not.toContain(ticket.id);
@@ -210,7 +230,9 @@ describe("SLA escalation", () => {
 
 describe("deduplicated system logs and alerts", () => {
   it("normalises ids and numbers out of the fingerprint", () => {
-    expect(normaliseMessage("Payment 41 failed: tx 9f8e7d6c5b4a39281706f5e4d3c2b1a0, 12.50 RUB  ")).toBe("Payment <n> failed: tx <id>, <n> RUB");
+    expect(normaliseMessage("Payment 41 failed: tx 9f8e7d6c5b4a39281706f5e4d3c2b1a0, 12.50 RUB  ")).toBe(
+      "Payment <n> failed: tx <id>, <n> RUB",
+    );
     expect(normaliseMessage("job 3f2b8c1e-9a4d-4e21-b7c3-0d5e6f7a8b9c timed out")).toBe("job <uuid> timed out");
     expect(fingerprintOf("payments", "Payment 41 failed")).toBe(fingerprintOf("payments", "Payment 42 failed"));
     expect(fingerprintOf("payments", "Payment 41 failed")).not.toBe(fingerprintOf("ton", "Payment 41 failed"));
@@ -229,9 +251,19 @@ describe("deduplicated system logs and alerts", () => {
       at: first,
     });
     expect(one).toMatchObject({ count: 1, created: true });
-    const two = await recordSystemLog(api.prisma, { level: "ERROR", source: "payments:webhook", message: "Forged signature on payment 42", context: { paymentId: 42 } });
+    const two = await recordSystemLog(api.prisma, {
+      level: "ERROR",
+      source: "payments:webhook",
+      message: "Forged signature on payment 42",
+      context: { paymentId: 42 },
+    });
     // A caller with an older clock does not move last_seen_at back.
-    const three = await recordSystemLog(api.prisma, { level: "INFO", source: "payments:webhook", message: "Forged signature on payment 43", at: ago(DAY) });
+    const three = await recordSystemLog(api.prisma, {
+      level: "INFO",
+      source: "payments:webhook",
+      message: "Forged signature on payment 43",
+      at: ago(DAY),
+    });
     expect(two).toEqual({ id: one.id, count: 2, created: false });
     expect(three).toEqual({ id: one.id, count: 3, created: false });
     const row = await api.prisma.systemLog.findUniqueOrThrow({ where: { id: one.id } });
@@ -251,7 +283,12 @@ describe("deduplicated system logs and alerts", () => {
 
     const raised = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        raiseAdminAlert(api.prisma, { severity: "WARNING", source: "ton:poller", title: "TON poller failing", message: `Request ${i} timed out` }),
+        raiseAdminAlert(api.prisma, {
+          severity: "WARNING",
+          source: "ton:poller",
+          title: "TON poller failing",
+          message: `Request ${i} timed out`,
+        }),
       ),
     );
     expect(new Set(raised.map((r) => r.id)).size).toBe(1);
@@ -304,7 +341,10 @@ describe("closing and reopening", () => {
     const [message] = await systemMessages(old.id);
     expect(message).toMatchObject({ isInternal: false, body: expect.stringMatching(/closed automatically 7 days after it was resolved/) });
     expect(published).toEqual(expect.arrayContaining([{ channel: "support:ticket", args: [old.id, { ticketId: old.id }] }]));
-    expect(await api.prisma.auditLog.findFirst({ where: { targetId: old.id, action: "ticket.close" } })).toMatchObject({ adminId: null, after: { status: "CLOSED" } });
+    expect(await api.prisma.auditLog.findFirst({ where: { targetId: old.id, action: "ticket.close" } })).toMatchObject({
+      adminId: null,
+      after: { status: "CLOSED" },
+    });
     expect(await ticketRow(recent.id)).toMatchObject({ status: "RESOLVED", closedAt: null });
     expect(await ticketRow(reopened.id)).toMatchObject({ status: "OPEN", resolvedAt: null, closedAt: null });
 
@@ -318,7 +358,12 @@ describe("closing and reopening", () => {
     const tickets = await Promise.all(Array.from({ length: 5 }, () => openTicket(10 * DAY, "P3")));
     for (const t of tickets) await api.prisma.$transaction((tx) => updateTicket(tx, t.id, { status: "RESOLVED" }, ago(9 * DAY, now)));
     const runs = await Promise.all([1, 2].map(() => autoCloseResolvedTickets(api.prisma, events, { now })));
-    expect(runs.flat().map((t) => t.id).sort((a, b) => a - b)).toEqual(tickets.map((t) => t.id).sort((a, b) => a - b));
+    expect(
+      runs
+        .flat()
+        .map((t) => t.id)
+        .sort((a, b) => a - b),
+    ).toEqual(tickets.map((t) => t.id).sort((a, b) => a - b));
     for (const t of tickets) expect(await systemMessages(t.id)).toHaveLength(1);
   });
 
@@ -340,11 +385,16 @@ describe("ticket numbers", () => {
     const users = await Promise.all(Array.from({ length: 4 }, () => api.signIn()));
     const year = new Date().getUTCFullYear();
     const sequence = (number: string) => Number(number.slice(`TKT-${year}-`.length));
-    const existing = await api.prisma.supportTicket.findMany({ where: { number: { startsWith: `TKT-${year}-` } }, select: { number: true } });
+    const existing = await api.prisma.supportTicket.findMany({
+      where: { number: { startsWith: `TKT-${year}-` } },
+      select: { number: true },
+    });
     const last = Math.max(0, ...existing.map((t) => sequence(t.number)));
 
     const opened = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => openSupportTicket(api.prisma, events, users[i % 4]!.id, { subject: `Concurrent ${i}`, category: "GENERAL", message: "Hi" })),
+      Array.from({ length: 20 }, (_, i) =>
+        openSupportTicket(api.prisma, events, users[i % 4]!.id, { subject: `Concurrent ${i}`, category: "GENERAL", message: "Hi" }),
+      ),
     );
 
     const numbers = await api.prisma.supportTicket.findMany({ where: { id: { in: opened.map((t) => t.id) } }, select: { number: true } });

@@ -89,7 +89,10 @@ const sequenceOf = (number: string) => Number(number.split("-")[2]);
 
 type OpenedTicket = { id: string; number: string; status: string; messages: { edges: Array<{ node: { id: string } }> } };
 
-async function open(user: TestUser, input: { subject?: string; category?: "GENERAL" | "PAYMENT" | "TECHNICAL" | "ACCOUNT"; message?: string } = {}) {
+async function open(
+  user: TestUser,
+  input: { subject?: string; category?: "GENERAL" | "PAYMENT" | "TECHNICAL" | "ACCOUNT"; message?: string } = {},
+) {
   const result = await api.execute(
     Open,
     { input: { subject: "Photos did not arrive", category: "PAYMENT", message: "I paid an hour ago.", ...input } },
@@ -127,7 +130,13 @@ describe("opening a ticket", () => {
       messages: { edges: [{ node: { body: "I paid an hour ago.", senderType: "USER", senderName: "Dmitry Orlov" } }] },
     });
     const row = await ticketRow((ticket as OpenedTicket).id);
-    expect(row).toMatchObject({ userId: user.id, userName: "Dmitry Orlov", source: "WEB", firstResponseDueAt: null, resolutionDueAt: null });
+    expect(row).toMatchObject({
+      userId: user.id,
+      userName: "Dmitry Orlov",
+      source: "WEB",
+      firstResponseDueAt: null,
+      resolutionDueAt: null,
+    });
     expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
@@ -203,9 +212,31 @@ describe("the conversation", () => {
     });
     await api.prisma.supportTicketMessage.createMany({
       data: [
-        { ticketId, senderType: "OPERATOR", senderAdminId: operator.id, senderName: "Olga", body: "We are on it.", createdAt: new Date(Date.now() + 1000) },
-        { ticketId, senderType: "OPERATOR", senderAdminId: operator.id, senderName: "Olga", isInternal: true, body: "INTERNAL: provider outage, refund via T-Bank", createdAt: new Date(Date.now() + 2000) },
-        { ticketId, senderType: "OPERATOR", senderAdminId: operator.id, body: "Refund started.", attachments: [{ url: "https://files.test/receipt.pdf", name: "receipt.pdf", mimeType: "application/pdf" }, { name: "no url" }], createdAt: new Date(Date.now() + 3000) },
+        {
+          ticketId,
+          senderType: "OPERATOR",
+          senderAdminId: operator.id,
+          senderName: "Olga",
+          body: "We are on it.",
+          createdAt: new Date(Date.now() + 1000),
+        },
+        {
+          ticketId,
+          senderType: "OPERATOR",
+          senderAdminId: operator.id,
+          senderName: "Olga",
+          isInternal: true,
+          body: "INTERNAL: provider outage, refund via T-Bank",
+          createdAt: new Date(Date.now() + 2000),
+        },
+        {
+          ticketId,
+          senderType: "OPERATOR",
+          senderAdminId: operator.id,
+          body: "Refund started.",
+          attachments: [{ url: "https://files.test/receipt.pdf", name: "receipt.pdf", mimeType: "application/pdf" }, { name: "no url" }],
+          createdAt: new Date(Date.now() + 3000),
+        },
         { ticketId, senderType: "SYSTEM", senderName: "PinGlass", body: "Refund of 499 RUB done.", createdAt: new Date(Date.now() + 4000) },
       ],
     });
@@ -217,7 +248,12 @@ describe("the conversation", () => {
     expect(listed.messages.edges.map(({ node }) => [node.senderType, node.senderName, node.body, node.attachments])).toEqual([
       ["USER", "Test User", "I paid an hour ago.", []],
       ["OPERATOR", "Olga", "We are on it.", []],
-      ["OPERATOR", "Support", "Refund started.", [{ url: "https://files.test/receipt.pdf", name: "receipt.pdf", mimeType: "application/pdf" }]],
+      [
+        "OPERATOR",
+        "Support",
+        "Refund started.",
+        [{ url: "https://files.test/receipt.pdf", name: "receipt.pdf", mimeType: "application/pdf" }],
+      ],
       ["SYSTEM", "PinGlass", "Refund of 499 RUB done.", []],
     ]);
 
@@ -324,7 +360,12 @@ describe("another user and anonymous requests", () => {
 
   it("answers an id of another type, an unknown or a malformed id with NotFoundError", async () => {
     const user = await api.signIn();
-    for (const ticketId of [globalId("User", user.id), globalId("SupportTicket", 2_000_000_000), globalId("SupportTicket", "1; DROP"), "garbage"]) {
+    for (const ticketId of [
+      globalId("User", user.id),
+      globalId("SupportTicket", 2_000_000_000),
+      globalId("SupportTicket", "1; DROP"),
+      "garbage",
+    ]) {
       const result = await api.execute(Post, { input: { ticketId, body: "Hello" } }, { headers: user.headers });
       expect(result.data?.postSupportMessage).toMatchObject({ __typename: "NotFoundError" });
     }
@@ -340,10 +381,24 @@ describe("rating and closing", () => {
     expect((await ticketRow(ticket.id)).rating).toBeNull();
 
     await api.prisma.supportTicket.update({ where: { id: databaseId(ticket.id) }, data: { status: "RESOLVED", resolvedAt: new Date() } });
-    const rated = await api.execute(Rate, { input: { ticketId: ticket.id, rating: 4, comment: "  Quick, thanks " } }, { headers: user.headers });
-    expect(rated.data?.rateSupportTicket).toEqual({ __typename: "SupportTicket", id: ticket.id, status: "RESOLVED", rating: 4, ratingComment: "Quick, thanks" });
+    const rated = await api.execute(
+      Rate,
+      { input: { ticketId: ticket.id, rating: 4, comment: "  Quick, thanks " } },
+      { headers: user.headers },
+    );
+    expect(rated.data?.rateSupportTicket).toEqual({
+      __typename: "SupportTicket",
+      id: ticket.id,
+      status: "RESOLVED",
+      rating: 4,
+      ratingComment: "Quick, thanks",
+    });
 
-    const again = await api.execute(Rate, { input: { ticketId: ticket.id, rating: 1, comment: "Changed my mind" } }, { headers: user.headers });
+    const again = await api.execute(
+      Rate,
+      { input: { ticketId: ticket.id, rating: 1, comment: "Changed my mind" } },
+      { headers: user.headers },
+    );
     expect(again.data?.rateSupportTicket).toMatchObject({ __typename: "ConflictError", message: expect.stringMatching(/already rated/) });
     expect(await ticketRow(ticket.id)).toMatchObject({ rating: 4, ratingComment: "Quick, thanks" });
   });
@@ -352,7 +407,9 @@ describe("rating and closing", () => {
     const user = await api.signIn();
     const ticket = await open(user);
     await api.prisma.supportTicket.update({ where: { id: databaseId(ticket.id) }, data: { status: "RESOLVED" } });
-    const results = await Promise.all([1, 2, 3, 4, 5].map((rating) => api.execute(Rate, { input: { ticketId: ticket.id, rating } }, { headers: user.headers })));
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((rating) => api.execute(Rate, { input: { ticketId: ticket.id, rating } }, { headers: user.headers })),
+    );
     const accepted = results.filter((r) => r.data?.rateSupportTicket.__typename === "SupportTicket");
     expect(accepted).toHaveLength(1);
     expect((await ticketRow(ticket.id)).rating).toBe((accepted[0]!.data!.rateSupportTicket as { rating: number }).rating);

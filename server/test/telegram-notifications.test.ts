@@ -24,7 +24,14 @@ import { botApiCall } from "../src/telegram/sender.ts";
 import { createTelegramDelivery, createTelegramTasks } from "../src/telegram/tasks.ts";
 import { startFakeBotApi, type FakeBotApi, type FakeBotApiCall } from "./fakes/telegram-bot-api.ts";
 import { graphql } from "./gql/index.ts";
-import { createAvatar, createCatalogue, createPaidPayment, startTestWorker, waitForJob, type TestWorker } from "./support/generation-fixtures.ts";
+import {
+  createAvatar,
+  createCatalogue,
+  createPaidPayment,
+  startTestWorker,
+  waitForJob,
+  type TestWorker,
+} from "./support/generation-fixtures.ts";
 import { TEST_BOT_TOKEN, createTestApi, type TestAdmin, type TestApi } from "./support/harness.ts";
 
 const SendBroadcast = graphql(`
@@ -101,7 +108,13 @@ async function rolledBack(change: (tx: Parameters<Parameters<PrismaClient["$tran
 }
 
 function telegramConfig(env: Record<string, string> = {}) {
-  return loadConfig({ NODE_ENV: "test", TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_URL: fake.url, TELEGRAM_DELIVERY: "bot-api", ...env }).telegram;
+  return loadConfig({
+    NODE_ENV: "test",
+    TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+    TELEGRAM_API_URL: fake.url,
+    TELEGRAM_DELIVERY: "bot-api",
+    ...env,
+  }).telegram;
 }
 
 function outbox(settings: Partial<OutboxSettings> = {}, prisma: PrismaClient = api.prisma, lines: string[] = []) {
@@ -112,7 +125,8 @@ function outbox(settings: Partial<OutboxSettings> = {}, prisma: PrismaClient = a
 /** Lets the last second's claims leave the shared rate window. */
 const quietWindow = () => sleep(1100);
 
-const sendsTo = (chatId: bigint | null, calls: FakeBotApiCall[] = fake.calls) => calls.filter((call) => String(call.params.chat_id) === String(chatId));
+const sendsTo = (chatId: bigint | null, calls: FakeBotApiCall[] = fake.calls) =>
+  calls.filter((call) => String(call.params.chat_id) === String(chatId));
 
 async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -149,18 +163,33 @@ describe("notifications are queued by the changes they tell about, in their tran
     await api.prisma.$transaction((tx) => settlePayment(tx, first)); // already settled: nothing new
     const [message, ...more] = await messagesOf(user.id);
     expect(more).toEqual([]);
-    expect(message).toMatchObject({ kind: "payment_succeeded", status: "PENDING", telegramChatId: user.chatId, attempts: 0, maxAttempts: 3 });
+    expect(message).toMatchObject({
+      kind: "payment_succeeded",
+      status: "PENDING",
+      telegramChatId: user.chatId,
+      attempts: 0,
+      maxAttempts: 3,
+    });
     expect(message!.text).toBe("Оплата 499 ₽ получена. Вам доступно 7 фото — выберите стиль и запустите генерацию.");
-    expect(await queuedJob(telegramJobKeys.message(message!.id))).toMatchObject({ task: TELEGRAM_TASK.send, payload: { messageId: message!.id } });
+    expect(await queuedJob(telegramJobKeys.message(message!.id))).toMatchObject({
+      task: TELEGRAM_TASK.send,
+      payload: { messageId: message!.id },
+    });
 
     const noChat = await userWithChat("No chat", { chat: false });
-    await api.prisma.$transaction(async (tx) => settlePayment(tx, await createPaidPayment(api.prisma, noChat.id, 7, { status: "PENDING" })));
+    await api.prisma.$transaction(async (tx) =>
+      settlePayment(tx, await createPaidPayment(api.prisma, noChat.id, 7, { status: "PENDING" })),
+    );
     expect(await messagesOf(noChat.id)).toEqual([]);
   });
 
   it("ticket reply: an operator's reply, never an internal note; nothing on a rollback", async () => {
     const user = await userWithChat("Asker");
-    const ticket = await openSupportTicket(api.prisma, bus, user.id, { subject: "Где фото?", category: "TECHNICAL", message: "Жду уже час" });
+    const ticket = await openSupportTicket(api.prisma, bus, user.id, {
+      subject: "Где фото?",
+      category: "TECHNICAL",
+      message: "Жду уже час",
+    });
     await rolledBack((tx) => replyToTicket(tx, admin.id, ticket.id, { body: "Отменённый ответ" }));
     await api.prisma.$transaction((tx) => addInternalNote(tx, admin.id, ticket.id, "Проверить у провайдера"));
     expect(await messagesOf(user.id)).toEqual([]);
@@ -169,25 +198,42 @@ describe("notifications are queued by the changes they tell about, in their tran
     const [message, ...more] = await messagesOf(user.id);
     expect(more).toEqual([]);
     const number = (await api.prisma.supportTicket.findUniqueOrThrow({ where: { id: ticket.id } })).number;
-    expect(message).toMatchObject({ kind: "ticket_reply", telegramChatId: user.chatId, text: `Поддержка ответила на обращение ${number}:\n\nФото будут через 10 минут.` });
+    expect(message).toMatchObject({
+      kind: "ticket_reply",
+      telegramChatId: user.chatId,
+      text: `Поддержка ответила на обращение ${number}:\n\nФото будут через 10 минут.`,
+    });
     expect(await queuedJob(telegramJobKeys.message(message!.id))).not.toBeNull();
   });
 
   it("withdrawal status: approved, paid and rejected; nothing on a rollback", async () => {
     const user = await userWithChat("Partner");
-    await api.prisma.$transaction((tx) => postLedgerEntry(tx, { userId: user.id, currency: "RUB", kind: "ADJUSTMENT", amount: "10000.00", note: "test funding" }));
+    await api.prisma.$transaction((tx) =>
+      postLedgerEntry(tx, { userId: user.id, currency: "RUB", kind: "ADJUSTMENT", amount: "10000.00", note: "test funding" }),
+    );
     const request = (amount: string) =>
       api.prisma.$transaction((tx) =>
-        requestWithdrawal(tx, { userId: user.id, amount, currency: "RUB", method: "CARD", details: { cardNumber: "2200 7000 1234 4417", bank: "T-Bank" }, recipientName: "Ivan Petrov" }),
+        requestWithdrawal(tx, {
+          userId: user.id,
+          amount,
+          currency: "RUB",
+          method: "CARD",
+          details: { cardNumber: "2200 7000 1234 4417", bank: "T-Bank" },
+          recipientName: "Ivan Petrov",
+        }),
       );
     const paid = await request("3000.00");
     await rolledBack((tx) => approveWithdrawal(tx, { withdrawalId: paid.id, adminId: admin.id }));
     expect(await messagesOf(user.id)).toEqual([]);
 
     await api.prisma.$transaction((tx) => approveWithdrawal(tx, { withdrawalId: paid.id, adminId: admin.id }));
-    await api.prisma.$transaction((tx) => markWithdrawalPaid(tx, { withdrawalId: paid.id, adminId: admin.id, externalPayoutId: `payout-${randomUUID()}` }));
+    await api.prisma.$transaction((tx) =>
+      markWithdrawalPaid(tx, { withdrawalId: paid.id, adminId: admin.id, externalPayoutId: `payout-${randomUUID()}` }),
+    );
     const rejected = await request("1000.00");
-    await api.prisma.$transaction((tx) => rejectWithdrawal(tx, { withdrawalId: rejected.id, adminId: admin.id, reason: "карта не принимает переводы" }));
+    await api.prisma.$transaction((tx) =>
+      rejectWithdrawal(tx, { withdrawalId: rejected.id, adminId: admin.id, reason: "карта не принимает переводы" }),
+    );
 
     const messages = await messagesOf(user.id);
     expect(messages.map((m) => m.kind)).toEqual(["withdrawal_approved", "withdrawal_paid", "withdrawal_rejected"]);
@@ -213,7 +259,11 @@ describe("notifications are queued by the changes they tell about, in their tran
       const call = await fake.waitForCall("sendMessage", (c) => String(c.params.chat_id) === String(user.chatId));
       expect(call.params.text).toBe("Портреты «Аня» готовы: 2 фото. Откройте PinGlass, чтобы посмотреть и скачать их.");
       const sent = await until("the message marked SENT", async () => (await messagesOf(user.id)).find((m) => m.status === "SENT"));
-      expect(sent).toMatchObject({ kind: "generation_ready", attempts: 1, telegramMessageId: BigInt((call.result as { message_id: number }).message_id) });
+      expect(sent).toMatchObject({
+        kind: "generation_ready",
+        attempts: 1,
+        telegramMessageId: BigInt((call.result as { message_id: number }).message_id),
+      });
     } finally {
       await worker.stop();
     }
@@ -222,7 +272,9 @@ describe("notifications are queued by the changes they tell about, in their tran
     try {
       const jobId = await start();
       expect((await waitForJob(api.prisma, jobId)).status).toBe("FAILED");
-      const failed = await until("the failure message", async () => (await messagesOf(user.id)).find((m) => m.kind === "generation_failed" && m.status === "SENT"));
+      const failed = await until("the failure message", async () =>
+        (await messagesOf(user.id)).find((m) => m.kind === "generation_failed" && m.status === "SENT"),
+      );
       expect(failed.text).toBe("Не получилось создать портреты «Аня». Оплата снова доступна — можно запустить генерацию ещё раз.");
     } finally {
       await worker.stop();
@@ -261,7 +313,12 @@ describe("the outbox against the Bot API", () => {
     const calls = sendsTo(user.chatId);
     expect(calls.map((c) => c.status)).toEqual([429, 200]);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(1000);
-    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", attempts: 1, errorMessage: null, sentAt: expect.any(Date) });
+    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "SENT",
+      attempts: 1,
+      errorMessage: null,
+      sentAt: expect.any(Date),
+    });
     expect(await sender.deliverMessage(id)).toBe("SKIPPED");
     expect(sendsTo(user.chatId)).toHaveLength(2);
   });
@@ -305,8 +362,16 @@ describe("the outbox against the Bot API", () => {
     const sender = outbox();
     expect(await sender.deliverMessage(missing.id)).toBe("FAILED");
     expect(await sender.deliverMessage(blocked.id)).toBe("FAILED");
-    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: blocked.id } })).toMatchObject({ status: "FAILED", attempts: 1, errorMessage: "403: Forbidden: bot was blocked by the user" });
-    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: missing.id } })).toMatchObject({ status: "FAILED", attempts: 1, errorMessage: "400: Bad Request: chat not found" });
+    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: blocked.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      errorMessage: "403: Forbidden: bot was blocked by the user",
+    });
+    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: missing.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      errorMessage: "400: Bad Request: chat not found",
+    });
     expect(sendsTo(blocked.user.chatId)).toHaveLength(1);
     expect(sendsTo(missing.user.chatId)).toHaveLength(1);
   });
@@ -315,13 +380,19 @@ describe("the outbox against the Bot API", () => {
     await quietWindow();
     const rows = await Promise.all(Array.from({ length: 20 }, (_, i) => queued(`Race ${i}`)));
     fake.delay("sendMessage", 30);
-    const clients = [createPrisma(api.databaseUrl, { poolSize: 4 }), createPrisma(api.databaseUrl, { poolSize: 4 }), createPrisma(api.databaseUrl, { poolSize: 4 })];
+    const clients = [
+      createPrisma(api.databaseUrl, { poolSize: 4 }),
+      createPrisma(api.databaseUrl, { poolSize: 4 }),
+      createPrisma(api.databaseUrl, { poolSize: 4 }),
+    ];
     try {
       const senders = clients.map((client) => outbox({}, client));
       const results = await Promise.all(senders.flatMap((sender) => rows.map((row) => sender.deliverMessage(row.id))));
       expect(results.filter((r) => r === "SENT")).toHaveLength(20);
       for (const row of rows) expect(sendsTo(row.user.chatId)).toHaveLength(1);
-      expect(await api.prisma.telegramMessage.count({ where: { id: { in: rows.map((r) => r.id) }, status: "SENT", attempts: 1 } })).toBe(20);
+      expect(await api.prisma.telegramMessage.count({ where: { id: { in: rows.map((r) => r.id) }, status: "SENT", attempts: 1 } })).toBe(
+        20,
+      );
     } finally {
       fake.delay("sendMessage", 0);
       await Promise.all(clients.map((client) => client.$disconnect()));
@@ -359,11 +430,18 @@ describe("the outbox against the Bot API", () => {
     await api.prisma.telegramMessage.update({ where: { id: stuck.id }, data: { status: "SENDING", attempts: 1, sendAfter: past } });
     await api.prisma.telegramMessage.update({ where: { id: last.id }, data: { status: "SENDING", attempts: 3, sendAfter: past } });
     await api.prisma.telegramMessage.update({ where: { id: lost.id }, data: { sendAfter: past } });
-    await api.prisma.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key IN (${telegramJobKeys.message(stuck.id)}, ${telegramJobKeys.message(lost.id)})`;
+    await api.prisma
+      .$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key IN (${telegramJobKeys.message(stuck.id)}, ${telegramJobKeys.message(lost.id)})`;
 
     expect(await outbox().sweepMessages()).toMatchObject({ reclaimed: 2 });
-    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: "PENDING", attempts: 1 });
-    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: last.id } })).toMatchObject({ status: "FAILED", errorMessage: "the worker stopped while sending" });
+    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+    });
+    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: last.id } })).toMatchObject({
+      status: "FAILED",
+      errorMessage: "the worker stopped while sending",
+    });
     expect(await queuedJob(telegramJobKeys.message(stuck.id))).not.toBeNull();
     expect(await queuedJob(telegramJobKeys.message(lost.id))).not.toBeNull();
   });
@@ -383,19 +461,26 @@ describe("TELEGRAM_DELIVERY", () => {
     const delivery = createTelegramDelivery({ ...development.telegram, apiUrl: fake.url }, (line) => lines.push(line));
     const sender = createOutbox({ prisma: api.prisma, ...delivery });
     expect(await sender.deliverMessage(id)).toBe("SENT");
-    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", telegramMessageId: null });
+    expect(await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "SENT",
+      telegramMessageId: null,
+    });
     expect(lines).toEqual([`telegram (TELEGRAM_DELIVERY=log, not sent) to chat ${user.chatId} [test]: Привет, Developer`]);
     expect(sendsTo(user.chatId)).toEqual([]);
     expect(fake.unauthorized).toBe(0);
     // bot-api needs a real token: the development one is never sent.
-    expect(() => loadConfig({ NODE_ENV: "development", TELEGRAM_DELIVERY: "bot-api" })).toThrow(/TELEGRAM_BOT_TOKEN: is required when TELEGRAM_DELIVERY=bot-api/);
+    expect(() => loadConfig({ NODE_ENV: "development", TELEGRAM_DELIVERY: "bot-api" })).toThrow(
+      /TELEGRAM_BOT_TOKEN: is required when TELEGRAM_DELIVERY=bot-api/,
+    );
   });
 
   it("production sends through the Bot API and refuses log", () => {
     expect(loadConfig(production).telegram.delivery.mode).toBe("bot-api");
     expect(() => loadConfig({ ...production, TELEGRAM_DELIVERY: "log" })).toThrow(/TELEGRAM_DELIVERY: must be bot-api in production/);
     expect(loadConfig({ NODE_ENV: "test" }).telegram.delivery.mode).toBe("log");
-    expect(loadConfig({ NODE_ENV: "test", TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_DELIVERY: "bot-api" }).telegram.delivery.mode).toBe("bot-api");
+    expect(loadConfig({ NODE_ENV: "test", TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_DELIVERY: "bot-api" }).telegram.delivery.mode).toBe(
+      "bot-api",
+    );
   });
 });
 
@@ -442,7 +527,10 @@ describe("broadcasts", () => {
       after = step!.next.afterUserId!;
     }
     expect(steps).toEqual([3, 3, 0]);
-    expect(await queuedJob(telegramJobKeys.broadcast(broadcast.id))).toMatchObject({ task: TELEGRAM_TASK.broadcast, payload: { broadcastId: broadcast.id, queued: true } });
+    expect(await queuedJob(telegramJobKeys.broadcast(broadcast.id))).toMatchObject({
+      task: TELEGRAM_TASK.broadcast,
+      payload: { broadcastId: broadcast.id, queued: true },
+    });
     // Run again from the start: nobody twice.
     expect((await queueRecipients(api.prisma, broadcast.id, members[0]!.id - 1, 3))!.inserted).toBe(0);
     const rows = await api.prisma.telegramMessage.findMany({ where: { broadcastId: broadcast.id }, orderBy: { userId: "asc" } });
@@ -462,7 +550,13 @@ describe("broadcasts", () => {
     const id = globalId("TelegramBroadcast", broadcast.id);
 
     const started = await api.execute(SendBroadcast, { input: { broadcastId: id } }, { headers: admin.headers });
-    expect(started.data?.sendBroadcast).toMatchObject({ __typename: "TelegramBroadcast", status: "SENDING", totalRecipients: 0, sentCount: 0, failedCount: 0 });
+    expect(started.data?.sendBroadcast).toMatchObject({
+      __typename: "TelegramBroadcast",
+      status: "SENDING",
+      totalRecipients: 0,
+      sentCount: 0,
+      failedCount: 0,
+    });
     expect(await api.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({
       action: "broadcast.send",
       targetId: broadcast.id,
@@ -473,7 +567,9 @@ describe("broadcasts", () => {
     expect(again.data?.sendBroadcast).toMatchObject({ __typename: "ConflictError" });
 
     const rate = 10;
-    const worker = await startTestWorker(api, { env: { TELEGRAM_DELIVERY: "bot-api", TELEGRAM_API_URL: fake.url, TELEGRAM_SEND_RATE_PER_SECOND: String(rate) } });
+    const worker = await startTestWorker(api, {
+      env: { TELEGRAM_DELIVERY: "bot-api", TELEGRAM_API_URL: fake.url, TELEGRAM_SEND_RATE_PER_SECOND: String(rate) },
+    });
     const began = Date.now();
     const seen: Array<{ total: number; sent: number }> = [];
     try {
@@ -491,13 +587,21 @@ describe("broadcasts", () => {
       await worker.stop();
     }
     const finished = await api.execute(Progress, { id }, { headers: admin.headers });
-    expect(finished.data?.node).toMatchObject({ status: "COMPLETED", totalRecipients: 24, sentCount: 22, failedCount: 2, completedAt: expect.any(String) });
+    expect(finished.data?.node).toMatchObject({
+      status: "COMPLETED",
+      totalRecipients: 24,
+      sentCount: 22,
+      failedCount: 2,
+      completedAt: expect.any(String),
+    });
     // Progress was visible on the way (sent grew before the end).
     expect(seen.some((s) => s.total === 24 && s.sent > 0 && s.sent < 22)).toBe(true);
 
     const rows = await api.prisma.telegramMessage.findMany({ where: { broadcastId: broadcast.id } });
     expect(rows.filter((r) => r.status === "SENT")).toHaveLength(22);
-    expect(rows.filter((r) => r.status === "FAILED").every((r) => r.errorMessage === "403: Forbidden: bot was blocked by the user")).toBe(true);
+    expect(rows.filter((r) => r.status === "FAILED").every((r) => r.errorMessage === "403: Forbidden: bot was blocked by the user")).toBe(
+      true,
+    );
     for (const member of members) expect(sendsTo(member.chatId)).toHaveLength(1);
     expect(maxPerSecond(claimTimes(rows))).toBeLessThanOrEqual(broadcastRate(rate));
     expect(Date.now() - began).toBeGreaterThanOrEqual(2000); // 24 at 8 a second
@@ -510,9 +614,14 @@ describe("broadcasts", () => {
     const broadcast = await broadcastTo("Отменим");
     const id = globalId("TelegramBroadcast", broadcast.id);
     await api.execute(SendBroadcast, { input: { broadcastId: id } }, { headers: admin.headers });
-    const worker = await startTestWorker(api, { env: { TELEGRAM_DELIVERY: "bot-api", TELEGRAM_API_URL: fake.url, TELEGRAM_SEND_RATE_PER_SECOND: "5" } });
+    const worker = await startTestWorker(api, {
+      env: { TELEGRAM_DELIVERY: "bot-api", TELEGRAM_API_URL: fake.url, TELEGRAM_SEND_RATE_PER_SECOND: "5" },
+    });
     try {
-      await until("some messages sent", async () => (await api.prisma.telegramBroadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).sentCount >= 2);
+      await until(
+        "some messages sent",
+        async () => (await api.prisma.telegramBroadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).sentCount >= 2,
+      );
       const cancelled = await api.execute(CancelBroadcast, { input: { broadcastId: id } }, { headers: admin.headers });
       expect(cancelled.data?.cancelBroadcast).toMatchObject({ status: "CANCELLED" });
       const sendsAtCancel = members.flatMap((m) => sendsTo(m.chatId)).length;
@@ -542,12 +651,18 @@ describe("broadcasts", () => {
     });
     const buttons = [[{ text: "Открыть", url: "https://t.me/PinGlassBot?start=promo" }]];
     const broadcast = await broadcastTo("С фото", { mediaUrl: "https://cdn.test/promo.jpg", buttons });
-    await api.prisma.telegramBroadcast.update({ where: { id: broadcast.id }, data: { status: "SCHEDULED", scheduledAt: new Date(Date.now() - 1000) } });
+    await api.prisma.telegramBroadcast.update({
+      where: { id: broadcast.id },
+      data: { status: "SCHEDULED", scheduledAt: new Date(Date.now() - 1000) },
+    });
 
     const tasks = createTelegramTasks({ prisma: api.prisma, telegram: createTelegramDelivery(telegramConfig()) });
     const helpers = {} as Parameters<NonNullable<(typeof tasks)[string]>>[1];
     await tasks[TELEGRAM_TASK.sweep]!({}, helpers);
-    expect(await api.prisma.telegramBroadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).toMatchObject({ status: "SENDING", startedAt: expect.any(Date) });
+    expect(await api.prisma.telegramBroadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).toMatchObject({
+      status: "SENDING",
+      startedAt: expect.any(Date),
+    });
     // Other tests' partners are in the audience too: run the steps until this broadcast ends.
     const delivery = createBroadcastDelivery({ prisma: api.prisma, outbox: outbox(), ratePerSecond: 30 });
     for (;;) {
@@ -558,7 +673,14 @@ describe("broadcasts", () => {
     }
     expect((await api.prisma.telegramBroadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).status).toBe("COMPLETED");
     const mine = photos.filter((p) => p.chat_id === String(member!.chatId));
-    expect(mine).toEqual([{ chat_id: String(member!.chatId), photo: "https://cdn.test/promo.jpg", caption: "С фото", reply_markup: { inline_keyboard: buttons } }]);
+    expect(mine).toEqual([
+      {
+        chat_id: String(member!.chatId),
+        photo: "https://cdn.test/promo.jpg",
+        caption: "С фото",
+        reply_markup: { inline_keyboard: buttons },
+      },
+    ]);
   });
 
   it("a long text with media goes as a message with the photo as its preview", () => {

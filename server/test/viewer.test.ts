@@ -79,7 +79,11 @@ describe("viewer", () => {
 
 describe("updateProfile", () => {
   it("updates the name and email of the signed-in user only", async () => {
-    const result = await api.execute(UpdateProfile, { input: { name: "  Anna K.  ", email: "anna@example.com" } }, { headers: anna.headers });
+    const result = await api.execute(
+      UpdateProfile,
+      { input: { name: "  Anna K.  ", email: "anna@example.com" } },
+      { headers: anna.headers },
+    );
     expect(result.data?.updateProfile).toMatchObject({ __typename: "User", name: "Anna K.", email: "anna@example.com" });
     const borisRow = await api.prisma.user.findUniqueOrThrow({ where: { id: boris.id } });
     expect(borisRow.name).toBe("Boris");

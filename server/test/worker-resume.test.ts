@@ -102,13 +102,22 @@ it("a worker killed with SIGKILL mid-job is resumed by the next one: exactly tot
   );
   const started = result.data!.startGeneration;
   expect(started).toMatchObject({ __typename: "GenerationJob", totalPhotos: 15 });
-  const jobId = Number(Buffer.from((started as { id: string }).id, "base64").toString().split(":")[1]);
+  const jobId = Number(
+    Buffer.from((started as { id: string }).id, "base64")
+      .toString()
+      .split(":")[1],
+  );
   const tasksIn = (statuses: Array<"PENDING" | "SUBMITTED" | "PROCESSING" | "SUCCEEDED" | "FAILED">) =>
     api.prisma.generationTask.count({ where: { jobId, status: { in: statuses } } });
 
   // 1. The first worker runs part of the job, then dies without any chance to clean up.
   const first = spawnWorker();
-  await until(async () => (await tasksIn(["SUCCEEDED"])) >= 4 && (await tasksIn(["SUBMITTED", "PROCESSING"])) > 0, "photos and tasks in flight", 15_000, first);
+  await until(
+    async () => (await tasksIn(["SUCCEEDED"])) >= 4 && (await tasksIn(["SUBMITTED", "PROCESSING"])) > 0,
+    "photos and tasks in flight",
+    15_000,
+    first,
+  );
   first.child.kill("SIGKILL");
   await first.exited;
   const atKill = await api.prisma.generationJob.findUniqueOrThrow({ where: { id: jobId } });
@@ -152,7 +161,11 @@ it("queue jobs left locked by a dead worker do not stall the job: the next worke
     { input: { avatarId: encodeGlobalID("Avatar", avatarId), packId: encodeGlobalID("PhotoPack", catalogue.packId) } },
     { headers: user.headers },
   );
-  const jobId = Number(Buffer.from((result.data!.startGeneration as { id: string }).id, "base64").toString().split(":")[1]);
+  const jobId = Number(
+    Buffer.from((result.data!.startGeneration as { id: string }).id, "base64")
+      .toString()
+      .split(":")[1],
+  );
   // As if a worker had taken the job's start and died: locked, by nobody alive.
   const locked = await api.prisma.$executeRaw`
     UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'worker-that-died', attempts = 1
@@ -185,7 +198,11 @@ it("the minute sweep queues again what a dead worker holds while other workers l
     { input: { avatarId: encodeGlobalID("Avatar", avatarId), styleId: encodeGlobalID("Style", catalogue.styleId) } },
     { headers: user.headers },
   );
-  const jobId = Number(Buffer.from((result.data!.startGeneration as { id: string }).id, "base64").toString().split(":")[1]);
+  const jobId = Number(
+    Buffer.from((result.data!.startGeneration as { id: string }).id, "base64")
+      .toString()
+      .split(":")[1],
+  );
   // Driven by hand (no worker): started, every task submitted, each with its poll queued.
   const config = pipelineConfig(api, { LOCAL_PROVIDER_LATENCY_MS: "60000" });
   const pipeline = createPipeline({

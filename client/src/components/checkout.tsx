@@ -19,7 +19,15 @@ const CompleteTestPaymentMutation = graphql(`
   }
 `);
 
-export function Checkout({ payment, checkout, avatarId }: { payment: Created["payment"]; checkout: Created["checkout"]; avatarId: string | null }) {
+export function Checkout({
+  payment,
+  checkout,
+  avatarId,
+}: {
+  payment: Created["payment"];
+  checkout: Created["checkout"];
+  avatarId: string | null;
+}) {
   const [completed, complete] = useMutation(CompleteTestPaymentMutation);
   const done = completed.data?.completeTestPayment;
   const next = avatarId ? `/avatars/${encodeURIComponent(avatarId)}` : "/";
@@ -28,7 +36,10 @@ export function Checkout({ payment, checkout, avatarId }: { payment: Created["pa
     <section className="card form" aria-label="Checkout">
       <h1>Payment</h1>
       <p>
-        {formatMoney(payment.amount, payment.currency)} · <span className={`badge badge-${(done?.__typename === "Payment" ? done.status : payment.status).toLowerCase()}`}>{humanize(done?.__typename === "Payment" ? done.status : payment.status)}</span>
+        {formatMoney(payment.amount, payment.currency)} ·{" "}
+        <span className={`badge badge-${(done?.__typename === "Payment" ? done.status : payment.status).toLowerCase()}`}>
+          {humanize(done?.__typename === "Payment" ? done.status : payment.status)}
+        </span>
       </p>
       {checkout.__typename === "TestModeCheckout" &&
         (done?.__typename === "Payment" ? (
@@ -41,7 +52,12 @@ export function Checkout({ payment, checkout, avatarId }: { payment: Created["pa
         ) : (
           <>
             <p className="badge badge-warning">Test mode: no money moves.</p>
-            <button type="button" className="button" disabled={completed.fetching} onClick={() => complete({ input: { paymentId: checkout.paymentId } })}>
+            <button
+              type="button"
+              className="button"
+              disabled={completed.fetching}
+              onClick={() => complete({ input: { paymentId: checkout.paymentId } })}
+            >
               Complete test payment
             </button>
             <FieldMessage message={done ? done.message : completed.error?.message} />

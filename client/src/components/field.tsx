@@ -37,13 +37,7 @@ export function TextAreaField({ label, error, hint, ...input }: FieldProps & Tex
   );
 }
 
-export function SelectField({
-  label,
-  error,
-  hint,
-  children,
-  ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, error, hint, children, ...select }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const { id, errorId, describedBy } = useFieldIds(error);
   return (
     <div className="field">

@@ -42,7 +42,9 @@ export function GallerySection({ avatarId }: { avatarId: string }) {
   const [copied, setCopied] = useState(false);
   const avatar = data?.node?.__typename === "Avatar" ? data.node : null;
   const photos = avatar?.generatedPhotos.edges ?? [];
-  const live = avatar?.sharedGalleries.edges.map((e) => e.node).find((g) => !g.revokedAt && (!g.expiresAt || new Date(g.expiresAt) > new Date()));
+  const live = avatar?.sharedGalleries.edges
+    .map((e) => e.node)
+    .find((g) => !g.revokedAt && (!g.expiresAt || new Date(g.expiresAt) > new Date()));
   // The API gives the page's path in this app; people share the whole address.
   const link = live ? { ...live, url: new URL(live.url, window.location.origin).toString() } : undefined;
   const shareAnswer = shared.data?.createSharedGallery;
@@ -90,7 +92,12 @@ export function GallerySection({ avatarId }: { avatarId: string }) {
               <span className="hint">Valid until {formatDate(link.expiresAt)}</span>
             </div>
           ) : (
-            <button type="button" className="button button-secondary" disabled={shared.fetching} onClick={() => share({ input: { avatarId } })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={shared.fetching}
+              onClick={() => share({ input: { avatarId } })}
+            >
               Create a share link
             </button>
           )}

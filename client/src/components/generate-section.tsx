@@ -60,7 +60,8 @@ export function GenerateSection({ avatarId }: { avatarId: string }) {
     const result = await start({
       input: { avatarId, paymentId: payment?.id, ...(kind === "pack" ? { packId: id } : { styleId: id }) },
     });
-    if (result.data?.startGeneration.__typename === "GenerationJob") navigate(`/jobs/${encodeURIComponent(result.data.startGeneration.id)}`);
+    if (result.data?.startGeneration.__typename === "GenerationJob")
+      navigate(`/jobs/${encodeURIComponent(result.data.startGeneration.id)}`);
   };
 
   return (
@@ -68,7 +69,9 @@ export function GenerateSection({ avatarId }: { avatarId: string }) {
       <h2>Generate portraits</h2>
       {running ? (
         <>
-          <p>Portraits are being made: {job.completedPhotos} of {job.totalPhotos}.</p>
+          <p>
+            Portraits are being made: {job.completedPhotos} of {job.totalPhotos}.
+          </p>
           <ProgressBar value={job.progress} label="Generation progress" />
           <Link to={`/jobs/${encodeURIComponent(job.id)}`} className="button">
             Watch progress
@@ -82,7 +85,12 @@ export function GenerateSection({ avatarId }: { avatarId: string }) {
               <Link to={`/jobs/${encodeURIComponent(job.id)}`}>Details</Link>
             </p>
           )}
-          <SelectField label="Style or pack" value={selected} onChange={(e) => setChoice(e.target.value)} error={errors.fields.styleId ?? errors.fields.packId}>
+          <SelectField
+            label="Style or pack"
+            value={selected}
+            onChange={(e) => setChoice(e.target.value)}
+            error={errors.fields.styleId ?? errors.fields.packId}
+          >
             <optgroup label="Styles">
               {data.styles.map((s) => (
                 <option key={s.id} value={`style:${s.id}`}>

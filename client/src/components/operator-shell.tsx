@@ -37,7 +37,11 @@ export function OperatorShell({ children }: { children: ReactNode }) {
     <Shell
       variant="operator"
       home="/operator"
-      brand={<>PinGlass <small>operator</small></>}
+      brand={
+        <>
+          PinGlass <small>operator</small>
+        </>
+      }
       who={me ? `${me.displayName ?? me.username} · ${me.role.toLowerCase()}` : ""}
       sections={SECTIONS}
       sectionsLabel="Console sections"

@@ -70,7 +70,11 @@ export function PhotoTile(props: { photo: FragmentType<typeof PhotoTile_PhotoFra
           {isFavorite ? "♥" : "♡"}
         </button>
       </figcaption>
-      {failure && <p className="field-error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
     </figure>
   );
 }

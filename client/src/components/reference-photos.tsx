@@ -90,7 +90,12 @@ export function ReferencePhotos(props: { avatar: FragmentType<typeof ReferencePh
             <li key={node.id} className="thumb">
               <img src={node.imageUrl} alt={node.originalFilename ?? "Reference photo"} loading="lazy" />
               {!locked && (
-                <button type="button" className="thumb-remove" aria-label="Remove photo" onClick={() => remove({ input: { photoId: node.id } })}>
+                <button
+                  type="button"
+                  className="thumb-remove"
+                  aria-label="Remove photo"
+                  onClick={() => remove({ input: { photoId: node.id } })}
+                >
                   ×
                 </button>
               )}

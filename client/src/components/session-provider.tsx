@@ -7,10 +7,7 @@ import { createUrqlClient } from "../lib/urql.ts";
 
 export function SessionProvider({ kind, children }: { kind: SessionKind; children: (signedIn: boolean) => ReactNode }) {
   const token = useSessionToken(kind);
-  const session = useMemo(
-    () => createUrqlClient({ token, onUnauthenticated: () => setSessionToken(kind, null) }),
-    [kind, token],
-  );
+  const session = useMemo(() => createUrqlClient({ token, onUnauthenticated: () => setSessionToken(kind, null) }), [kind, token]);
   useEffect(() => () => session.dispose(), [session]);
   return <Provider value={session.client}>{children(token !== null)}</Provider>;
 }

@@ -52,16 +52,34 @@ export function WithdrawalForm({ balance }: { balance: { rub: string; ton: strin
     <form className="card form" onSubmit={submit} aria-label="Withdrawal">
       <h2>Withdraw</h2>
       <p className="muted">Available: {formatMoney(available, currency)}</p>
-      <SelectField label="Method" value={method} onChange={(e) => setMethod(e.target.value as WithdrawalMethod)} error={errors.fields.method}>
+      <SelectField
+        label="Method"
+        value={method}
+        onChange={(e) => setMethod(e.target.value as WithdrawalMethod)}
+        error={errors.fields.method}
+      >
         {METHODS.map((m) => (
           <option key={m.value} value={m.value}>
             {m.label}
           </option>
         ))}
       </SelectField>
-      <TextField label={`Amount, ${currency}`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} error={errors.fields.amount} />
+      <TextField
+        label={`Amount, ${currency}`}
+        inputMode="decimal"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={errors.fields.amount}
+      />
       {method === "CARD" && (
-        <TextField label="Card number" inputMode="numeric" autoComplete="cc-number" value={cardNumber} onChange={(e) => setCardNumber(e.target.value)} error={detailError("cardNumber")} />
+        <TextField
+          label="Card number"
+          inputMode="numeric"
+          autoComplete="cc-number"
+          value={cardNumber}
+          onChange={(e) => setCardNumber(e.target.value)}
+          error={detailError("cardNumber")}
+        />
       )}
       {method === "SBP" && (
         <>
@@ -69,12 +87,22 @@ export function WithdrawalForm({ balance }: { balance: { rub: string; ton: strin
           <TextField label="Bank" value={bank} onChange={(e) => setBank(e.target.value)} error={errors.fields["details.bank"]} />
         </>
       )}
-      {method === "TON" && <TextField label="TON address" value={address} onChange={(e) => setAddress(e.target.value)} error={detailError("address")} />}
-      {method !== "TON" && <TextField label="Recipient's full name" value={recipientName} onChange={(e) => setRecipientName(e.target.value)} error={errors.fields.recipientName} />}
+      {method === "TON" && (
+        <TextField label="TON address" value={address} onChange={(e) => setAddress(e.target.value)} error={detailError("address")} />
+      )}
+      {method !== "TON" && (
+        <TextField
+          label="Recipient's full name"
+          value={recipientName}
+          onChange={(e) => setRecipientName(e.target.value)}
+          error={errors.fields.recipientName}
+        />
+      )}
       <FieldMessage message={errors.form ?? error?.message} />
       {answer?.__typename === "Withdrawal" && (
         <p role="status" className="badge badge-pending">
-          Requested: {formatMoney(answer.amount, answer.currency)}, you receive {formatMoney(answer.payoutAmount, answer.currency)}. An admin reviews it soon.
+          Requested: {formatMoney(answer.amount, answer.currency)}, you receive {formatMoney(answer.payoutAmount, answer.currency)}. An
+          admin reviews it soon.
         </p>
       )}
       <button type="submit" className="button" disabled={fetching}>

@@ -30,7 +30,9 @@ export function AvatarPage({ avatarId }: { avatarId: string }) {
   if (!avatar) {
     return (
       <Empty>
-        <p>This avatar does not exist (any more). <Link to="/">Your avatars</Link></p>
+        <p>
+          This avatar does not exist (any more). <Link to="/">Your avatars</Link>
+        </p>
       </Empty>
     );
   }

@@ -35,7 +35,9 @@ export function GenerationPage({ jobId }: { jobId: string }) {
   if (!job) {
     return (
       <Empty>
-        <p>This generation does not exist. <Link to="/">Your avatars</Link></p>
+        <p>
+          This generation does not exist. <Link to="/">Your avatars</Link>
+        </p>
       </Empty>
     );
   }
@@ -55,7 +57,9 @@ export function GenerationPage({ jobId }: { jobId: string }) {
           {job.completedPhotos} of {job.totalPhotos} portraits ready
         </p>
         <ProgressBar value={job.progress} label="Generation progress" />
-        {job.status === "FAILED" && <p className="field-error">{job.errorMessage ?? "The generation failed; your payment was given back."}</p>}
+        {job.status === "FAILED" && (
+          <p className="field-error">{job.errorMessage ?? "The generation failed; your payment was given back."}</p>
+        )}
         {!done && <p className="hint">You can leave this page: the portraits keep coming and wait in your gallery.</p>}
       </section>
       {photos.length === 0 ? (

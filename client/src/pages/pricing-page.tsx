@@ -81,12 +81,20 @@ export function PricingPage() {
 
   if (error) return <RequestError error={error} />;
   if (!data) return fetching ? <Loading what="Loading tiers" /> : null;
-  if (!tiers.length) return <Empty><p>No tiers on sale right now.</p></Empty>;
+  if (!tiers.length)
+    return (
+      <Empty>
+        <p>No tiers on sale right now.</p>
+      </Empty>
+    );
 
   const answer = created.data?.createPayment;
   const errors = answer ? formErrorsOf(answer, "CreatePaymentPayload") : NO_ERRORS;
   const promoError =
-    (answer?.__typename === "PromoCodeError" ? answer.message : null) ?? errors.fields.promoCode ?? quote.data?.paymentQuote?.promoError?.message ?? null;
+    (answer?.__typename === "PromoCodeError" ? answer.message : null) ??
+    errors.fields.promoCode ??
+    quote.data?.paymentQuote?.promoError?.message ??
+    null;
   const formError = answer?.__typename === "PromoCodeError" ? null : errors.form;
   const quoted = quote.data?.paymentQuote;
 
@@ -155,7 +163,12 @@ export function PricingPage() {
             {quoted ? (
               <>
                 To pay: <strong data-testid="quote-amount">{formatMoney(quoted.amount)}</strong>
-                {Number(quoted.discount) > 0 && <span className="muted"> (−{formatMoney(quoted.discount)} with {quoted.promoCode})</span>}
+                {Number(quoted.discount) > 0 && (
+                  <span className="muted">
+                    {" "}
+                    (−{formatMoney(quoted.discount)} with {quoted.promoCode})
+                  </span>
+                )}
               </>
             ) : quote.fetching ? (
               <span className="muted">Working out the price…</span>

@@ -70,7 +70,8 @@ export function ReferralsPage() {
         {link && program.code ? (
           <>
             <p>
-              Code <strong data-testid="referral-code">{program.code.code}</strong> · you earn {Number(program.commissionRate) * 100}% of what your friends pay
+              Code <strong data-testid="referral-code">{program.code.code}</strong> · you earn {Number(program.commissionRate) * 100}% of
+              what your friends pay
               {program.isPartner && <span className="badge badge-ready">partner</span>}
             </p>
             <div className="share-link">
@@ -78,7 +79,12 @@ export function ReferralsPage() {
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true)).catch(() => {})}
+                onClick={() =>
+                  navigator.clipboard
+                    ?.writeText(link)
+                    .then(() => setCopied(true))
+                    .catch(() => {})
+                }
               >
                 {copied ? "Copied" : "Copy"}
               </button>
@@ -90,7 +96,9 @@ export function ReferralsPage() {
             <button type="button" className="button" disabled={created.fetching} onClick={() => createCode({})}>
               Get my referral link
             </button>
-            <FieldMessage message={createAnswer && createAnswer.__typename !== "ReferralCode" ? createAnswer.message : created.error?.message} />
+            <FieldMessage
+              message={createAnswer && createAnswer.__typename !== "ReferralCode" ? createAnswer.message : created.error?.message}
+            />
           </>
         )}
       </section>
@@ -123,7 +131,12 @@ export function ReferralsPage() {
         ) : (
           <table className="table">
             <thead>
-              <tr><th>Date</th><th>From</th><th>Amount</th><th>Status</th></tr>
+              <tr>
+                <th>Date</th>
+                <th>From</th>
+                <th>Amount</th>
+                <th>Status</th>
+              </tr>
             </thead>
             <tbody>
               {program.earnings.edges.map(({ node }) => (
@@ -148,13 +161,21 @@ export function ReferralsPage() {
         ) : (
           <table className="table">
             <thead>
-              <tr><th>Date</th><th>Entry</th><th>Amount</th><th>Balance</th></tr>
+              <tr>
+                <th>Date</th>
+                <th>Entry</th>
+                <th>Amount</th>
+                <th>Balance</th>
+              </tr>
             </thead>
             <tbody>
               {program.balanceTransactions.edges.map(({ node }) => (
                 <tr key={node.id}>
                   <td>{formatDate(node.createdAt)}</td>
-                  <td>{humanize(node.kind)}{node.note ? ` · ${node.note}` : ""}</td>
+                  <td>
+                    {humanize(node.kind)}
+                    {node.note ? ` · ${node.note}` : ""}
+                  </td>
                   <td className={Number(node.amount) < 0 ? "negative" : "positive"}>{formatMoney(node.amount, node.currency)}</td>
                   <td>{formatMoney(node.balanceAfter, node.currency)}</td>
                 </tr>
@@ -173,15 +194,27 @@ export function ReferralsPage() {
         ) : (
           <table className="table">
             <thead>
-              <tr><th>Date</th><th>Amount</th><th>Paid out</th><th>Status</th></tr>
+              <tr>
+                <th>Date</th>
+                <th>Amount</th>
+                <th>Paid out</th>
+                <th>Status</th>
+              </tr>
             </thead>
             <tbody>
               {program.withdrawals.edges.map(({ node }) => (
                 <tr key={node.id}>
                   <td>{formatDate(node.createdAt)}</td>
-                  <td>{formatMoney(node.amount, node.currency)} · {node.method}</td>
-                  <td>{formatMoney(node.payoutAmount, node.currency)} (tax {formatMoney(node.ndflAmount, node.currency)})</td>
-                  <td>{humanize(node.status)}{node.rejectionReason ? `: ${node.rejectionReason}` : ""}</td>
+                  <td>
+                    {formatMoney(node.amount, node.currency)} · {node.method}
+                  </td>
+                  <td>
+                    {formatMoney(node.payoutAmount, node.currency)} (tax {formatMoney(node.ndflAmount, node.currency)})
+                  </td>
+                  <td>
+                    {humanize(node.status)}
+                    {node.rejectionReason ? `: ${node.rejectionReason}` : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -58,7 +58,10 @@ export function SupportPage() {
                   <Link to={`/support/${encodeURIComponent(node.id)}`} className="list-row">
                     <span>
                       <strong>{node.subject ?? node.number}</strong>
-                      <span className="muted"> · {node.number} · {formatDate(node.updatedAt)}</span>
+                      <span className="muted">
+                        {" "}
+                        · {node.number} · {formatDate(node.updatedAt)}
+                      </span>
                     </span>
                     <span className={`badge badge-${node.status.toLowerCase()}`}>{humanize(node.status)}</span>
                   </Link>
@@ -89,14 +92,25 @@ function OpenTicketForm() {
   return (
     <form className="card form" onSubmit={submit} aria-label="Open a ticket">
       <h2>Open a ticket</h2>
-      <SelectField label="Topic" value={category} onChange={(e) => setCategory(e.target.value as TicketCategory)} error={errors.fields.category}>
+      <SelectField
+        label="Topic"
+        value={category}
+        onChange={(e) => setCategory(e.target.value as TicketCategory)}
+        error={errors.fields.category}
+      >
         {CATEGORIES.map((c) => (
           <option key={c} value={c}>
             {humanize(c)}
           </option>
         ))}
       </SelectField>
-      <TextField label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.fields.subject} maxLength={200} />
+      <TextField
+        label="Subject"
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+        error={errors.fields.subject}
+        maxLength={200}
+      />
       <TextAreaField label="Message" value={message} rows={4} onChange={(e) => setMessage(e.target.value)} error={errors.fields.message} />
       <FieldMessage message={errors.form ?? error?.message} />
       <button type="submit" className="button" disabled={fetching}>

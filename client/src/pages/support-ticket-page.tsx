@@ -62,12 +62,18 @@ export function SupportTicketPage({ ticketId }: { ticketId: string }) {
   if (!ticket) {
     return (
       <Empty>
-        <p>This ticket does not exist. <Link to="/support">Your tickets</Link></p>
+        <p>
+          This ticket does not exist. <Link to="/support">Your tickets</Link>
+        </p>
       </Empty>
     );
   }
   const sent = posted.data?.postSupportMessage.__typename === "SupportTicketMessage" ? [posted.data.postSupportMessage] : [];
-  const messages = mergeMessages(ticket.messages.edges.map((e) => e.node), live.data ?? [], sent);
+  const messages = mergeMessages(
+    ticket.messages.edges.map((e) => e.node),
+    live.data ?? [],
+    sent,
+  );
   const currentStatus = status.data?.supportTicketUpdated?.status ?? ticket.status;
   const closed = currentStatus === "CLOSED";
 
@@ -92,7 +98,11 @@ export function SupportTicketPage({ ticketId }: { ticketId: string }) {
       <p className="muted">{ticket.number}</p>
       <section className="card chat-card">
         <ChatLog messages={messages} mine="USER" />
-        {closed ? <p className="hint">This ticket is closed. Open a new one if you need more help.</p> : <ChatComposer label="Your message" onSend={send} />}
+        {closed ? (
+          <p className="hint">This ticket is closed. Open a new one if you need more help.</p>
+        ) : (
+          <ChatComposer label="Your message" onSend={send} />
+        )}
       </section>
     </>
   );

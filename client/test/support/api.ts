@@ -62,7 +62,23 @@ export interface ProductionSetup {
 
 /** Settings the test runner's environment may carry that would change the API under test. */
 const UNSET = Object.fromEntries(
-  ["SEED_DEMO_DATA", "PAYMENTS_TEST_MODE", "GRAPHIQL", "INTROSPECTION", "CORS_ORIGINS", "TELEGRAM_DELIVERY", "TON_RUB_RATE", "STARS_RUB_RATE", "TON_WALLET_ADDRESS", "TBANK_TERMINAL_KEY", "TBANK_PASSWORD", "TELEGRAM_WEBHOOK_SECRET", "PERSISTED_DOCUMENTS_MANIFEST", "KIE_API_KEY", "KIE_WEBHOOK_KEY"].map((key) => [key, ""]),
+  [
+    "SEED_DEMO_DATA",
+    "PAYMENTS_TEST_MODE",
+    "GRAPHIQL",
+    "INTROSPECTION",
+    "CORS_ORIGINS",
+    "TELEGRAM_DELIVERY",
+    "TON_RUB_RATE",
+    "STARS_RUB_RATE",
+    "TON_WALLET_ADDRESS",
+    "TBANK_TERMINAL_KEY",
+    "TBANK_PASSWORD",
+    "TELEGRAM_WEBHOOK_SECRET",
+    "PERSISTED_DOCUMENTS_MANIFEST",
+    "KIE_API_KEY",
+    "KIE_WEBHOOK_KEY",
+  ].map((key) => [key, ""]),
 );
 
 function modeEnv(production: ProductionSetup | undefined): Record<string, string> {
@@ -121,7 +137,10 @@ export async function startApi({ production }: { production?: ProductionSetup } 
   if (production) {
     // As a deployment does: `pnpm db:deploy` (a production API applies no migrations), then rows.
     try {
-      await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(paths.root, "server/src/cli/db.ts"), "deploy"], { cwd: paths.root, env });
+      await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(paths.root, "server/src/cli/db.ts"), "deploy"], {
+        cwd: paths.root,
+        env,
+      });
       await production.seed(url);
     } catch (error) {
       await cleanUp();

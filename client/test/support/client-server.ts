@@ -7,7 +7,10 @@ import { freePort, TEST_BOT_USERNAME } from "./api.ts";
 
 const clientRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-export async function serveBuiltClient(apiOrigin: string, { port }: { port?: number } = {}): Promise<{ origin: string; stop(): Promise<void> }> {
+export async function serveBuiltClient(
+  apiOrigin: string,
+  { port }: { port?: number } = {},
+): Promise<{ origin: string; stop(): Promise<void> }> {
   // vite.config.ts reads the API's address when it loads; Vite takes VITE_* from the environment.
   process.env.API_URL = apiOrigin;
   process.env.VITE_TELEGRAM_BOT_USERNAME = TEST_BOT_USERNAME;

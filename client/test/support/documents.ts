@@ -84,7 +84,13 @@ export function scanSources(files: SourceFile[]): Scan {
   const documents: FoundDocument[] = [];
   const problems: string[] = [];
   for (const file of files) {
-    const source = ts.createSourceFile(file.name, file.text, ts.ScriptTarget.Latest, true, file.name.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      file.name,
+      file.text,
+      ts.ScriptTarget.Latest,
+      true,
+      file.name.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
     const at = (node: ts.Node) => `${file.name}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
     const documentArguments = new Set<ts.Node>();
     /** `const X = graphql(…)` of this file. */
@@ -95,13 +101,18 @@ export function scanSources(files: SourceFile[]): Scan {
     const collect = (node: ts.Node) => {
       if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
         const from = node.moduleSpecifier.text;
-        const names = node.importClause?.namedBindings && ts.isNamedImports(node.importClause.namedBindings) ? node.importClause.namedBindings.elements.map((e) => (e.propertyName ?? e.name).text) : [];
+        const names =
+          node.importClause?.namedBindings && ts.isNamedImports(node.importClause.namedBindings)
+            ? node.importClause.namedBindings.elements.map((e) => (e.propertyName ?? e.name).text)
+            : [];
         if (names.includes("graphql")) {
           if (GENERATED_MODULE.test(from)) graphqlIsGenerated = true;
           else problems.push(`${at(node)}: \`graphql\` imported from "${from}", not from the generated gql/ module`);
         }
-        if (URQL_MODULES.has(from) && names.includes("gql")) problems.push(`${at(node)}: \`gql\` from "${from}": documents are graphql() documents (codegen hashes only those)`);
-        if (from === "graphql-tag" || (from === "graphql" && names.includes("parse"))) problems.push(`${at(node)}: documents parsed at run time ("${from}") are not in the manifest`);
+        if (URQL_MODULES.has(from) && names.includes("gql"))
+          problems.push(`${at(node)}: \`gql\` from "${from}": documents are graphql() documents (codegen hashes only those)`);
+        if (from === "graphql-tag" || (from === "graphql" && names.includes("parse")))
+          problems.push(`${at(node)}: documents parsed at run time ("${from}") are not in the manifest`);
       }
       if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && (node.tag.text === "gql" || node.tag.text === "graphql")) {
         problems.push(`${at(node)}: a ${node.tag.text}\`…\` tagged template: write graphql(\`…\`) from the generated gql/ module`);
@@ -113,7 +124,11 @@ export function scanSources(files: SourceFile[]): Scan {
           documentArguments.add(argument);
           documents.push({ at: at(node), text: argument.text });
           const declaration = node.parent;
-          if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name) && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
+          if (
+            ts.isVariableDeclaration(declaration) &&
+            ts.isIdentifier(declaration.name) &&
+            ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const
+          ) {
             documentConstants.add(declaration.name.text);
           }
         } else {
@@ -136,11 +151,18 @@ export function scanSources(files: SourceFile[]): Scan {
         }
         if (ts.isTemplateExpression(node)) {
           const text = [node.head.text, ...node.templateSpans.map((s) => `x${s.literal.text}`)].join("");
-          if (looksLikeDocument(text)) problems.push(`${at(node)}: a GraphQL document built from a template with substitutions: ${JSON.stringify(text.trim().slice(0, 60))}`);
+          if (looksLikeDocument(text))
+            problems.push(
+              `${at(node)}: a GraphQL document built from a template with substitutions: ${JSON.stringify(text.trim().slice(0, 60))}`,
+            );
         }
       }
       if (ts.isCallExpression(node)) {
-        const callee = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : null;
+        const callee = ts.isIdentifier(node.expression)
+          ? node.expression.text
+          : ts.isPropertyAccessExpression(node.expression)
+            ? node.expression.name.text
+            : null;
         const takes = callee ? DOCUMENT_TAKERS.get(callee) : undefined;
         // Any `.query(…)`, `.mutation(…)`, … counts: the client sends nothing of another kind.
         if (takes) {
@@ -149,11 +171,18 @@ export function scanSources(files: SourceFile[]): Scan {
           if (takes === "first") document = first;
           else if (first && ts.isObjectLiteralExpression(first)) {
             const property = first.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === "query");
-            document = property && ts.isPropertyAssignment(property) ? property.initializer : property && ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+            document =
+              property && ts.isPropertyAssignment(property)
+                ? property.initializer
+                : property && ts.isShorthandPropertyAssignment(property)
+                  ? property.name
+                  : undefined;
             if (!property) problems.push(`${at(node)}: ${callee}() without a \`query\` document`);
           } else problems.push(`${at(node)}: ${callee}() takes its options as an object literal with a graphql() \`query\``);
           if (document && !(ts.isIdentifier(document) && documentConstants.has(document.text))) {
-            problems.push(`${at(node)}: ${callee}() is handed ${JSON.stringify(document.getText(source).slice(0, 60))}, not a const graphql() document of this file`);
+            problems.push(
+              `${at(node)}: ${callee}() is handed ${JSON.stringify(document.getText(source).slice(0, 60))}, not a const graphql() document of this file`,
+            );
           }
         }
       }
@@ -186,7 +215,9 @@ function spreadNames(node: DefinitionNode): string[] {
  * Hash → text of every operation in `documents`, as codegen writes it into the manifest;
  * problems for documents that do not parse, unknown and duplicate fragments.
  */
-export async function manifestOf(documents: FoundDocument[]): Promise<{ entries: Map<string, { text: string; name: string; at: string }>; problems: string[] }> {
+export async function manifestOf(
+  documents: FoundDocument[],
+): Promise<{ entries: Map<string, { text: string; name: string; at: string }>; problems: string[] }> {
   const { normalizeAndPrintDocumentNode, generateDocumentHash } = await presetPersistedDocuments();
   const problems: string[] = [];
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -236,14 +267,21 @@ export async function manifestOf(documents: FoundDocument[]): Promise<{ entries:
 }
 
 /** Differences between the operations of the sources and the committed manifest. */
-export function compareWithManifest(expected: Map<string, { text: string; name: string; at: string }>, manifest: Record<string, string>): string[] {
+export function compareWithManifest(
+  expected: Map<string, { text: string; name: string; at: string }>,
+  manifest: Record<string, string>,
+): string[] {
   const problems: string[] = [];
   for (const [hash, { text, name, at }] of expected) {
-    if (manifest[hash] === undefined) problems.push(`${at}: ${name} is not in persisted-documents.json (run \`pnpm generate\`): an API enforcing trusted documents refuses it`);
+    if (manifest[hash] === undefined)
+      problems.push(
+        `${at}: ${name} is not in persisted-documents.json (run \`pnpm generate\`): an API enforcing trusted documents refuses it`,
+      );
     else if (manifest[hash] !== text) problems.push(`${at}: ${name}'s manifest text differs from its document`);
   }
   for (const [hash, text] of Object.entries(manifest)) {
-    if (!expected.has(hash)) problems.push(`persisted-documents.json: ${hash} (${text.slice(0, 60)}…) is no document of the sources (run \`pnpm generate\`)`);
+    if (!expected.has(hash))
+      problems.push(`persisted-documents.json: ${hash} (${text.slice(0, 60)}…) is no document of the sources (run \`pnpm generate\`)`);
   }
   return problems;
 }

@@ -111,7 +111,10 @@ export async function startFakeServices(): Promise<FakeServices> {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(notification),
-      }).then(async (r) => `${r.status} ${await r.text()}`, (error: unknown) => `unreachable: ${String(error)}`);
+      }).then(
+        async (r) => `${r.status} ${await r.text()}`,
+        (error: unknown) => `unreachable: ${String(error)}`,
+      );
       if (answer !== "200 OK") problems.push(`the API answered the CONFIRMED notification of ${payment.orderId} with ${answer}`);
       else payment.status = "CONFIRMED";
       return send(res, 303, "text/plain", "", { location: payment.successUrl });
@@ -120,7 +123,10 @@ export async function startFakeServices(): Promise<FakeServices> {
     if (bot && req.method === "POST") {
       const text = await bodyOf(req);
       botCalls.push({ method: bot[1]!, body: text ? JSON.parse(text) : {} });
-      return json(res, { ok: true, result: bot[1] === "sendMessage" ? { message_id: botCalls.length, date: Math.floor(Date.now() / 1000), chat: { id: 1 } } : true });
+      return json(res, {
+        ok: true,
+        result: bot[1] === "sendMessage" ? { message_id: botCalls.length, date: Math.floor(Date.now() / 1000), chat: { id: 1 } } : true,
+      });
     }
     send(res, 404, "text/plain", "not found");
   };

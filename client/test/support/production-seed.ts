@@ -32,7 +32,12 @@ export async function seedProductionData(databaseUrl: string, operator: { userna
       data: PRODUCTION_STYLE.prompts.map((prompt, i) => ({ title: `Portrait ${i + 1}`, prompt, styleId: style.id, sortOrder: i + 1 })),
     });
     await prisma.adminUser.create({
-      data: { username: operator.username, displayName: "Support lead", role: "OPERATOR", passwordHash: await hashPassword(operator.password) },
+      data: {
+        username: operator.username,
+        displayName: "Support lead",
+        role: "OPERATOR",
+        passwordHash: await hashPassword(operator.password),
+      },
     });
   } finally {
     await prisma.$disconnect();

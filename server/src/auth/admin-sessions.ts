@@ -28,7 +28,15 @@ let dummyHash: Promise<string> | undefined;
 
 export async function signInAdmin(
   prisma: PrismaClient,
-  { username, password, refuseDevelopmentPasswords, ip, userAgent, policy = ADMIN_LOGIN_POLICY, now = () => new Date() }: {
+  {
+    username,
+    password,
+    refuseDevelopmentPasswords,
+    ip,
+    userAgent,
+    policy = ADMIN_LOGIN_POLICY,
+    now = () => new Date(),
+  }: {
     username: string;
     password: string;
     /** Production: the start-up check may have been bypassed (e.g. the password set back since). */
@@ -75,9 +83,7 @@ export async function signInAdmin(
   return { status: "signed-in", adminId: admin.id, role: admin.role, sessionId: session.id, token, expiresAt };
 }
 
-export type AdminSessionLookup =
-  | { status: "valid"; sessionId: number; adminId: number; role: AdminRole }
-  | { status: "invalid" };
+export type AdminSessionLookup = { status: "valid"; sessionId: number; adminId: number; role: AdminRole } | { status: "invalid" };
 
 interface AdminSessionRow {
   session_id: number;

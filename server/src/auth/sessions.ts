@@ -14,7 +14,13 @@ export { hashToken };
 
 export async function issueSession(
   prisma: Pick<PrismaClient, "userSession">,
-  { userId, provider, ttlDays, userAgent, ip }: {
+  {
+    userId,
+    provider,
+    ttlDays,
+    userAgent,
+    ip,
+  }: {
     userId: number;
     provider: AuthProvider;
     ttlDays: number;
@@ -32,9 +38,7 @@ export async function issueSession(
 }
 
 export type SessionLookup =
-  | { status: "valid"; sessionId: number; userId: number }
-  | { status: "banned"; reason: string | null }
-  | { status: "invalid" };
+  { status: "valid"; sessionId: number; userId: number } | { status: "banned"; reason: string | null } | { status: "invalid" };
 
 const LAST_USED_PRECISION_MS = 60 * 60 * 1000;
 

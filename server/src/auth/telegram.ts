@@ -25,7 +25,10 @@ export interface VerifiedTelegramSignIn {
 export type TelegramAuthFailure = "MALFORMED" | "MISSING_HASH" | "BAD_SIGNATURE" | "EXPIRED" | "NO_USER";
 
 export class TelegramAuthError extends Error {
-  constructor(readonly reason: TelegramAuthFailure, message: string) {
+  constructor(
+    readonly reason: TelegramAuthFailure,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -122,12 +125,16 @@ export function verifyLoginWidget(data: Record<string, string>, options: VerifyO
 /** Signs data the way Telegram does; for tests and local development tooling. */
 export function signMiniAppInitData(fields: Record<string, string>, botToken: string): string {
   const secret = createHmac("sha256", "WebAppData").update(botToken).digest();
-  const hash = createHmac("sha256", secret).update(dataCheckString(new Map(Object.entries(fields)))).digest("hex");
+  const hash = createHmac("sha256", secret)
+    .update(dataCheckString(new Map(Object.entries(fields))))
+    .digest("hex");
   return new URLSearchParams({ ...fields, hash }).toString();
 }
 
 export function signLoginWidget(fields: Record<string, string>, botToken: string): Record<string, string> {
   const secret = createHash("sha256").update(botToken).digest();
-  const hash = createHmac("sha256", secret).update(dataCheckString(new Map(Object.entries(fields)))).digest("hex");
+  const hash = createHmac("sha256", secret)
+    .update(dataCheckString(new Map(Object.entries(fields))))
+    .digest("hex");
   return { ...fields, hash };
 }

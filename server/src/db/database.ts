@@ -15,7 +15,11 @@ export interface ProvidedDatabase {
 
 export async function provideDatabase(
   configuredUrl: string | undefined,
-  { purpose, databaseName = "pinglass", log = (_: string) => {} }: {
+  {
+    purpose,
+    databaseName = "pinglass",
+    log = (_: string) => {},
+  }: {
     /** dev: one persistent cluster; test: a throwaway cluster per test run (runs may overlap). */
     purpose: "dev" | "test";
     databaseName?: string;

@@ -60,7 +60,7 @@ function run(command: string, args: string[], { timeoutMs, user }: { timeoutMs: 
   return new Promise((resolve, reject) => {
     execFile(command, args, { cwd: "/", timeout: timeoutMs, killSignal: "SIGKILL", ...user }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout.trim());
-      const why = error.killed ? `did not finish within ${inSeconds(timeoutMs)}` : (stderr.trim() || error.message);
+      const why = error.killed ? `did not finish within ${inSeconds(timeoutMs)}` : stderr.trim() || error.message;
       reject(new Error(`${command} ${args.join(" ")}: ${why}`));
     });
   });
@@ -102,7 +102,9 @@ async function ensureReachableHome(home: string, user: NonNullable<OsUser>, time
   await mkdir(home, { recursive: true });
   await chmod(home, 0o755);
   if (!(await canReach(user, home, timeoutMs))) {
-    throw new Error(`embedded PostgreSQL: the postgres OS user cannot reach ${home} either; make its parent folders searchable (chmod o+x) or set DATABASE_URL`);
+    throw new Error(
+      `embedded PostgreSQL: the postgres OS user cannot reach ${home} either; make its parent folders searchable (chmod o+x) or set DATABASE_URL`,
+    );
   }
 }
 
@@ -171,7 +173,14 @@ async function runningClusterPort(dataDir: string): Promise<number | null> {
 }
 
 function clusterUrl(port: number) {
-  return databaseUrl({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres", connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000 });
+  return databaseUrl({
+    host: "127.0.0.1",
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: "postgres",
+    connectionTimeoutMillis: DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000,
+  });
 }
 
 /** Whether a process runs (EPERM: it does, under another user). */
@@ -254,9 +263,20 @@ async function initialise(clusterDir: string, bin: string, user: OsUser, timeout
   await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (user) await chown(passwordFile, user.uid, user.gid);
   // --no-sync: development and test data, like fsync=off below.
-  const flags = [`--pgdata=${clusterDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C", "--no-sync"];
+  const flags = [
+    `--pgdata=${clusterDir}`,
+    "--auth=password",
+    `--username=${USER}`,
+    `--pwfile=${passwordFile}`,
+    "--encoding=UTF8",
+    "--locale=C",
+    "--no-sync",
+  ];
   try {
-    await waitFor(spawnBinary(path.join(bin, "initdb"), flags, user, path.dirname(clusterDir)), { what: `initdb of ${clusterDir}`, timeoutMs });
+    await waitFor(spawnBinary(path.join(bin, "initdb"), flags, user, path.dirname(clusterDir)), {
+      what: `initdb of ${clusterDir}`,
+      timeoutMs,
+    });
   } finally {
     await rm(passwordFile, { force: true });
   }
@@ -278,7 +298,13 @@ async function stopServer(server: ChildProcess, clusterDir: string, timeoutMs: n
 
 export async function startEmbeddedPostgres(
   dataDir: string,
-  { log = (_: string) => {}, throwaway = false, timeoutMs = defaultTimeoutMs(), nativeDir, reachableHome = DEFAULT_REACHABLE_HOME }: EmbeddedPostgresOptions = {},
+  {
+    log = (_: string) => {},
+    throwaway = false,
+    timeoutMs = defaultTimeoutMs(),
+    nativeDir,
+    reachableHome = DEFAULT_REACHABLE_HOME,
+  }: EmbeddedPostgresOptions = {},
 ): Promise<RunningPostgres> {
   if (throwaway) await removeAbandonedClusters(path.dirname(dataDir), path.basename(dataDir).replace(/-\d+$/, ""));
   const sharedPort = await runningClusterPort(dataDir);

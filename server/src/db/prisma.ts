@@ -14,7 +14,11 @@ export function createPrisma(
   url: string,
   { poolSize = 10, recordStatements = false }: { poolSize?: number; recordStatements?: boolean } = {},
 ): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: connectionOptions(url).connectionTimeoutMillis });
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: connectionOptions(url).connectionTimeoutMillis,
+  });
   if (!recordStatements) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => statementLog.getStore()?.push(event.query));

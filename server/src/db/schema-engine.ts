@@ -159,10 +159,7 @@ export interface OpenSchemaEngine {
   close(): Promise<void>;
 }
 
-export async function openSchemaEngine(
-  databaseUrl: string,
-  datamodels: Array<[path: string, content: string]>,
-): Promise<OpenSchemaEngine> {
+export async function openSchemaEngine(databaseUrl: string, datamodels: Array<[path: string, content: string]>): Promise<OpenSchemaEngine> {
   const glue = await loadWasmEngine();
   const factory = new MigrationAdapterFactory(connectionOptions(databaseUrl));
   const log = (line: string) => {

@@ -222,7 +222,8 @@ export interface SettingInput {
  * setting keeps its type (code reading it relies on it).
  */
 export async function updateSetting(tx: Tx, adminId: number, input: SettingInput) {
-  if (!SETTING_KEY.test(input.key)) throw ValidationError.of("input.key", "lower-case letters, digits, _ and ., starting with a letter (2–100)");
+  if (!SETTING_KEY.test(input.key))
+    throw ValidationError.of("input.key", "lower-case letters, digits, _ and ., starting with a letter (2–100)");
   if (!matchesSettingType(input.value, input.type)) throw ValidationError.of("input.value", `must be a ${input.type} value`);
   const existing = await tx.adminSetting.findUnique({ where: { key: input.key }, select: { value: true, description: true } });
   if (existing && settingTypeOf(existing.value) !== input.type) {

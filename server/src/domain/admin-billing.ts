@@ -8,7 +8,6 @@ import { settlePayment } from "./payments.ts";
 
 type Tx = Prisma.TransactionClient;
 
-
 // ─── Refunds ─────────────────────────────────────────────────────────────────────
 
 export interface RefundRequest {
@@ -35,7 +34,14 @@ export interface RefundState {
  */
 export async function requestRefund(tx: Tx, request: RefundRequest): Promise<{ before: RefundState; after: RefundState }> {
   const [row] = await tx.$queryRaw<
-    Array<{ status: PaymentStatus; refund_status: RefundStatus | null; amount: unknown; refund_amount: unknown; refund_reason: string | null; refunded_at: Date | null }>
+    Array<{
+      status: PaymentStatus;
+      refund_status: RefundStatus | null;
+      amount: unknown;
+      refund_amount: unknown;
+      refund_reason: string | null;
+      refunded_at: Date | null;
+    }>
   >`SELECT status::text AS status, refund_status::text AS refund_status, amount, refund_amount, refund_reason, refunded_at
     FROM payments WHERE id = ${request.paymentId} FOR UPDATE`;
   if (!row) throw new NotFoundError("Payment");
@@ -190,7 +196,10 @@ async function checkPromoCode(tx: Tx, code: Omit<PromoCodeRow, "id" | "createdBy
     } else {
       const cheapest = await tx.pricingTier.findFirst({ where: { isActive: true }, orderBy: { price: "asc" }, select: { price: true } });
       if (cheapest && value.gte(cheapest.price)) {
-        errors.push({ field: "input.discountValue", message: `must be less than the cheapest active tier (${cheapest.price.toFixed(2)} RUB)` });
+        errors.push({
+          field: "input.discountValue",
+          message: `must be less than the cheapest active tier (${cheapest.price.toFixed(2)} RUB)`,
+        });
       }
     }
   }
@@ -217,7 +226,11 @@ async function uniqueCode<T>(write: () => Promise<T>, code: string): Promise<T> 
   }
 }
 
-export async function createPromoCode(tx: Tx, adminId: number, input: PromoCodeChanges & { code: string; discountType: DiscountType; discountValue: string }) {
+export async function createPromoCode(
+  tx: Tx,
+  adminId: number,
+  input: PromoCodeChanges & { code: string; discountType: DiscountType; discountValue: string },
+) {
   const data = {
     code: normalizePromoCode(input.code),
     description: input.description?.trim() || null,
@@ -231,7 +244,10 @@ export async function createPromoCode(tx: Tx, adminId: number, input: PromoCodeC
   };
   await checkPromoCode(tx, data, null);
   const { usesCount: _, ...create } = data;
-  const after = await uniqueCode(() => tx.promoCode.create({ data: { ...create, createdById: adminId }, select: promoCodeColumns }), data.code);
+  const after = await uniqueCode(
+    () => tx.promoCode.create({ data: { ...create, createdById: adminId }, select: promoCodeColumns }),
+    data.code,
+  );
   return { before: null, after };
 }
 

@@ -7,7 +7,6 @@ import { ConflictError, NotFoundError, isUniqueViolation } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
 
-
 /** Runs a write; a unique violation (a code or key in use) becomes a ConflictError. */
 async function unique<T>(write: () => Promise<T>, message: string): Promise<T> {
   try {
@@ -47,10 +46,17 @@ const tierColumns = {
   sortOrder: true,
 } as const satisfies Prisma.PricingTierSelect;
 
-export async function createPricingTier(tx: Tx, input: PricingTierChanges & { code: string; name: string; price: string; photoCount: number }) {
+export async function createPricingTier(
+  tx: Tx,
+  input: PricingTierChanges & { code: string; name: string; price: string; photoCount: number },
+) {
   const code = input.code.trim();
   const after = await unique(
-    () => tx.pricingTier.create({ data: { ...changesOf(input), code, name: input.name.trim(), price: input.price, photoCount: input.photoCount }, select: tierColumns }),
+    () =>
+      tx.pricingTier.create({
+        data: { ...changesOf(input), code, name: input.name.trim(), price: input.price, photoCount: input.photoCount },
+        select: tierColumns,
+      }),
     `A pricing tier with the code ${code} already exists`,
   );
   return { before: null, after };
@@ -73,7 +79,14 @@ export interface StyleChanges {
   sortOrder?: number;
 }
 
-const styleColumns = { id: true, code: true, name: true, description: true, isActive: true, sortOrder: true } as const satisfies Prisma.StyleSelect;
+const styleColumns = {
+  id: true,
+  code: true,
+  name: true,
+  description: true,
+  isActive: true,
+  sortOrder: true,
+} as const satisfies Prisma.StyleSelect;
 
 export async function createStyle(tx: Tx, input: StyleChanges & { code: string; name: string }) {
   const code = input.code.trim();
@@ -148,7 +161,8 @@ export async function createSavedPrompt(tx: Tx, adminId: number, input: SavedPro
   await checkStyle(tx, input.styleId);
   const data = promptData(input);
   const after = await unique(
-    () => tx.savedPrompt.create({ data: { ...data, title: data.title!, prompt: data.prompt!, createdById: adminId }, select: promptColumns }),
+    () =>
+      tx.savedPrompt.create({ data: { ...data, title: data.title!, prompt: data.prompt!, createdById: adminId }, select: promptColumns }),
     `A prompt with the key ${data.key} already exists`,
   );
   return { before: null, after };

@@ -17,7 +17,14 @@ export interface PhotoPackChanges {
   sortOrder?: number;
 }
 
-const packColumns = { id: true, name: true, description: true, coverUrl: true, isActive: true, sortOrder: true } as const satisfies Prisma.PhotoPackSelect;
+const packColumns = {
+  id: true,
+  name: true,
+  description: true,
+  coverUrl: true,
+  isActive: true,
+  sortOrder: true,
+} as const satisfies Prisma.PhotoPackSelect;
 
 function packData(input: PhotoPackChanges) {
   return changesOf({
@@ -29,7 +36,10 @@ function packData(input: PhotoPackChanges) {
 }
 
 export async function createPhotoPack(tx: Tx, adminId: number, input: PhotoPackChanges & { name: string }) {
-  const after = await tx.photoPack.create({ data: { ...packData(input), name: input.name.trim(), createdById: adminId }, select: packColumns });
+  const after = await tx.photoPack.create({
+    data: { ...packData(input), name: input.name.trim(), createdById: adminId },
+    select: packColumns,
+  });
   return { before: null, after };
 }
 
@@ -57,7 +67,11 @@ const itemColumns = { id: true, packId: true, promptId: true, position: true, pr
 async function lockPack(tx: Tx, packId: number): Promise<ItemRow[]> {
   const pack = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM photo_packs WHERE id = ${packId} FOR UPDATE`;
   if (pack.length === 0) throw new NotFoundError("PhotoPack");
-  return tx.packItem.findMany({ where: { packId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, promptId: true, position: true } });
+  return tx.packItem.findMany({
+    where: { packId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true, promptId: true, position: true },
+  });
 }
 
 /**
@@ -120,7 +134,16 @@ export async function addPackItem(tx: Tx, input: PackItemInput) {
     select: { id: true, promptId: true, position: true },
   });
   const all = [...items, created];
-  await writeOrder(tx, input.packId, all, moved(all.map((item) => item.id), created.id, position));
+  await writeOrder(
+    tx,
+    input.packId,
+    all,
+    moved(
+      all.map((item) => item.id),
+      created.id,
+      position,
+    ),
+  );
   const after = await tx.packItem.findUniqueOrThrow({ where: { id: created.id }, select: itemColumns });
   return { before: null, after };
 }
@@ -145,12 +168,19 @@ export async function updatePackItem(tx: Tx, id: number, changes: PackItemChange
   if (changes.promptId !== undefined) await checkPrompt(tx, changes.promptId, items, id);
   if (changes.position !== undefined) {
     checkPosition(changes.position, items.length - 1);
-    await writeOrder(tx, packId, items, moved(items.map((item) => item.id), id, changes.position));
+    await writeOrder(
+      tx,
+      packId,
+      items,
+      moved(
+        items.map((item) => item.id),
+        id,
+        changes.position,
+      ),
+    );
   }
   const data = changesOf({ promptId: changes.promptId, previewUrl: trimmedOrNull(changes.previewUrl) });
-  const after = Object.keys(data).length
-    ? await tx.packItem.update({ where: { id }, data, select: itemColumns })
-    : await itemOf(tx, id);
+  const after = Object.keys(data).length ? await tx.packItem.update({ where: { id }, data, select: itemColumns }) : await itemOf(tx, id);
   return { before, after };
 }
 
@@ -160,7 +190,12 @@ export async function removePackItem(tx: Tx, id: number) {
   const before = await itemOf(tx, id);
   await tx.packItem.delete({ where: { id } });
   const rest = items.filter((item) => item.id !== id);
-  await writeOrder(tx, packId, rest, rest.map((item) => item.id));
+  await writeOrder(
+    tx,
+    packId,
+    rest,
+    rest.map((item) => item.id),
+  );
   return { before, after: null, packId };
 }
 

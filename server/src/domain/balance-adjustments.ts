@@ -53,6 +53,11 @@ export async function adjustReferralBalance(tx: Tx, adjustment: BalanceAdjustmen
   return {
     transaction,
     before: { currency: adjustment.currency, balance: (before?.[column] ?? new Prisma.Decimal(0)).toString() },
-    after: { currency: adjustment.currency, balance: transaction.balanceAfter.toString(), amount: amount.toString(), note: adjustment.note },
+    after: {
+      currency: adjustment.currency,
+      balance: transaction.balanceAfter.toString(),
+      amount: amount.toString(),
+      note: adjustment.note,
+    },
   };
 }

@@ -59,7 +59,16 @@ function requireFuture(scheduledAt: Date, now: Date) {
   if (scheduledAt <= now) throw ValidationError.of("input.scheduledAt", "must be in the future");
 }
 
-const BROADCAST_STATE = { title: true, text: true, mediaUrl: true, buttons: true, audience: true, status: true, scheduledAt: true, completedAt: true } satisfies Prisma.TelegramBroadcastSelect;
+const BROADCAST_STATE = {
+  title: true,
+  text: true,
+  mediaUrl: true,
+  buttons: true,
+  audience: true,
+  status: true,
+  scheduledAt: true,
+  completedAt: true,
+} satisfies Prisma.TelegramBroadcastSelect;
 
 /** A DRAFT broadcast, or SCHEDULED when `scheduledAt` (in the future) is given. */
 export async function createBroadcast(tx: Tx, adminId: number, input: NewBroadcast, now = new Date()) {
@@ -108,7 +117,11 @@ export async function scheduleBroadcast(tx: Tx, id: number, scheduledAt: Date, n
 export async function cancelBroadcast(tx: Tx, id: number, now = new Date()) {
   const before = await lockBroadcast(tx, id);
   if (!CANCELLABLE.includes(before.status)) throw new ConflictError(`A ${before.status.toLowerCase()} broadcast cannot be cancelled`);
-  const after = await tx.telegramBroadcast.update({ where: { id }, data: { status: "CANCELLED", completedAt: now }, select: BROADCAST_STATE });
+  const after = await tx.telegramBroadcast.update({
+    where: { id },
+    data: { status: "CANCELLED", completedAt: now },
+    select: BROADCAST_STATE,
+  });
   const { count } = await tx.telegramMessage.updateMany({ where: { broadcastId: id, status: "PENDING" }, data: { status: "CANCELLED" } });
   const change = changes(before, after);
   return { before: change.before, after: { ...change.after, cancelledMessages: count } };
@@ -171,10 +184,19 @@ export interface AffiliateSettingsInput {
 /** Serialises affiliate-setting changes (at most one row may be active). */
 const AFFILIATE_LOCK = 0x54474146; // "TGAF"
 
-const AFFILIATE_STATE = { id: true, commissionPerMille: true, durationMonths: true, isActive: true } satisfies Prisma.TelegramAffiliateSettingSelect;
+const AFFILIATE_STATE = {
+  id: true,
+  commissionPerMille: true,
+  durationMonths: true,
+  isActive: true,
+} satisfies Prisma.TelegramAffiliateSettingSelect;
 
 /** The settings in force come first: the active row, else the latest one (the program is off). */
-export const CURRENT_AFFILIATE_FIRST = [{ isActive: "desc" }, { createdAt: "desc" }, { id: "desc" }] satisfies Prisma.TelegramAffiliateSettingOrderByWithRelationInput[];
+export const CURRENT_AFFILIATE_FIRST = [
+  { isActive: "desc" },
+  { createdAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.TelegramAffiliateSettingOrderByWithRelationInput[];
 
 /**
  * Every change writes a new row (the previous ones stay as history) and makes it the
@@ -185,7 +207,12 @@ export async function updateAffiliateSettings(tx: Tx, adminId: number, input: Af
   const previous = await tx.telegramAffiliateSetting.findFirst({ select: AFFILIATE_STATE, orderBy: CURRENT_AFFILIATE_FIRST });
   await tx.telegramAffiliateSetting.updateMany({ where: { isActive: true }, data: { isActive: false } });
   const created = await tx.telegramAffiliateSetting.create({
-    data: { commissionPerMille: input.commissionPerMille, durationMonths: input.durationMonths ?? null, isActive: input.isActive, updatedById: adminId },
+    data: {
+      commissionPerMille: input.commissionPerMille,
+      durationMonths: input.durationMonths ?? null,
+      isActive: input.isActive,
+      updatedById: adminId,
+    },
     select: AFFILIATE_STATE,
   });
   return { id: created.id, before: previous, after: created };

@@ -22,10 +22,7 @@ export function dashboardRange(range: { from?: Date | null; to?: Date | null } |
 
 /** `column` within the half-open range (from ≤ column < to); an open end is no condition. */
 function within(column: Prisma.Sql, { from, to }: DashboardRange): Prisma.Sql {
-  const conditions = [
-    ...(from ? [Prisma.sql`${column} >= ${from}`] : []),
-    ...(to ? [Prisma.sql`${column} < ${to}`] : []),
-  ];
+  const conditions = [...(from ? [Prisma.sql`${column} >= ${from}`] : []), ...(to ? [Prisma.sql`${column} < ${to}`] : [])];
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 

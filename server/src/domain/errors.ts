@@ -9,7 +9,10 @@ export abstract class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   readonly code = "NOT_FOUND";
-  constructor(readonly entity: string, message = `${entity} not found`) {
+  constructor(
+    readonly entity: string,
+    message = `${entity} not found`,
+  ) {
     super(message);
   }
 }
@@ -37,7 +40,10 @@ export class UserBannedError extends DomainError {
 
 export class ValidationError extends DomainError {
   readonly code = "VALIDATION_FAILED";
-  constructor(readonly fieldErrors: FieldError[], message = fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ")) {
+  constructor(
+    readonly fieldErrors: FieldError[],
+    message = fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; "),
+  ) {
     super(message || "Invalid input");
   }
 

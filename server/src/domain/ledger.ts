@@ -26,7 +26,10 @@ export interface LedgerEntry {
 }
 
 export class InsufficientBalanceError extends ConflictError {
-  constructor(readonly available: Prisma.Decimal, readonly requested: Prisma.Decimal) {
+  constructor(
+    readonly available: Prisma.Decimal,
+    readonly requested: Prisma.Decimal,
+  ) {
     super(`The balance (${available.toFixed()}) does not cover ${requested.abs().toFixed()}`);
   }
 }

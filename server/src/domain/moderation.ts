@@ -38,7 +38,10 @@ export function activeSessions(now = new Date()) {
  * Bans a user: the account is refused from the next request on (USER_BANNED), and
  * signing in again is refused too. ConflictError when already banned.
  */
-export async function banUser(tx: Tx, { userId, reason, adminId, now = new Date() }: { userId: number; reason: string; adminId: number; now?: Date }) {
+export async function banUser(
+  tx: Tx,
+  { userId, reason, adminId, now = new Date() }: { userId: number; reason: string; adminId: number; now?: Date },
+) {
   const before = await banStateOf(tx, userId);
   if (before.isBanned) throw new ConflictError("This user is already banned");
   const data = { isBanned: true, bannedAt: now, banReason: reason, bannedById: adminId };

@@ -44,7 +44,12 @@ export function partnerAuditSnapshot(application: ApplicationRow, balance: Balan
  */
 export async function approvePartnerApplication(
   tx: Tx,
-  { applicationId, adminId, commissionRate, note }: { applicationId: number; adminId: number; commissionRate: Prisma.Decimal | string; note?: string | null },
+  {
+    applicationId,
+    adminId,
+    commissionRate,
+    note,
+  }: { applicationId: number; adminId: number; commissionRate: Prisma.Decimal | string; note?: string | null },
 ) {
   const rate = new Prisma.Decimal(commissionRate);
   if (rate.lessThan(PARTNER_RATE_MIN) || rate.greaterThan(PARTNER_RATE_MAX) || rate.decimalPlaces() > 4) {

@@ -85,7 +85,12 @@ const storedKey = (userId: number, key: string) => `u${userId}:${key}`;
  * If the provider refuses to open it, the payment is FAILED (its promo use given back) and
  * PaymentProviderError is thrown.
  */
-export async function createPayment(prisma: PrismaClient, gateways: PaymentGateways, input: NewPayment, now = new Date()): Promise<CreatedPayment> {
+export async function createPayment(
+  prisma: PrismaClient,
+  gateways: PaymentGateways,
+  input: NewPayment,
+  now = new Date(),
+): Promise<CreatedPayment> {
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
     throw ValidationError.of("input.idempotencyKey", "8–100 of letters, digits, _ . : - (e.g. a UUID)");
   }
@@ -119,7 +124,13 @@ export async function createPayment(prisma: PrismaClient, gateways: PaymentGatew
           ...priced,
         },
       });
-      if (redeemed) await recordPromoUsage(tx, { promoCodeId: redeemed.promo.id, userId: input.userId, paymentId: created.id, discount: redeemed.discount });
+      if (redeemed)
+        await recordPromoUsage(tx, {
+          promoCodeId: redeemed.promo.id,
+          userId: input.userId,
+          paymentId: created.id,
+          discount: redeemed.discount,
+        });
       return created;
     });
   } catch (error) {
@@ -134,7 +145,10 @@ export async function createPayment(prisma: PrismaClient, gateways: PaymentGatew
 }
 
 function findByKey(prisma: PrismaClient, key: string) {
-  return prisma.payment.findUnique({ where: { idempotencyKey: key }, include: { promoCodeUsage: { select: { promoCode: { select: { code: true } } } } } });
+  return prisma.payment.findUnique({
+    where: { idempotencyKey: key },
+    include: { promoCodeUsage: { select: { promoCode: { select: { code: true } } } } },
+  });
 }
 
 async function replay(
@@ -149,7 +163,8 @@ async function replay(
   if (payment.userId !== input.userId || payment.pricingTierId !== input.tierId || payment.provider !== input.provider || !samePromo) {
     throw new IdempotencyKeyReusedError();
   }
-  if (payment.status === "FAILED") throw new PaymentProviderError(payment.provider, "This payment could not be opened at the provider; start a new one with a new key");
+  if (payment.status === "FAILED")
+    throw new PaymentProviderError(payment.provider, "This payment could not be opened at the provider; start a new one with a new key");
   // Opened before, or a crash between commit and opening: open it now (providers take the same order id again).
   if (payment.status === "PENDING" && needsOpening(payment)) return openAtProvider(prisma, gateways, payment);
   return { payment, checkout: gateways.get(payment.provider)!.checkoutOf(payment) };
@@ -173,7 +188,11 @@ async function openAtProvider(prisma: PrismaClient, gateways: PaymentGateways, p
     const failure =
       error instanceof PaymentProviderError
         ? error
-        : new PaymentProviderError(payment.provider, `The payment could not be opened: ${error instanceof Error ? error.message : String(error)}`, true);
+        : new PaymentProviderError(
+            payment.provider,
+            `The payment could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+            true,
+          );
     await prisma.$transaction(async (tx) => {
       if (!failure.retryable) await failPayment(tx, payment.id, "FAILED");
       await recordSystemLog(tx, {
@@ -230,7 +249,10 @@ export async function lockPayment(tx: Tx, paymentId: number): Promise<PaymentRow
 
 /** What the provider tells us about the money, stored when the payment settles. */
 export type SettlementFields = Partial<
-  Pick<Prisma.PaymentUncheckedUpdateInput, "tbankPaymentId" | "telegramChargeId" | "tonTxHash" | "tonSenderAddress" | "tonConfirmations" | "tonAmount" | "originalAmount">
+  Pick<
+    Prisma.PaymentUncheckedUpdateInput,
+    "tbankPaymentId" | "telegramChargeId" | "tonTxHash" | "tonSenderAddress" | "tonConfirmations" | "tonAmount" | "originalAmount"
+  >
 >;
 
 export interface Transition {
@@ -274,7 +296,11 @@ export async function failPayment(tx: Tx, paymentId: number, status: Extract<Pay
  * arrives before the payment's confirmation (events out of order) settles it first, so the
  * commission is credited and reversed and the books end where they should.
  */
-export async function completeRefund(tx: Tx, paymentId: number, { amount, fields }: { amount?: Prisma.Decimal; fields?: SettlementFields } = {}): Promise<Transition> {
+export async function completeRefund(
+  tx: Tx,
+  paymentId: number,
+  { amount, fields }: { amount?: Prisma.Decimal; fields?: SettlementFields } = {},
+): Promise<Transition> {
   let payment = await lockPayment(tx, paymentId);
   if (payment.status === "REFUNDED") return { payment, changed: false };
   if (payment.status === "PENDING" || payment.status === "FAILED" || payment.status === "CANCELED") {
@@ -297,7 +323,12 @@ export async function failRefund(tx: Tx, paymentId: number, reason: string): Pro
   if (payment.status !== "REFUNDING") return { payment, changed: false };
   const updated = await tx.payment.update({
     where: { id: paymentId },
-    data: { status: "SUCCEEDED", refundStatus: "FAILED", refundAmount: 0, refundReason: `${payment.refundReason ?? "refund"} (failed: ${reason})`.slice(0, 2000) },
+    data: {
+      status: "SUCCEEDED",
+      refundStatus: "FAILED",
+      refundAmount: 0,
+      refundReason: `${payment.refundReason ?? "refund"} (failed: ${reason})`.slice(0, 2000),
+    },
   });
   return { payment: updated, changed: true };
 }

@@ -208,7 +208,10 @@ export async function uploadReferencePhotos(
   const puts = await Promise.allSettled(stored.map((file) => storage.put(file.key, file.bytes, file.type.mimeType)));
   const failedPut = puts.find((put) => put.status === "rejected");
   if (failedPut) {
-    await deleteStoredFiles(storage, stored.map((file) => file.key));
+    await deleteStoredFiles(
+      storage,
+      stored.map((file) => file.key),
+    );
     throw failedPut.reason;
   }
 
@@ -232,7 +235,10 @@ export async function uploadReferencePhotos(
       return rows.map((row) => row.id);
     });
   } catch (error) {
-    await deleteStoredFiles(storage, stored.map((file) => file.key));
+    await deleteStoredFiles(
+      storage,
+      stored.map((file) => file.key),
+    );
     throw error;
   }
 }

@@ -22,7 +22,9 @@ interface Discount {
 /** The RUB taken off `price`: a percentage (rounded half up to kopecks) or a fixed sum, leaving at least the minimum charge. */
 export function discountOn(price: Prisma.Decimal, { discountType, discountValue }: Discount): Prisma.Decimal {
   const raw =
-    discountType === "PERCENT" ? price.times(discountValue).dividedBy(100).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP) : new Prisma.Decimal(discountValue);
+    discountType === "PERCENT"
+      ? price.times(discountValue).dividedBy(100).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP)
+      : new Prisma.Decimal(discountValue);
   const ceiling = Prisma.Decimal.max(price.minus(MINIMUM_CHARGE_RUB), 0);
   return Prisma.Decimal.min(raw, ceiling);
 }
@@ -36,7 +38,10 @@ export async function promoCodeProblem(db: Db, promo: PromoRow | null, userId: n
   if (promo.validFrom && promo.validFrom > now) return new PromoCodeError("NOT_YET_VALID");
   if (promo.validUntil && promo.validUntil <= now) return new PromoCodeError("EXPIRED");
   if (promo.maxUses !== null && promo.usesCount >= promo.maxUses) return new PromoCodeError("EXHAUSTED");
-  const used = await db.promoCodeUsage.findUnique({ where: { promoCodeId_userId: { promoCodeId: promo.id, userId } }, select: { id: true } });
+  const used = await db.promoCodeUsage.findUnique({
+    where: { promoCodeId_userId: { promoCodeId: promo.id, userId } },
+    select: { id: true },
+  });
   return used ? new PromoCodeError("ALREADY_USED") : null;
 }
 
@@ -73,7 +78,10 @@ export async function redeemPromoCode(tx: Tx, code: string, userId: number, pric
 }
 
 /** Records the redemption against the payment; a second redemption by the same user is refused. */
-export async function recordPromoUsage(tx: Tx, usage: { promoCodeId: number; userId: number; paymentId: number; discount: Prisma.Decimal }) {
+export async function recordPromoUsage(
+  tx: Tx,
+  usage: { promoCodeId: number; userId: number; paymentId: number; discount: Prisma.Decimal },
+) {
   try {
     await tx.promoCodeUsage.create({
       data: { promoCodeId: usage.promoCodeId, userId: usage.userId, paymentId: usage.paymentId, discountAmount: usage.discount },

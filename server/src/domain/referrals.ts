@@ -49,11 +49,7 @@ export function generateReferralCode(): string {
  * calls: the insert skips on either unique (user_id: someone else's call won, so that code
  * is the answer; code: a rare collision with another user's code, so draw again).
  */
-export async function ensureReferralCode(
-  db: Db,
-  userId: number,
-  generate: () => string = generateReferralCode,
-): Promise<{ id: number }> {
+export async function ensureReferralCode(db: Db, userId: number, generate: () => string = generateReferralCode): Promise<{ id: number }> {
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     await db.referralCode.createMany({ data: [{ userId, code: generate() }], skipDuplicates: true });
     const code = await db.referralCode.findUnique({ where: { userId }, select: { id: true } });

@@ -30,7 +30,6 @@ export const DUE_SOON_MINUTES = 60;
 /** Statuses whose deadlines no longer run. */
 export const FINAL_STATUSES: TicketStatus[] = ["RESOLVED", "CLOSED"];
 
-
 export interface SlaFields {
   status: TicketStatus;
   firstResponseDueAt: Date | null;
@@ -116,7 +115,12 @@ async function lockTicket(tx: Tx, ticketId: number): Promise<TicketState & { cre
   return tx.supportTicket.findUniqueOrThrow({ where: { id: ticketId }, select: { ...TICKET_STATE, createdAt: true } });
 }
 
-async function applyTicketChange(tx: Tx, ticketId: number, before: TicketState, data: Prisma.SupportTicketUpdateInput): Promise<TicketChange> {
+async function applyTicketChange(
+  tx: Tx,
+  ticketId: number,
+  before: TicketState,
+  data: Prisma.SupportTicketUpdateInput,
+): Promise<TicketChange> {
   const after = await tx.supportTicket.update({ where: { id: ticketId }, data, select: TICKET_STATE });
   return { ...changes(before, after), events: ticketChanged(ticketId) };
 }
@@ -137,7 +141,10 @@ export async function assignTicket(tx: Tx, ticketId: number, assigneeId: number 
     await tx.supportOperator.updateMany({ where: { adminId: assigneeId }, data: { lastAssignedAt: now } });
   }
   if (ticket.assignedToId === assigneeId) return { before: {}, after: {}, events: [] };
-  return applyTicketChange(tx, ticketId, ticket, { assignedTo: assigneeId === null ? { disconnect: true } : { connect: { id: assigneeId } }, assignedAt: assigneeId === null ? null : now });
+  return applyTicketChange(tx, ticketId, ticket, {
+    assignedTo: assigneeId === null ? { disconnect: true } : { connect: { id: assigneeId } },
+    assignedAt: assigneeId === null ? null : now,
+  });
 }
 
 export interface TicketUpdate {
@@ -153,7 +160,10 @@ export function normaliseTags(tags: string[]): string[] {
 
 /** SLA deadlines of a ticket opened at `openedAt` with `priority` (null where no config). */
 export async function slaDeadlines(tx: Tx, priority: TicketPriority, openedAt: Date) {
-  const sla = await tx.supportSlaConfig.findUnique({ where: { priority }, select: { firstResponseMinutes: true, resolutionMinutes: true } });
+  const sla = await tx.supportSlaConfig.findUnique({
+    where: { priority },
+    select: { firstResponseMinutes: true, resolutionMinutes: true },
+  });
   return {
     firstResponseDueAt: sla ? minutesAfter(openedAt, sla.firstResponseMinutes) : null,
     resolutionDueAt: sla ? minutesAfter(openedAt, sla.resolutionMinutes) : null,
@@ -209,11 +219,18 @@ export async function replyToTicket(tx: Tx, adminId: number, ticketId: number, r
   refuseClosed(ticket, "the user opens a new ticket");
   let body = reply.body?.trim();
   if (reply.cannedResponseId != null) {
-    const canned = await tx.supportCannedResponse.findUnique({ where: { id: reply.cannedResponseId }, select: { body: true, isActive: true } });
+    const canned = await tx.supportCannedResponse.findUnique({
+      where: { id: reply.cannedResponseId },
+      select: { body: true, isActive: true },
+    });
     if (!canned) throw new NotFoundError("SupportCannedResponse");
     if (!canned.isActive) throw new ConflictError("This canned response is deactivated");
     body ||= canned.body;
-    await tx.supportCannedResponse.update({ where: { id: reply.cannedResponseId }, data: { usageCount: { increment: 1 } }, select: { id: true } });
+    await tx.supportCannedResponse.update({
+      where: { id: reply.cannedResponseId },
+      data: { usageCount: { increment: 1 } },
+      select: { id: true },
+    });
   }
   if (!body) throw ValidationError.of("input.body", "give a body or a cannedResponseId");
   const message = await tx.supportTicketMessage.create({
@@ -234,7 +251,15 @@ export async function replyToTicket(tx: Tx, adminId: number, ticketId: number, r
 export async function addInternalNote(tx: Tx, adminId: number, ticketId: number, body: string, now = new Date()) {
   await lockTicket(tx, ticketId);
   const message = await tx.supportTicketMessage.create({
-    data: { ticketId, senderType: "OPERATOR", senderAdminId: adminId, senderName: await operatorName(tx, adminId), body: body.trim(), isInternal: true, createdAt: now },
+    data: {
+      ticketId,
+      senderType: "OPERATOR",
+      senderAdminId: adminId,
+      senderName: await operatorName(tx, adminId),
+      body: body.trim(),
+      isInternal: true,
+      createdAt: now,
+    },
     select: { id: true },
   });
   // Activity orders the queue by updatedAt.
@@ -269,8 +294,13 @@ export interface CannedResponseFields {
   isActive?: boolean | null;
 }
 
-const CANNED_STATE = { title: true, shortcut: true, body: true, category: true, isActive: true } satisfies Prisma.SupportCannedResponseSelect;
-
+const CANNED_STATE = {
+  title: true,
+  shortcut: true,
+  body: true,
+  category: true,
+  isActive: true,
+} satisfies Prisma.SupportCannedResponseSelect;
 
 async function shortcutFree(tx: Tx, shortcut: string | null | undefined, exceptId?: number) {
   if (!shortcut) return;
@@ -343,7 +373,12 @@ export interface SlaConfigInput {
   description?: string | null;
 }
 
-const SLA_STATE = { firstResponseMinutes: true, resolutionMinutes: true, escalateAfterMinutes: true, description: true } satisfies Prisma.SupportSlaConfigSelect;
+const SLA_STATE = {
+  firstResponseMinutes: true,
+  resolutionMinutes: true,
+  escalateAfterMinutes: true,
+  description: true,
+} satisfies Prisma.SupportSlaConfigSelect;
 
 /**
  * Sets one priority's SLA (creating its row the first time). Tickets keep the deadlines
@@ -358,7 +393,12 @@ export async function updateSlaConfig(tx: Tx, input: SlaConfigInput) {
     ...(values.escalateAfterMinutes !== undefined ? { escalateAfterMinutes: values.escalateAfterMinutes } : {}),
     ...(values.description !== undefined ? { description: values.description?.trim() || null } : {}),
   };
-  const row = await tx.supportSlaConfig.upsert({ where: { priority }, create: { priority, ...data }, update: data, select: { id: true, ...SLA_STATE } });
+  const row = await tx.supportSlaConfig.upsert({
+    where: { priority },
+    create: { priority, ...data },
+    update: data,
+    select: { id: true, ...SLA_STATE },
+  });
   const { id, ...after } = row;
   if (!before) return { id, before: null, after };
   const { id: _id, ...previous } = before;

@@ -119,7 +119,13 @@ export async function escalateBreachedTickets(prisma: PrismaClient, events: Even
       const breaches: SlaBreach[] = [];
       if (ticket.firstResponseBreached) breaches.push("FIRST_RESPONSE");
       if (ticket.resolutionBreached) breaches.push("RESOLUTION");
-      done.push({ id: ticket.id, number: ticket.number, priority: ticket.priority, breaches, escalationLevel: change.after.escalationLevel ?? 0 });
+      done.push({
+        id: ticket.id,
+        number: ticket.number,
+        priority: ticket.priority,
+        breaches,
+        escalationLevel: change.after.escalationLevel ?? 0,
+      });
     }
     if (done.length > 0) {
       await raiseAdminAlert(tx, {
@@ -127,7 +133,9 @@ export async function escalateBreachedTickets(prisma: PrismaClient, events: Even
         severity: done.some((t) => t.priority === "P1") ? "CRITICAL" : "WARNING",
         title: "Support SLA breached",
         message: `${done.length} ticket(s) escalated: ${done.map((t) => `${t.number} (${t.priority})`).join(", ")}`,
-        context: { tickets: done.map(({ number, priority, breaches, escalationLevel }) => ({ number, priority, breaches, escalationLevel })) },
+        context: {
+          tickets: done.map(({ number, priority, breaches, escalationLevel }) => ({ number, priority, breaches, escalationLevel })),
+        },
         at: now,
       });
     }

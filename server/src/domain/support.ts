@@ -167,7 +167,13 @@ export async function rateSupportTicket(
 }
 
 /** Closes the user's own ticket; closing a closed ticket changes nothing. */
-export async function closeSupportTicket(prisma: PrismaClient, events: EventBus, userId: number, ticketId: number, now = new Date()): Promise<void> {
+export async function closeSupportTicket(
+  prisma: PrismaClient,
+  events: EventBus,
+  userId: number,
+  ticketId: number,
+  now = new Date(),
+): Promise<void> {
   const { count } = await prisma.supportTicket.updateMany({
     where: { id: ticketId, userId, status: { not: "CLOSED" } },
     data: { status: "CLOSED", closedAt: now },

@@ -42,7 +42,11 @@ export async function claimWebhookEvent(tx: Tx, event: WebhookEventInput): Promi
 export async function finishWebhookEvent(
   tx: Tx,
   id: number,
-  { status, paymentId, errorMessage }: { status: Exclude<WebhookEventStatus, "RECEIVED">; paymentId?: number | null; errorMessage?: string | null },
+  {
+    status,
+    paymentId,
+    errorMessage,
+  }: { status: Exclude<WebhookEventStatus, "RECEIVED">; paymentId?: number | null; errorMessage?: string | null },
 ): Promise<void> {
   await tx.webhookEvent.update({
     where: { id },
@@ -58,7 +62,12 @@ export async function finishWebhookEvent(
  */
 export async function logRefusedWebhook(
   db: PrismaClient,
-  { provider, reason, remoteAddress, context }: { provider: WebhookProvider; reason: string; remoteAddress?: string | null; context?: Record<string, unknown> },
+  {
+    provider,
+    reason,
+    remoteAddress,
+    context,
+  }: { provider: WebhookProvider; reason: string; remoteAddress?: string | null; context?: Record<string, unknown> },
 ): Promise<void> {
   await recordSystemLog(db, {
     level: "WARN",

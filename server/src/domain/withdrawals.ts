@@ -270,7 +270,12 @@ async function moveTo(
   tx: Tx,
   before: WithdrawalRow,
   toStatus: WithdrawalStatus,
-  { adminId, note, data = {}, metadata }: { adminId: number; note?: string | null; data?: Prisma.WithdrawalUpdateInput; metadata?: Prisma.InputJsonObject },
+  {
+    adminId,
+    note,
+    data = {},
+    metadata,
+  }: { adminId: number; note?: string | null; data?: Prisma.WithdrawalUpdateInput; metadata?: Prisma.InputJsonObject },
 ): Promise<WithdrawalTransition> {
   const after = await tx.withdrawal.update({ where: { id: before.id }, data: { ...data, status: toStatus } });
   await tx.withdrawalLog.create({

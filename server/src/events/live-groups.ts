@@ -112,13 +112,15 @@ class Member<Row> {
         continue;
       }
       this.#checking = true;
-      live.then(
-        (live) => this.#decide(payload, live),
-        (error: unknown) => this.#decide(new LoadFailure(error), true),
-      ).finally(() => {
-        this.#checking = false;
-        this.#handOver();
-      });
+      live
+        .then(
+          (live) => this.#decide(payload, live),
+          (error: unknown) => this.#decide(new LoadFailure(error), true),
+        )
+        .finally(() => {
+          this.#checking = false;
+          this.#handOver();
+        });
     }
   }
 

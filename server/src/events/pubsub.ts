@@ -39,7 +39,9 @@ export type ChannelEvent<K extends Channel> = Channels[K][1] extends undefined ?
 /** graphql-yoga's PubSub (which it accepts too), with streams that are any async iterator. */
 export interface EventBus {
   publish: PubSub<Channels>["publish"];
-  subscribe<K extends Channel>(...[routingKey, id]: Channels[K][1] extends undefined ? [K] : [K, Channels[K][0]]): AsyncIterableIterator<ChannelEvent<K>>;
+  subscribe<K extends Channel>(
+    ...[routingKey, id]: Channels[K][1] extends undefined ? [K] : [K, Channels[K][0]]
+  ): AsyncIterableIterator<ChannelEvent<K>>;
 }
 
 /** An event to publish once the transaction that caused it has committed. */
@@ -69,7 +71,10 @@ function withChannelPrefix(bus: EventBus, prefix: string): EventBus {
     publish: ((channel: keyof Channels, ...args: unknown[]) =>
       (bus.publish as (channel: string, ...args: unknown[]) => void)(namespaced(channel), ...args)) as EventBus["publish"],
     subscribe: ((channel: keyof Channels, ...id: unknown[]) =>
-      (bus.subscribe as (channel: string, ...id: unknown[]) => ReturnType<EventBus["subscribe"]>)(namespaced(channel), ...id)) as EventBus["subscribe"],
+      (bus.subscribe as (channel: string, ...id: unknown[]) => ReturnType<EventBus["subscribe"]>)(
+        namespaced(channel),
+        ...id,
+      )) as EventBus["subscribe"],
   };
 }
 
@@ -144,13 +149,14 @@ function reportingFailures<T extends object>(client: T, methods: string[], onErr
  * The bus: through Redis when `redisUrl` is given (every API instance and worker process
  * shares it), else in memory (one process).
  */
-export async function createEventBus(redisUrl: string | undefined, { channelPrefix = DEFAULT_CHANNEL_PREFIX, log }: EventBusOptions = {}): Promise<RunningEventBus> {
-  const outward = (bus: EventBus) => (log ? withPublishLog(withChannelPrefix(bus, channelPrefix), log) : withChannelPrefix(bus, channelPrefix));
+export async function createEventBus(
+  redisUrl: string | undefined,
+  { channelPrefix = DEFAULT_CHANNEL_PREFIX, log }: EventBusOptions = {},
+): Promise<RunningEventBus> {
+  const outward = (bus: EventBus) =>
+    log ? withPublishLog(withChannelPrefix(bus, channelPrefix), log) : withChannelPrefix(bus, channelPrefix);
   if (!redisUrl) return { bus: outward(pubSubOver(new EventTarget())), close: async () => {} };
-  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([
-    import("ioredis"),
-    import("@graphql-yoga/redis-event-target"),
-  ]);
+  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([import("ioredis"), import("@graphql-yoga/redis-event-target")]);
   // Publishing and subscribing need separate connections (a subscribed client can only listen).
   const publishClient = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const subscribeClient = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });

@@ -78,7 +78,10 @@ const taskSelect = {
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ProviderError(`${what} took longer than ${PROVIDER_CALL_TIMEOUT_MS} ms`, true)), PROVIDER_CALL_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new ProviderError(`${what} took longer than ${PROVIDER_CALL_TIMEOUT_MS} ms`, true)),
+      PROVIDER_CALL_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -123,7 +126,11 @@ export function createPipeline(deps: PipelineDependencies) {
    * and the status are re-checked on the locked row), so two reports of one failure
    * count once. The job is settled in the same transaction.
    */
-  async function failAttempt(task: TaskRow, error: string, { retryable = true, retryAfterMs }: { retryable?: boolean; retryAfterMs?: number } = {}) {
+  async function failAttempt(
+    task: TaskRow,
+    error: string,
+    { retryable = true, retryAfterMs }: { retryable?: boolean; retryAfterMs?: number } = {},
+  ) {
     const pending = await prisma.$transaction(async (tx) => {
       const [row] = await tx.$queryRaw<{ attempts: number; max_attempts: number }[]>`
         SELECT attempts, max_attempts FROM generation_tasks
@@ -186,14 +193,32 @@ export function createPipeline(deps: PipelineDependencies) {
       select: { id: true, status: true },
       orderBy: [{ jobId: "asc" }, { promptIndex: "asc" }],
     });
-    await enqueueSubmits(tx, tasks.filter((t) => t.status === "PENDING").map((t) => t.id), { preserveRunAt: true });
-    await enqueuePolls(tx, tasks.filter((t) => t.status !== "PENDING").map((t) => t.id), { preserveRunAt: true });
+    await enqueueSubmits(
+      tx,
+      tasks.filter((t) => t.status === "PENDING").map((t) => t.id),
+      { preserveRunAt: true },
+    );
+    await enqueuePolls(
+      tx,
+      tasks.filter((t) => t.status !== "PENDING").map((t) => t.id),
+      { preserveRunAt: true },
+    );
   }
 
   async function referenceImageUrls(jobId: number): Promise<string[]> {
     const job = await prisma.generationJob.findUnique({
       where: { id: jobId },
-      select: { avatar: { select: { referencePhotos: { select: { imageUrl: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: REFERENCE_IMAGES_PER_TASK } } } },
+      select: {
+        avatar: {
+          select: {
+            referencePhotos: {
+              select: { imageUrl: true },
+              orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+              take: REFERENCE_IMAGES_PER_TASK,
+            },
+          },
+        },
+      },
     });
     return job?.avatar.referencePhotos.map((p) => p.imageUrl) ?? [];
   }
@@ -203,7 +228,9 @@ export function createPipeline(deps: PipelineDependencies) {
     // 1. Claim: count tasks in flight everywhere and take a slot, under one advisory lock.
     const settled: PendingEvent[] = [];
     const claimed = await prisma.$transaction(async (tx) => {
-      const [task] = await tx.$queryRaw<{ status: string; attempts: number; max_attempts: number; job_status: string; prompt: string; job_id: number }[]>`
+      const [task] = await tx.$queryRaw<
+        { status: string; attempts: number; max_attempts: number; job_status: string; prompt: string; job_id: number }[]
+      >`
         SELECT t.status::text AS status, t.attempts, t.max_attempts, j.status::text AS job_status, t.prompt, t.job_id
           FROM generation_tasks t JOIN generation_jobs j ON j.id = t.job_id
          WHERE t.id = ${taskId} FOR NO KEY UPDATE OF t`;
@@ -376,31 +403,36 @@ export function createPipeline(deps: PipelineDependencies) {
    * dead worker's locked jobs only after hours). Keys make this safe to run any time.
    */
   async function resume(): Promise<{ jobs: number; tasks: number }> {
-    return prisma.$transaction(async (tx) => {
-      const jobs = await tx.generationJob.findMany({
-        where: { status: { in: ["PENDING", "PROCESSING"] } },
-        select: { id: true, status: true },
+    return prisma
+      .$transaction(
+        async (tx) => {
+          const jobs = await tx.generationJob.findMany({
+            where: { status: { in: ["PENDING", "PROCESSING"] } },
+            select: { id: true, status: true },
+          });
+          const pendingJobs = jobs.filter((j) => j.status === "PENDING").map((j) => j.id);
+          const processing = jobs.filter((j) => j.status === "PROCESSING").map((j) => j.id);
+          for (const jobId of pendingJobs) {
+            await enqueue(tx, { task: TASK.start, payload: { jobId }, key: jobKeys.start(jobId), preserveRunAt: true });
+          }
+          await scheduleUnfinishedTasks(tx, processing);
+          const tasks = await tx.generationTask.count({
+            where: { jobId: { in: processing }, status: { in: ["PENDING", "SUBMITTED", "PROCESSING"] } },
+          });
+          // A PROCESSING job with every task final (should not happen: the last task settles it).
+          const settledEvents: PendingEvent[] = [];
+          for (const jobId of processing) {
+            const open = await tx.generationTask.count({ where: { jobId, status: { in: ["PENDING", "SUBMITTED", "PROCESSING"] } } });
+            if (open === 0) settledEvents.push(...(await settleJob(tx, jobId, settings.failedPayment)).events);
+          }
+          return { jobs: jobs.length, tasks, settledEvents };
+        },
+        { maxWait: 10_000, timeout: 120_000 },
+      )
+      .then(({ settledEvents, ...counts }) => {
+        publish(settledEvents);
+        return counts;
       });
-      const pendingJobs = jobs.filter((j) => j.status === "PENDING").map((j) => j.id);
-      const processing = jobs.filter((j) => j.status === "PROCESSING").map((j) => j.id);
-      for (const jobId of pendingJobs) {
-        await enqueue(tx, { task: TASK.start, payload: { jobId }, key: jobKeys.start(jobId), preserveRunAt: true });
-      }
-      await scheduleUnfinishedTasks(tx, processing);
-      const tasks = await tx.generationTask.count({
-        where: { jobId: { in: processing }, status: { in: ["PENDING", "SUBMITTED", "PROCESSING"] } },
-      });
-      // A PROCESSING job with every task final (should not happen: the last task settles it).
-      const settledEvents: PendingEvent[] = [];
-      for (const jobId of processing) {
-        const open = await tx.generationTask.count({ where: { jobId, status: { in: ["PENDING", "SUBMITTED", "PROCESSING"] } } });
-        if (open === 0) settledEvents.push(...(await settleJob(tx, jobId, settings.failedPayment)).events);
-      }
-      return { jobs: jobs.length, tasks, settledEvents };
-    }, { maxWait: 10_000, timeout: 120_000 }).then(({ settledEvents, ...counts }) => {
-      publish(settledEvents);
-      return counts;
-    });
   }
 
   /**
@@ -420,8 +452,14 @@ export function createPipeline(deps: PipelineDependencies) {
                   WHERE q.key = (CASE WHEN t.status = 'PENDING' THEN 'generation:submit:' ELSE 'generation:poll:' END) || t.id
                     AND q.attempts < q.max_attempts
                     AND (q.locked_at IS NULL OR q.locked_at > now() - ${stuck}::interval))`;
-      await enqueueSubmits(tx, tasks.filter((t) => t.status === "PENDING").map((t) => t.id));
-      await enqueuePolls(tx, tasks.filter((t) => t.status !== "PENDING").map((t) => t.id));
+      await enqueueSubmits(
+        tx,
+        tasks.filter((t) => t.status === "PENDING").map((t) => t.id),
+      );
+      await enqueuePolls(
+        tx,
+        tasks.filter((t) => t.status !== "PENDING").map((t) => t.id),
+      );
       const jobs = await tx.$queryRaw<{ id: number }[]>`
         SELECT j.id FROM generation_jobs j
          WHERE j.status = 'PENDING'

@@ -9,9 +9,11 @@ export function useBodyLimit(maxBytes: number): Plugin {
         endResponse(
           new fetchAPI.Response(
             JSON.stringify({
-              errors: [createGraphQLError(`Request body is larger than ${maxBytes} bytes`, {
-                extensions: { code: "PAYLOAD_TOO_LARGE" },
-              }).toJSON()],
+              errors: [
+                createGraphQLError(`Request body is larger than ${maxBytes} bytes`, {
+                  extensions: { code: "PAYLOAD_TOO_LARGE" },
+                }).toJSON(),
+              ],
             }),
             { status: 413, headers: { "content-type": "application/json" } },
           ),

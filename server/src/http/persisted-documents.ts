@@ -22,7 +22,8 @@ export function loadPersistedDocuments(manifestPath: string, mode: PersistedDocu
   try {
     text = readFileSync(manifestPath, "utf8");
   } catch (error) {
-    if (mode === "enforce") throw new Error(`PERSISTED_DOCUMENTS=enforce, but the manifest ${manifestPath} cannot be read: ${String(error)}`);
+    if (mode === "enforce")
+      throw new Error(`PERSISTED_DOCUMENTS=enforce, but the manifest ${manifestPath} cannot be read: ${String(error)}`);
     return new Map();
   }
   const manifest = JSON.parse(text) as Record<string, unknown>;
@@ -50,7 +51,13 @@ const notTrusted = () =>
     extensions: { code: "PERSISTED_DOCUMENT_REQUIRED", http: { status: 400 } },
   });
 
-export function usePersistedDocuments({ mode, documents }: { mode: PersistedDocumentsMode; documents: Map<string, string> }): Plugin<Record<string, unknown>>[] {
+export function usePersistedDocuments({
+  mode,
+  documents,
+}: {
+  mode: PersistedDocumentsMode;
+  documents: Map<string, string>;
+}): Plugin<Record<string, unknown>>[] {
   const parsed = new Map<string, DocumentNode>();
   for (const [hash, text] of documents) parsed.set(hash, parse(text));
   // Documents known to be in the manifest; texts compared as codegen printed them.
@@ -65,13 +72,18 @@ export function usePersistedDocuments({ mode, documents }: { mode: PersistedDocu
 
   const hashes = usePersistedOperations<Record<string, unknown>>({
     getPersistedOperation: (hash) => parsed.get(hash) ?? null,
-    allowArbitraryOperations: (request) =>
-      mode === "allow" || mayRunAnyDocument(bearerOf(request.headers, undefined)),
+    allowArbitraryOperations: (request) => mode === "allow" || mayRunAnyDocument(bearerOf(request.headers, undefined)),
     customErrors: {
-      notFound: { message: "Unknown persisted document: update the app", extensions: { code: "PERSISTED_QUERY_NOT_FOUND", http: { status: 400 } } },
+      notFound: {
+        message: "Unknown persisted document: update the app",
+        extensions: { code: "PERSISTED_QUERY_NOT_FOUND", http: { status: 400 } },
+      },
       persistedQueryOnly: () => notTrusted(),
       // A body with neither a query nor a hash is a bad request, as it is without this plugin.
-      keyNotFound: { message: "Send a `query`, or a persisted document's hash in `extensions.persistedQuery`", extensions: { code: "BAD_REQUEST", http: { status: 400 } } },
+      keyNotFound: {
+        message: "Send a `query`, or a persisted document's hash in `extensions.persistedQuery`",
+        extensions: { code: "BAD_REQUEST", http: { status: 400 } },
+      },
     },
   });
   if (mode === "allow") return [hashes];
@@ -95,7 +107,10 @@ export function usePersistedDocuments({ mode, documents }: { mode: PersistedDocu
 const pluginsBySetting = new Map<string, Plugin<Record<string, unknown>>[]>();
 
 /** The plugins for the configured setting, built once per manifest and mode. */
-export function persistedDocumentsPlugins(setting: { mode: PersistedDocumentsMode; manifestPath?: string }): Plugin<Record<string, unknown>>[] {
+export function persistedDocumentsPlugins(setting: {
+  mode: PersistedDocumentsMode;
+  manifestPath?: string;
+}): Plugin<Record<string, unknown>>[] {
   const manifestPath = setting.manifestPath ?? DEFAULT_MANIFEST;
   const key = `${setting.mode}:${manifestPath}`;
   let plugins = pluginsBySetting.get(key);

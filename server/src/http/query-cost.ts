@@ -110,7 +110,13 @@ const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(ty
  * run; undefined when its variables do not fit (execution then refuses it itself).
  * Each fragment is measured once per type, so spreading it many times costs no walk.
  */
-export function measureOperation({ schema, document, operationName, variableValues, limit }: OperationArgs & { limit: number }): Measured | undefined {
+export function measureOperation({
+  schema,
+  document,
+  operationName,
+  variableValues,
+  limit,
+}: OperationArgs & { limit: number }): Measured | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
   const variables = getVariableValues(schema, operation.variableDefinitions ?? [], variableValues ?? {});
@@ -129,7 +135,10 @@ export function measureOperation({ schema, document, operationName, variableValu
       if (selection.kind === Kind.FIELD) {
         part = fieldSelection(selection, type);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        part = selectionSet(selection.selectionSet, selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? type : type);
+        part = selectionSet(
+          selection.selectionSet,
+          selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) ?? type) : type,
+        );
       } else {
         const fragment = fragments.get(selection.name.value);
         if (!fragment) continue; // validation refused it already

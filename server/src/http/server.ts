@@ -26,7 +26,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
 }
 
 async function handleHealth(req: IncomingMessage, res: ServerResponse, prisma: PrismaClient) {
-  if (req.url === "/healthz") return sendJson(res, 200, { status: "ok" }), true;
+  if (req.url === "/healthz") return (sendJson(res, 200, { status: "ok" }), true);
   if (req.url === "/readyz") {
     try {
       await prisma.$queryRaw`SELECT 1`;
@@ -50,7 +50,7 @@ async function handleFiles(req: IncomingMessage, res: ServerResponse, storage: S
   } catch {
     file = null; // an unsafe key is just not found
   }
-  if (!file) return sendJson(res, 404, { error: "not found" }), true;
+  if (!file) return (sendJson(res, 404, { error: "not found" }), true);
   res.writeHead(200, {
     "content-type": file.contentType,
     "content-length": file.body.byteLength,
@@ -147,7 +147,11 @@ export async function startHttpServer(
             document,
             variableValues: params.variables,
             contextValue: await contextFactory(),
-            rootValue: { execute, subscribe, operationKey: operationKey(params.query, params.operationName, params.variables) } satisfies SharedRoot,
+            rootValue: {
+              execute,
+              subscribe,
+              operationKey: operationKey(params.query, params.operationName, params.variables),
+            } satisfies SharedRoot,
           };
         } catch (error) {
           // A refused session (UNAUTHENTICATED, USER_BANNED), a syntax error or a document

@@ -21,13 +21,17 @@ export interface WebhookDependencies {
 export function createWebhookRoutes(deps: WebhookDependencies): WebhookRoutes {
   const routes = new Map<string, WebhookHandler>();
   const { tbank } = deps.config.payments;
-  if (tbank) routes.set(TBANK_WEBHOOK_PATH, createTbankWebhook({ prisma: deps.prisma, terminalKey: tbank.terminalKey, password: tbank.password }));
+  if (tbank)
+    routes.set(TBANK_WEBHOOK_PATH, createTbankWebhook({ prisma: deps.prisma, terminalKey: tbank.terminalKey, password: tbank.password }));
   // The bot's updates: Stars checkouts and payments now; other updates are acknowledged and ignored.
   const { botToken, apiUrl, webhookSecret } = deps.config.telegram;
   if (botToken && webhookSecret) {
     // answerPreCheckoutQuery must reach Telegram within 10 s of the query.
     const bot = new BotApi({ apiUrl, token: botToken, timeoutMs: 5_000 });
-    routes.set(TELEGRAM_WEBHOOK_PATH, createBotWebhook({ secret: webhookSecret, prisma: deps.prisma, routes: starsUpdateRoutes({ prisma: deps.prisma, bot }) }));
+    routes.set(
+      TELEGRAM_WEBHOOK_PATH,
+      createBotWebhook({ secret: webhookSecret, prisma: deps.prisma, routes: starsUpdateRoutes({ prisma: deps.prisma, bot }) }),
+    );
   }
   return routes;
 }

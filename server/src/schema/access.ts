@@ -52,11 +52,7 @@ export function databaseIdOf(globalId: string, typename: string): number | null 
 }
 
 /** For a mutation or subscription: the id, or `invalid()` (NotFoundError by default). */
-export function requireDatabaseId(
-  globalId: string,
-  typename: string,
-  invalid: () => Error = () => new NotFoundError(typename),
-): number {
+export function requireDatabaseId(globalId: string, typename: string, invalid: () => Error = () => new NotFoundError(typename)): number {
   const id = databaseIdOf(globalId, typename);
   if (id === null) throw invalid();
   return id;

@@ -28,7 +28,10 @@ const SignInPayload = builder.objectRef<SignInResult>("SignInPayload").implement
   }),
 });
 
-const referralCode = z.string().trim().regex(/^[A-Za-z0-9_-]{3,20}$/, "3–20 letters, digits, _ or -");
+const referralCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{3,20}$/, "3–20 letters, digits, _ or -");
 
 const SignInWithTelegramInput = builder.inputType("SignInWithTelegramInput", {
   fields: (t) => ({
@@ -72,7 +75,11 @@ function verified<T>(verify: () => T): T {
 
 async function startSession(context: Context, signIn: VerifiedTelegramSignIn, referral: string | null | undefined, provider: "TELEGRAM") {
   const user = await findOrCreateTelegramUser(context.prisma, signIn.user, { referralCode: signIn.startParam ?? referral });
-  const { id: sessionId, token, expiresAt } = await issueSession(context.prisma, {
+  const {
+    id: sessionId,
+    token,
+    expiresAt,
+  } = await issueSession(context.prisma, {
     userId: user.id,
     provider,
     ttlDays: context.config.sessionTtlDays,

@@ -45,7 +45,11 @@ const errors = [
   [PaymentRequiredError, "PaymentRequiredError", "A succeeded, unused payment is needed first."],
   [InvalidSignInError, "InvalidSignInError", "The sign-in data is not valid (bad signature, expired, malformed)."],
   [InvalidCredentialsError, "InvalidCredentialsError", "Wrong username or password."],
-  [IdempotencyKeyReusedError, "IdempotencyKeyReusedError", "The idempotency key was already used for a different request; nothing was created."],
+  [
+    IdempotencyKeyReusedError,
+    "IdempotencyKeyReusedError",
+    "The idempotency key was already used for a different request; nothing was created.",
+  ],
 ] as const;
 
 for (const [cls, name, description] of errors) {

@@ -240,7 +240,8 @@ builder.mutationField("partnerCreateReferralLink", (t) =>
   t.field({
     type: PartnerReferralLink,
     authScopes: { apiKey: "REFERRAL_LINKS_CREATE" },
-    description: "The partner's referral code, created on the first call; later calls return the same code. API keys with REFERRAL_LINKS_CREATE.",
+    description:
+      "The partner's referral code, created on the first call; later calls return the same code. API keys with REFERRAL_LINKS_CREATE.",
     errors: {},
     resolve: async (_root, _args, context) => {
       const { id } = await ensureReferralCode(context.prisma, context.apiKey!.userId);

@@ -4,13 +4,7 @@
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import {
-  ForbiddenError,
-  IdempotencyKeyReusedError,
-  NotFoundError,
-  PaymentProviderError,
-  PromoCodeError,
-} from "../domain/errors.ts";
+import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PaymentProviderError, PromoCodeError } from "../domain/errors.ts";
 import { createPayment, settlePayment } from "../domain/payments.ts";
 import { quoteDiscount } from "../domain/promo-codes.ts";
 import type { Checkout as CheckoutValue } from "../payments/gateway.ts";
@@ -63,7 +57,10 @@ type Created = Awaited<ReturnType<typeof createPayment>>;
 
 const CreatePaymentPayload = builder.objectRef<Created>("CreatePaymentPayload").implement({
   fields: (t) => ({
-    payment: t.prismaField({ type: Payment, resolve: (query, created, _args, { prisma }) => prisma.payment.findUniqueOrThrow({ ...query, where: { id: created.payment.id } }) }),
+    payment: t.prismaField({
+      type: Payment,
+      resolve: (query, created, _args, { prisma }) => prisma.payment.findUniqueOrThrow({ ...query, where: { id: created.payment.id } }),
+    }),
     checkout: t.field({ type: Checkout, resolve: (created) => created.checkout }),
   }),
 });
@@ -75,7 +72,8 @@ const CreatePaymentInput = builder.inputType("CreatePaymentInput", {
     promoCode: t.string({ validate: z.string().max(50, "at most 50 characters") }),
     idempotencyKey: t.string({
       required: true,
-      description: "The client's key for this purchase (e.g. a UUID made when the user pressed Pay): retries with it return the same payment.",
+      description:
+        "The client's key for this purchase (e.g. a UUID made when the user pressed Pay): retries with it return the same payment.",
     }),
   }),
 });
@@ -157,7 +155,10 @@ const PromoCodeRejection = builder.objectRef<NonNullable<Quote["promoError"]>>("
 const PaymentQuote = builder.objectRef<Quote>("PaymentQuote").implement({
   description: "What a tier costs now, with a promo code's discount when it applies.",
   fields: (t) => ({
-    tier: t.prismaField({ type: PricingTier, resolve: (query, quote, _args, { prisma }) => prisma.pricingTier.findUniqueOrThrow({ ...query, where: { id: quote.tier.id } }) }),
+    tier: t.prismaField({
+      type: PricingTier,
+      resolve: (query, quote, _args, { prisma }) => prisma.pricingTier.findUniqueOrThrow({ ...query, where: { id: quote.tier.id } }),
+    }),
     amount: t.field({ type: "Decimal", description: "RUB to pay.", resolve: (q) => q.amount }),
     discount: t.field({ type: "Decimal", description: "RUB the promo code takes off (0 without one).", resolve: (q) => q.discount }),
     promoCode: t.exposeString("promoCode", { nullable: true, description: "The code as applied (normalised), or null." }),
@@ -176,7 +177,10 @@ builder.queryField("paymentQuote", (t) =>
     nullable: true,
     authScopes: { user: true },
     description: "The price of a tier for you now, with a promo code when it applies; null for an unknown or retired tier.",
-    args: { tierId: t.arg.globalID({ required: true, for: PricingTier }), promoCode: t.arg.string({ validate: z.string().max(50, "at most 50 characters") }) },
+    args: {
+      tierId: t.arg.globalID({ required: true, for: PricingTier }),
+      promoCode: t.arg.string({ validate: z.string().max(50, "at most 50 characters") }),
+    },
     resolve: async (_root, { tierId, promoCode }, context) => {
       const tier = await context.prisma.pricingTier.findUnique({ where: { id: parseDatabaseId(tierId.id, "PricingTier") } });
       if (!tier?.isActive) return null;
@@ -187,7 +191,13 @@ builder.queryField("paymentQuote", (t) =>
         return { tier, amount: tier.price.minus(discount), discount, promoCode: promo.code, promoError: null };
       } catch (error) {
         if (!(error instanceof PromoCodeError)) throw error;
-        return { tier, amount: tier.price, discount: new Prisma.Decimal(0), promoCode: null, promoError: { reason: error.reason, message: error.message } };
+        return {
+          tier,
+          amount: tier.price,
+          discount: new Prisma.Decimal(0),
+          promoCode: null,
+          promoError: { reason: error.reason, message: error.message },
+        };
       }
     },
   }),

@@ -80,34 +80,37 @@ const DeleteGeneratedPhotoPayload = builder.objectRef<{ photoId: number }>("Dele
 const viewersAvatar = (context: Context, query: object, avatarId: number) =>
   context.prisma.avatar.findFirst({ ...query, where: { id: avatarId, ...ownedByViewer(context) } });
 
-const UploadReferencePhotosPayload = builder
-  .objectRef<{ avatarId: number; photoIds: number[] }>("UploadReferencePhotosPayload")
-  .implement({
-    fields: (t) => ({
-      avatar: t.prismaField({ type: Avatar, nullable: true, resolve: (query, p, _args, context) => viewersAvatar(context, query, p.avatarId) }),
-      photos: t.prismaField({
-        type: [ReferencePhoto],
-        resolve: (query, p, _args, context) =>
-          context.prisma.referencePhoto.findMany({
-            ...query,
-            where: { id: { in: p.photoIds }, ...onViewersAvatar(context) },
-            orderBy: { id: "asc" },
-          }),
-      }),
+const UploadReferencePhotosPayload = builder.objectRef<{ avatarId: number; photoIds: number[] }>("UploadReferencePhotosPayload").implement({
+  fields: (t) => ({
+    avatar: t.prismaField({
+      type: Avatar,
+      nullable: true,
+      resolve: (query, p, _args, context) => viewersAvatar(context, query, p.avatarId),
     }),
-  });
-
-const DeleteReferencePhotoPayload = builder
-  .objectRef<{ avatarId: number; photoId: number }>("DeleteReferencePhotoPayload")
-  .implement({
-    fields: (t) => ({
-      deletedPhotoId: t.id({ resolve: (p) => encodeGlobalID("ReferencePhoto", p.photoId) }),
-      avatar: t.prismaField({ type: Avatar, nullable: true, resolve: (query, p, _args, context) => viewersAvatar(context, query, p.avatarId) }),
+    photos: t.prismaField({
+      type: [ReferencePhoto],
+      resolve: (query, p, _args, context) =>
+        context.prisma.referencePhoto.findMany({
+          ...query,
+          where: { id: { in: p.photoIds }, ...onViewersAvatar(context) },
+          orderBy: { id: "asc" },
+        }),
     }),
-  });
+  }),
+});
 
-const loadAvatar = (context: Context, query: object, id: number) =>
-  context.prisma.avatar.findUniqueOrThrow({ ...query, where: { id } });
+const DeleteReferencePhotoPayload = builder.objectRef<{ avatarId: number; photoId: number }>("DeleteReferencePhotoPayload").implement({
+  fields: (t) => ({
+    deletedPhotoId: t.id({ resolve: (p) => encodeGlobalID("ReferencePhoto", p.photoId) }),
+    avatar: t.prismaField({
+      type: Avatar,
+      nullable: true,
+      resolve: (query, p, _args, context) => viewersAvatar(context, query, p.avatarId),
+    }),
+  }),
+});
+
+const loadAvatar = (context: Context, query: object, id: number) => context.prisma.avatar.findUniqueOrThrow({ ...query, where: { id } });
 const loadPhoto = (context: Context, query: object, id: number) =>
   context.prisma.generatedPhoto.findUniqueOrThrow({ ...query, where: { id } });
 

@@ -64,7 +64,11 @@ type SessionAnswer = number | AdminRole | null; // the user's id, the admin's ro
 interface SessionCache {
   answers: Map<string, SessionEntry>;
   /** Checks asked for in this turn of the event loop: one statement per kind answers them all. */
-  batch: { users: Map<number, (answer: SessionAnswer) => void>; admins: Map<number, (answer: SessionAnswer) => void>; failed: Array<(error: unknown) => void> } | null;
+  batch: {
+    users: Map<number, (answer: SessionAnswer) => void>;
+    admins: Map<number, (answer: SessionAnswer) => void>;
+    failed: Array<(error: unknown) => void>;
+  } | null;
 }
 
 const sessionCaches = new WeakMap<Context["prisma"], SessionCache>();
@@ -256,7 +260,17 @@ function topicGroup<Event, Row>(
   bus: EventBus,
   fieldName: string,
   query: Query,
-  { channel, id, coalesce, read }: { channel: keyof Channels; id?: number; coalesce: (event: Event | undefined) => unknown; read: (query: Query, event: Event | undefined) => Promise<unknown> },
+  {
+    channel,
+    id,
+    coalesce,
+    read,
+  }: {
+    channel: keyof Channels;
+    id?: number;
+    coalesce: (event: Event | undefined) => unknown;
+    read: (query: Query, event: Event | undefined) => Promise<unknown>;
+  },
 ): GroupSpec<Event, Row> {
   const topic = id === undefined ? channel : `${channel}:${id}`;
   const subscribe = bus.subscribe as unknown as (...topic: unknown[]) => AsyncIterator<Event>;
@@ -312,7 +326,8 @@ builder.subscriptionFields((t) => ({
   avatarUpdated: t.field({
     type: Avatar,
     nullable: true,
-    description: "An avatar of the viewer's (staff: any): its current state at once, then again after every change (status, thumbnail, photos).",
+    description:
+      "An avatar of the viewer's (staff: any): its current state at once, then again after every change (status, thumbnail, photos).",
     authScopes: { user: true, staff: true },
     args: { avatarId: t.arg.id({ required: true }) },
     subscribe: async (root, args, context, info) => {
@@ -338,14 +353,18 @@ builder.subscriptionFields((t) => ({
   supportTicketMessageAdded: t.field({
     type: SupportTicketMessage,
     nullable: true,
-    description: "Each new message of one of the viewer's tickets (staff: any ticket, internal notes included; a user never receives them).",
+    description:
+      "Each new message of one of the viewer's tickets (staff: any ticket, internal notes included; a user never receives them).",
     authScopes: { user: true, staff: true },
     args: { ticketId: t.arg.id({ required: true }) },
     subscribe: async (root, args, context, info) => {
       if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers
       const ticketId = idOf(String(args.ticketId), "SupportTicket");
       const { prisma } = context;
-      await requireVisible(prisma.supportTicket.findFirst({ where: ticketWhere(context, ticketId), select: { id: true } }), "SupportTicket");
+      await requireVisible(
+        prisma.supportTicket.findFirst({ where: ticketWhere(context, ticketId), select: { id: true } }),
+        "SupportTicket",
+      );
       return follow<TicketEvent, MessageRow & { ticket: { userId: number } }>(context, info, {
         typeName: "SupportTicketMessage",
         channel: "support:ticket-message",
@@ -357,7 +376,9 @@ builder.subscriptionFields((t) => ({
         ownerFields: { isInternal: true, ticket: { select: { userId: true } } },
         owner: (row) => ({ userId: row.ticket.userId, internal: row.isInternal }),
         read: async (query, event) =>
-          event?.messageId === undefined ? null : prisma.supportTicketMessage.findFirst({ ...query, where: { id: event.messageId, ticketId } }),
+          event?.messageId === undefined
+            ? null
+            : prisma.supportTicketMessage.findFirst({ ...query, where: { id: event.messageId, ticketId } }),
       });
     },
     resolve: (payload) => rowOf(payload as Payload<MessageRow>),
@@ -366,7 +387,8 @@ builder.subscriptionFields((t) => ({
   supportTicketUpdated: t.field({
     type: SupportTicket,
     nullable: true,
-    description: "One of the viewer's tickets (staff: any): its current state at once, then again after every change (status, rating, assignment…).",
+    description:
+      "One of the viewer's tickets (staff: any): its current state at once, then again after every change (status, rating, assignment…).",
     authScopes: { user: true, staff: true },
     args: { ticketId: t.arg.id({ required: true }) },
     subscribe: async (root, args, context, info) => {
@@ -392,7 +414,8 @@ builder.subscriptionFields((t) => ({
   supportQueueUpdated: t.field({
     type: SupportTicket,
     nullable: true,
-    description: "Operators (OPERATOR, ADMIN): every ticket that is opened or changes (a message, a note, a status, an assignment…), as it is now.",
+    description:
+      "Operators (OPERATOR, ADMIN): every ticket that is opened or changes (a message, a note, a status, an assignment…), as it is now.",
     authScopes: { operator: true },
     subscribe: (root, _args, context, info) => {
       if (root instanceof ReplayedEvent) return root.stream(); // an event this stream delivered, executed for its sharers

@@ -55,7 +55,8 @@ builder.mutationField("cancelWithdrawal", (t) =>
   t.prismaField({
     type: Withdrawal,
     authScopes: { user: true },
-    description: "Takes back your PENDING withdrawal request; the reserved amount returns to the balance. ConflictError once an admin has acted on it.",
+    description:
+      "Takes back your PENDING withdrawal request; the reserved amount returns to the balance. ConflictError once an admin has acted on it.",
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: CancelWithdrawalInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {

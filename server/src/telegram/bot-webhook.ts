@@ -124,7 +124,9 @@ function reply(res: ServerResponse, status: number, body: unknown, headers: Reco
 }
 
 function isUpdate(body: unknown): body is BotUpdate {
-  return typeof body === "object" && body !== null && !Array.isArray(body) && Number.isSafeInteger((body as { update_id?: unknown }).update_id);
+  return (
+    typeof body === "object" && body !== null && !Array.isArray(body) && Number.isSafeInteger((body as { update_id?: unknown }).update_id)
+  );
 }
 
 export function createBotWebhook(options: BotWebhookOptions): WebhookHandler {
@@ -150,9 +152,11 @@ export function createBotWebhook(options: BotWebhookOptions): WebhookHandler {
       const received = req.headers[SECRET_HEADER];
       // A repeated header arrives as an array (or joined): not what Telegram sends.
       if (received === undefined || received === "") return await refuse(req, res, 401, "missing secret token");
-      if (typeof received !== "string" || !secretTokenMatches(received, options.secret)) return await refuse(req, res, 403, "wrong secret token");
+      if (typeof received !== "string" || !secretTokenMatches(received, options.secret))
+        return await refuse(req, res, 403, "wrong secret token");
 
-      if (Number(req.headers["content-length"] ?? 0) > max) return reply(res, 413, { ok: false, error: "body too large" }, { connection: "close" });
+      if (Number(req.headers["content-length"] ?? 0) > max)
+        return reply(res, 413, { ok: false, error: "body too large" }, { connection: "close" });
       const raw = await readBody(req, max);
       if (raw === null) return reply(res, 413, { ok: false, error: "body too large" }, { connection: "close" });
       let body: unknown;

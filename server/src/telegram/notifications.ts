@@ -21,7 +21,10 @@ export interface Notification {
 }
 
 /** Queues a message; answers its outbox id, or null when there is no chat to send to. */
-export async function enqueueNotification(tx: Tx, { userId, fallbackChatId = null, kind, text, payload }: Notification): Promise<number | null> {
+export async function enqueueNotification(
+  tx: Tx,
+  { userId, fallbackChatId = null, kind, text, payload }: Notification,
+): Promise<number | null> {
   const user = userId === null ? null : await tx.user.findUnique({ where: { id: userId }, select: { telegramChatId: true } });
   const chatId = user?.telegramChatId ?? fallbackChatId;
   if (chatId === null) return null;
@@ -49,7 +52,12 @@ const money = (amount: Prisma.Decimal | { toString(): string }, currency: string
 // ---------------------------------------------------------------------------------------
 
 /** A generation job ended (generation/pipeline.ts, in the transaction that settled it). */
-export async function notifyGenerationSettled(tx: Tx, jobId: number, outcome: "COMPLETED" | "FAILED", failedPayment: FailedGenerationPayment) {
+export async function notifyGenerationSettled(
+  tx: Tx,
+  jobId: number,
+  outcome: "COMPLETED" | "FAILED",
+  failedPayment: FailedGenerationPayment,
+) {
   const job = await tx.generationJob.findUnique({
     where: { id: jobId },
     select: { completedPhotos: true, totalPhotos: true, avatar: { select: { userId: true, name: true } } },
@@ -64,7 +72,8 @@ export async function notifyGenerationSettled(tx: Tx, jobId: number, outcome: "C
       text: `Портреты${avatar} готовы: ${count} фото. Откройте PinGlass, чтобы посмотреть и скачать их.`,
     });
   }
-  const payment = failedPayment === "refund" ? "Деньги вернём на карту в ближайшие дни." : "Оплата снова доступна — можно запустить генерацию ещё раз.";
+  const payment =
+    failedPayment === "refund" ? "Деньги вернём на карту в ближайшие дни." : "Оплата снова доступна — можно запустить генерацию ещё раз.";
   return enqueueNotification(tx, {
     userId: job.avatar.userId,
     kind: "generation_failed",
@@ -73,7 +82,10 @@ export async function notifyGenerationSettled(tx: Tx, jobId: number, outcome: "C
 }
 
 /** A payment succeeded (domain/payments.ts settlePayment). */
-export function notifyPaymentReceived(tx: Tx, payment: { userId: number; amount: Prisma.Decimal; currency: string; starsAmount?: number | null; photoCount: number }) {
+export function notifyPaymentReceived(
+  tx: Tx,
+  payment: { userId: number; amount: Prisma.Decimal; currency: string; starsAmount?: number | null; photoCount: number },
+) {
   const paid = payment.currency === "XTR" && payment.starsAmount ? `${payment.starsAmount} ⭐` : money(payment.amount, payment.currency);
   return enqueueNotification(tx, {
     userId: payment.userId,
@@ -84,7 +96,10 @@ export function notifyPaymentReceived(tx: Tx, payment: { userId: number; amount:
 
 /** An operator answered a ticket (domain/support-desk.ts replyToTicket; never internal notes). */
 export async function notifyTicketReply(tx: Tx, ticketId: number, body: string) {
-  const ticket = await tx.supportTicket.findUnique({ where: { id: ticketId }, select: { number: true, userId: true, telegramChatId: true } });
+  const ticket = await tx.supportTicket.findUnique({
+    where: { id: ticketId },
+    select: { number: true, userId: true, telegramChatId: true },
+  });
   if (!ticket) return null;
   return enqueueNotification(tx, {
     userId: ticket.userId,
@@ -97,7 +112,14 @@ export async function notifyTicketReply(tx: Tx, ticketId: number, body: string) 
 /** A withdrawal was approved, rejected or paid (domain/withdrawals.ts). */
 export function notifyWithdrawalStatus(
   tx: Tx,
-  withdrawal: { userId: number; status: string; amount: Prisma.Decimal; payoutAmount: Prisma.Decimal; currency: string; rejectionReason?: string | null },
+  withdrawal: {
+    userId: number;
+    status: string;
+    amount: Prisma.Decimal;
+    payoutAmount: Prisma.Decimal;
+    currency: string;
+    rejectionReason?: string | null;
+  },
 ) {
   const texts: Record<string, string> = {
     APPROVED: `Заявка на вывод ${money(withdrawal.amount, withdrawal.currency)} одобрена. Сообщим, когда деньги будут отправлены.`,

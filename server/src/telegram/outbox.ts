@@ -107,7 +107,12 @@ export function createOutbox({ prisma, sender, settings, log = () => {} }: Outbo
 
   async function attempt(message: ClaimedMessage): Promise<Outcome> {
     try {
-      const { telegramMessageId } = await sender.send({ chatId: message.telegram_chat_id, kind: message.kind, text: message.text, payload: message.payload });
+      const { telegramMessageId } = await sender.send({
+        chatId: message.telegram_chat_id,
+        kind: message.kind,
+        text: message.text,
+        payload: message.payload,
+      });
       return { status: "SENT", telegramMessageId };
     } catch (error) {
       const apiError = error instanceof BotApiError ? error : null;
@@ -119,7 +124,12 @@ export function createOutbox({ prisma, sender, settings, log = () => {} }: Outbo
       // Blocked by the user, chat not found, a bad request: another try gets the same answer.
       if (apiError && !apiError.retryable) return { status: "FAILED", error: description };
       if (message.attempts >= message.max_attempts) return { status: "FAILED", error: description };
-      return { status: "PENDING", delayMs: retryDelayMs(settings.retryBaseMs, message.attempts), error: description, attemptGivenBack: false };
+      return {
+        status: "PENDING",
+        delayMs: retryDelayMs(settings.retryBaseMs, message.attempts),
+        error: description,
+        attemptGivenBack: false,
+      };
     }
   }
 
@@ -166,7 +176,10 @@ export function createOutbox({ prisma, sender, settings, log = () => {} }: Outbo
       }
     });
     for (const { message, outcome } of outcomes) {
-      if (outcome.status !== "SENT") log(`telegram message ${message.id} (${message.kind}) ${outcome.status === "FAILED" ? "failed" : "will be retried"}: ${outcome.error}`);
+      if (outcome.status !== "SENT")
+        log(
+          `telegram message ${message.id} (${message.kind}) ${outcome.status === "FAILED" ? "failed" : "will be retried"}: ${outcome.error}`,
+        );
     }
     return outcomes.map(({ message, outcome }) => ({ id: message.id, status: outcome.status }));
   }
@@ -221,7 +234,10 @@ export function createOutbox({ prisma, sender, settings, log = () => {} }: Outbo
                   WHERE q.key = 'telegram:message:' || m.id AND q.attempts < q.max_attempts
                     AND (q.locked_at IS NULL OR q.locked_at > now() - interval '5 minutes'))
          ORDER BY m.send_after LIMIT 500`;
-      const personal = [...stuck.filter((row) => row.broadcast_id === null && !row.failed).map((row) => row.id), ...lost.map((row) => row.id)];
+      const personal = [
+        ...stuck.filter((row) => row.broadcast_id === null && !row.failed).map((row) => row.id),
+        ...lost.map((row) => row.id),
+      ];
       for (const id of personal) await queueMessageJob(tx, id);
       return { reclaimed: stuck.length, requeued: lost.length };
     });

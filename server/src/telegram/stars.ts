@@ -22,7 +22,14 @@ import { completeRefund, settlePayment } from "../domain/payments.ts";
 import { claimWebhookEvent, finishWebhookEvent } from "../domain/webhook-events.ts";
 import type { PaymentGateway, PaymentRow } from "../payments/gateway.ts";
 import { BotApiError, type BotApi } from "./bot-api.ts";
-import { botRoute, type BotUpdate, type BotUpdateRoute, type PreCheckoutQuery, type RefundedPayment, type SuccessfulPayment } from "./bot-webhook.ts";
+import {
+  botRoute,
+  type BotUpdate,
+  type BotUpdateRoute,
+  type PreCheckoutQuery,
+  type RefundedPayment,
+  type SuccessfulPayment,
+} from "./bot-webhook.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,7 +79,8 @@ export function createStarsGateway({ bot, rubPerStar }: StarsGatewayOptions): Pa
     async open(payment) {
       try {
         const invoiceLink = await bot.call<string>("createInvoiceLink", invoiceOf(payment));
-        if (typeof invoiceLink !== "string" || !invoiceLink) throw new PaymentProviderError("STARS", "createInvoiceLink answered no link", true);
+        if (typeof invoiceLink !== "string" || !invoiceLink)
+          throw new PaymentProviderError("STARS", "createInvoiceLink answered no link", true);
         return { checkoutUrl: invoiceLink };
       } catch (error) {
         throw providerError(error);
@@ -89,7 +97,10 @@ export function createStarsGateway({ bot, rubPerStar }: StarsGatewayOptions): Pa
       const payer = await db.user.findUnique({ where: { id: payment.userId }, select: { telegramUserId: true } });
       if (!payer?.telegramUserId) throw new PaymentProviderError("STARS", "The payer has no Telegram account to refund to");
       try {
-        await bot.call<boolean>("refundStarPayment", { user_id: Number(payer.telegramUserId), telegram_payment_charge_id: payment.telegramChargeId });
+        await bot.call<boolean>("refundStarPayment", {
+          user_id: Number(payer.telegramUserId),
+          telegram_payment_charge_id: payment.telegramChargeId,
+        });
       } catch (error) {
         // Refunded already (a retried job whose first answer was lost): the money is back.
         if (error instanceof BotApiError && error.description.includes("CHARGE_ALREADY_REFUNDED")) return "REFUNDED";
@@ -137,12 +148,23 @@ export interface StarsUpdateOptions {
 /** The bot webhook's routes for Stars payments. */
 export function starsUpdateRoutes({ prisma, bot, log = (line) => console.warn(line) }: StarsUpdateOptions): BotUpdateRoute[] {
   return [
-    botRoute("pre_checkout_query", (update) => update.pre_checkout_query, (query) => answerPreCheckout(prisma, bot, query, log)),
+    botRoute(
+      "pre_checkout_query",
+      (update) => update.pre_checkout_query,
+      (query) => answerPreCheckout(prisma, bot, query, log),
+    ),
     // A malformed charge is logged and acknowledged: delivering it again would not mend it.
-    botRoute("successful_payment", (update) => update.message?.successful_payment, (paid, update) =>
-      isCharge(paid) ? recordSuccessfulPayment(prisma, paid, update) : malformed(log, "successful_payment", update)),
-    botRoute("refunded_payment", (update) => update.message?.refunded_payment, (refunded, update) =>
-      isCharge(refunded) ? recordRefundedPayment(prisma, refunded, update) : malformed(log, "refunded_payment", update)),
+    botRoute(
+      "successful_payment",
+      (update) => update.message?.successful_payment,
+      (paid, update) => (isCharge(paid) ? recordSuccessfulPayment(prisma, paid, update) : malformed(log, "successful_payment", update)),
+    ),
+    botRoute(
+      "refunded_payment",
+      (update) => update.message?.refunded_payment,
+      (refunded, update) =>
+        isCharge(refunded) ? recordRefundedPayment(prisma, refunded, update) : malformed(log, "refunded_payment", update),
+    ),
   ];
 }
 
@@ -161,7 +183,9 @@ async function answerPreCheckout(prisma: PrismaClient, bot: BotApi, query: PreCh
   try {
     await bot.call<boolean>(
       "answerPreCheckoutQuery",
-      refusal === null ? { pre_checkout_query_id: query.id, ok: true } : { pre_checkout_query_id: query.id, ok: false, error_message: refusal },
+      refusal === null
+        ? { pre_checkout_query_id: query.id, ok: true }
+        : { pre_checkout_query_id: query.id, ok: false, error_message: refusal },
     );
   } catch (error) {
     log(`[stars] answering pre-checkout query ${query.id} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -219,7 +243,12 @@ async function recordSuccessfulPayment(prisma: PrismaClient, paid: SuccessfulPay
             : null;
     if (problem || !payment) {
       await finishWebhookEvent(tx, eventId, { status: "FAILED", errorMessage: problem });
-      await alertUnmatched(tx, chargeId, problem!, { paymentId: payment?.id ?? null, payload: paid.invoice_payload, totalAmount: paid.total_amount, payerTelegramId: payerId ?? null });
+      await alertUnmatched(tx, chargeId, problem!, {
+        paymentId: payment?.id ?? null,
+        payload: paid.invoice_payload,
+        totalAmount: paid.total_amount,
+        payerTelegramId: payerId ?? null,
+      });
       return;
     }
     const settled = await settlePayment(tx, payment.id, { telegramChargeId: chargeId });
@@ -256,7 +285,11 @@ async function recordRefundedPayment(prisma: PrismaClient, refunded: RefundedPay
     }
     if (payment.telegramChargeId && payment.telegramChargeId !== chargeId) {
       // A second charge for an invoice (never counted) came back: the payment keeps its own.
-      await finishWebhookEvent(tx, eventId, { status: "IGNORED", paymentId: payment.id, errorMessage: "the refunded charge is not the payment's" });
+      await finishWebhookEvent(tx, eventId, {
+        status: "IGNORED",
+        paymentId: payment.id,
+        errorMessage: "the refunded charge is not the payment's",
+      });
       return;
     }
     // Stars refunds are whole; a refund that overtook the payment's confirmation settles it first.

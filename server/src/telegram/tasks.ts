@@ -14,7 +14,10 @@ export interface TelegramDelivery {
 }
 
 /** The sender and settings of `config.telegram` (TELEGRAM_DELIVERY). */
-export function createTelegramDelivery(telegram: Pick<Config["telegram"], "apiUrl" | "botToken" | "delivery">, log?: (line: string) => void): TelegramDelivery {
+export function createTelegramDelivery(
+  telegram: Pick<Config["telegram"], "apiUrl" | "botToken" | "delivery">,
+  log?: (line: string) => void,
+): TelegramDelivery {
   return {
     sender: createTelegramSender(telegram, log),
     settings: { ratePerSecond: telegram.delivery.ratePerSecond, retryBaseMs: telegram.delivery.retryBaseMs },
@@ -28,7 +31,8 @@ export interface TelegramTaskDependencies {
 }
 
 function positiveInt(value: unknown, field: string): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) throw new Error(`payload.${field} must be a positive integer, got ${JSON.stringify(value)}`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`payload.${field} must be a positive integer, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -36,7 +40,12 @@ export function createTelegramTasks(deps: TelegramTaskDependencies): TaskList {
   let built: ReturnType<typeof build> | undefined;
   function build() {
     const outbox = createOutbox({ prisma: deps.prisma, sender: deps.telegram.sender, settings: deps.telegram.settings, log: deps.log });
-    const broadcasts = createBroadcastDelivery({ prisma: deps.prisma, outbox, ratePerSecond: deps.telegram.settings.ratePerSecond, log: deps.log });
+    const broadcasts = createBroadcastDelivery({
+      prisma: deps.prisma,
+      outbox,
+      ratePerSecond: deps.telegram.settings.ratePerSecond,
+      log: deps.log,
+    });
     return { outbox, broadcasts };
   }
   const parts = () => (built ??= build());
@@ -56,7 +65,9 @@ export function createTelegramTasks(deps: TelegramTaskDependencies): TaskList {
       const { reclaimed, requeued } = await parts().outbox.sweepMessages();
       const broadcasts = await parts().broadcasts.sweepBroadcasts();
       if (reclaimed || requeued || broadcasts.started || broadcasts.requeued) {
-        deps.log?.(`telegram sweep: ${reclaimed} stuck message(s) taken back, ${requeued} re-queued; ${broadcasts.started} broadcast(s) started, ${broadcasts.requeued} resumed`);
+        deps.log?.(
+          `telegram sweep: ${reclaimed} stuck message(s) taken back, ${requeued} re-queued; ${broadcasts.started} broadcast(s) started, ${broadcasts.requeued} resumed`,
+        );
       }
     },
   };

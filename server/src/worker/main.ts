@@ -17,7 +17,10 @@ async function start() {
   const config = loadConfig();
   const db = await provideDatabase(config.databaseUrl, { purpose: "dev", log });
   const prisma = createPrisma(db.url, { poolSize: config.worker.concurrency + 2 });
-  const events = await createEventBus(config.redisUrl, { channelPrefix: config.eventChannelPrefix, log: config.eventLog ? log : undefined });
+  const events = await createEventBus(config.redisUrl, {
+    channelPrefix: config.eventChannelPrefix,
+    log: config.eventLog ? log : undefined,
+  });
   const worker = await startWorker({
     connectionString: db.url,
     prisma,

@@ -21,7 +21,10 @@ export interface Job {
 }
 
 /** Adds (or replaces) one queue job, in `db`'s transaction when it is one. */
-export async function addJob(db: Db, { task, payload, key, delayMs = 0, maxAttempts = DEFAULT_MAX_ATTEMPTS, preserveRunAt = false }: Job): Promise<void> {
+export async function addJob(
+  db: Db,
+  { task, payload, key, delayMs = 0, maxAttempts = DEFAULT_MAX_ATTEMPTS, preserveRunAt = false }: Job,
+): Promise<void> {
   await db.$executeRaw`
     SELECT NULL FROM graphile_worker.add_job(
       ${task}::text,

@@ -49,7 +49,10 @@ function consoleLog(minimum: keyof typeof RANK) {
  * its warnings and errors (a job that threw, with the retry it scheduled) stay.
  */
 function graphileLogger(log: NonNullable<WorkerDependencies["log"]>): Logger {
-  const levels: Record<LogLevel, keyof typeof RANK> = { error: "error", warning: "warn", info: "debug", debug: "debug" } as Record<LogLevel, keyof typeof RANK>;
+  const levels: Record<LogLevel, keyof typeof RANK> = { error: "error", warning: "warn", info: "debug", debug: "debug" } as Record<
+    LogLevel,
+    keyof typeof RANK
+  >;
   return new Logger(() => (level, message) => log(levels[level] ?? "debug", message));
 }
 
@@ -108,10 +111,17 @@ export async function startWorker(deps: WorkerDependencies): Promise<RunningWork
     maxPoolSize: Math.max(config.worker.concurrency + 2, 4),
     noHandleSignals: true,
     logger,
-    taskList: createTaskList({ ...pipelineDeps, payments: deps.payments, telegram: createTelegramDelivery(config.telegram, (line) => log("info", line)) }),
+    taskList: createTaskList({
+      ...pipelineDeps,
+      payments: deps.payments,
+      telegram: createTelegramDelivery(config.telegram, (line) => log("info", line)),
+    }),
     parsedCronItems: parseCrontab(CRONTAB),
   });
-  log("info", `running: ${config.worker.concurrency} job(s) at a time, provider ${deps.provider.name}, at most ${config.generation.concurrency} provider task(s) in flight`);
+  log(
+    "info",
+    `running: ${config.worker.concurrency} job(s) at a time, provider ${deps.provider.name}, at most ${config.generation.concurrency} provider task(s) in flight`,
+  );
   return {
     resumed,
     stop: () => runner.stop(),

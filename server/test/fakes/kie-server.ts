@@ -113,10 +113,7 @@ export interface FakeKie {
   /** Ends a task now (success by default), sending its callback as its behaviour says. */
   settle(taskId: string, outcome?: FakeKieTaskBehaviour["outcome"]): void;
   /** POSTs a callback for a task now; resolves with our server's status. */
-  sendCallback(
-    taskId: string,
-    options?: { signature?: FakeKieCallback["signature"]; timestamp?: number; url?: string },
-  ): Promise<number>;
+  sendCallback(taskId: string, options?: { signature?: FakeKieCallback["signature"]; timestamp?: number; url?: string }): Promise<number>;
   /** The PNG a result URL serves. */
   resultBytes(taskId: string, n: number): Buffer;
   /** Resolves when no callback is in flight. */
@@ -371,7 +368,8 @@ export async function startFakeKie(options: FakeKieOptions = {}): Promise<FakeKi
         task.state = task.polls === 0 ? "waiting" : task.polls === 1 ? "queuing" : "generating";
         task.polls++;
         // The delay may end between polls; a timer sends the callback then.
-        if (task.polls >= task.behaviour.polls) later(Math.max(0, task.createTime + task.behaviour.delayMs - Date.now()), () => advance(task));
+        if (task.polls >= task.behaviour.polls)
+          later(Math.max(0, task.createTime + task.behaviour.delayMs - Date.now()), () => advance(task));
       }
     }
     return send(res, 200, { code: 200, msg: "success", data: recordOf(task) });

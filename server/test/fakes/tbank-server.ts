@@ -18,10 +18,7 @@ import type { AddressInfo } from "node:net";
 
 export type FakeTbankMethod = "Init" | "Cancel" | "GetState";
 
-export type FakeTbankFailure =
-  | { errorCode: string; message: string; details?: string }
-  | { httpStatus: number }
-  | { delayMs: number };
+export type FakeTbankFailure = { errorCode: string; message: string; details?: string } | { httpStatus: number } | { delayMs: number };
 
 export interface FakeTbankPayment {
   paymentId: string;
@@ -153,8 +150,10 @@ export async function startFakeTbank({ terminalKey = "PinGlassTEST", password = 
 
     if (method === "Init") {
       const { Amount, OrderId } = body;
-      if (typeof Amount !== "number" || !Number.isInteger(Amount) || Amount <= 0) return refuse("9999", "Неверные параметры.", "Поле Amount должно быть целым числом копеек.");
-      if (typeof OrderId !== "string" || !OrderId || OrderId.length > 36) return refuse("9999", "Неверные параметры.", "Поле OrderId не должно быть пустым.");
+      if (typeof Amount !== "number" || !Number.isInteger(Amount) || Amount <= 0)
+        return refuse("9999", "Неверные параметры.", "Поле Amount должно быть целым числом копеек.");
+      if (typeof OrderId !== "string" || !OrderId || OrderId.length > 36)
+        return refuse("9999", "Неверные параметры.", "Поле OrderId не должно быть пустым.");
       const paymentId = String(nextPaymentId++);
       const payment: FakeTbankPayment = {
         paymentId,
@@ -175,12 +174,20 @@ export async function startFakeTbank({ terminalKey = "PinGlassTEST", password = 
     const payment = payments.get(String(body.PaymentId));
     if (!payment) return refuse("7", "Неверный статус транзакции.", `Платеж ${String(body.PaymentId)} не найден.`);
     if (method === "GetState") {
-      return reply({ Success: true, ErrorCode: "0", Status: payment.status, PaymentId: payment.paymentId, OrderId: payment.orderId, Amount: payment.amount });
+      return reply({
+        Success: true,
+        ErrorCode: "0",
+        Status: payment.status,
+        PaymentId: payment.paymentId,
+        OrderId: payment.orderId,
+        Amount: payment.amount,
+      });
     }
     // Cancel
     const original = payment.amount - payment.refunded;
     const amount = body.Amount === undefined ? original : body.Amount;
-    if (typeof amount !== "number" || !Number.isInteger(amount) || amount <= 0 || amount > original) return refuse("9999", "Неверные параметры.", "Сумма отмены больше суммы платежа.");
+    if (typeof amount !== "number" || !Number.isInteger(amount) || amount <= 0 || amount > original)
+      return refuse("9999", "Неверные параметры.", "Сумма отмены больше суммы платежа.");
     const transitions: Record<string, string> = {
       NEW: "CANCELED",
       AUTHORIZED: amount === original ? "REVERSED" : "PARTIAL_REVERSED",
@@ -191,7 +198,15 @@ export async function startFakeTbank({ terminalKey = "PinGlassTEST", password = 
     if (!next) return refuse("7", "Неверный статус транзакции.", `Платеж в статусе ${payment.status} нельзя отменить.`);
     payment.status = payment.status === "CONFIRMED" && fake.cancelStatus ? fake.cancelStatus : next;
     payment.refunded += amount;
-    return reply({ Success: true, ErrorCode: "0", Status: payment.status, PaymentId: payment.paymentId, OrderId: payment.orderId, OriginalAmount: original, NewAmount: original - amount });
+    return reply({
+      Success: true,
+      ErrorCode: "0",
+      Status: payment.status,
+      PaymentId: payment.paymentId,
+      OrderId: payment.orderId,
+      OriginalAmount: original,
+      NewAmount: original - amount,
+    });
   });
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -239,7 +254,12 @@ export async function startFakeTbank({ terminalKey = "PinGlassTEST", password = 
       const url = options.url ?? payment.notificationUrl;
       if (!url) throw new Error(`fake T-Bank: payment ${paymentId} has no NotificationURL`);
       payment.status = status;
-      const body = fake.notification({ PaymentId: Number(paymentId), OrderId: payment.orderId, Amount: options.amount ?? payment.amount, Status: status });
+      const body = fake.notification({
+        PaymentId: Number(paymentId),
+        OrderId: payment.orderId,
+        Amount: options.amount ?? payment.amount,
+        Status: status,
+      });
       return fake.deliver(url, body);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -89,7 +89,13 @@ export interface FakeBotApi {
   /** An update with a pre_checkout_query, whose id answerPreCheckoutQuery then accepts. */
   preCheckoutUpdate(query: { payload: string; fromId: number; totalAmount: number; currency?: string }): FakeUpdate;
   /** An update with message.successful_payment for a new charge (refundable with refundStarPayment). */
-  successfulPaymentUpdate(payment: { payload: string; fromId: number; totalAmount: number; currency?: string; chargeId?: string }): FakeUpdate;
+  successfulPaymentUpdate(payment: {
+    payload: string;
+    fromId: number;
+    totalAmount: number;
+    currency?: string;
+    chargeId?: string;
+  }): FakeUpdate;
   /** An update with message.refunded_payment for a charge. */
   refundedPaymentUpdate(chargeId: string): FakeUpdate;
   /** An update with a plain text message. */
@@ -149,7 +155,9 @@ function booleanParam(params: Record<string, unknown>, name: string): boolean {
   throw badRequest(`parameter "${name}" must be a Boolean`);
 }
 
-export async function startFakeBotApi({ token = `${Math.floor(Math.random() * 1e9)}:${randomBytes(18).toString("base64url")}` } = {}): Promise<FakeBotApi> {
+export async function startFakeBotApi({
+  token = `${Math.floor(Math.random() * 1e9)}:${randomBytes(18).toString("base64url")}`,
+} = {}): Promise<FakeBotApi> {
   const calls: FakeBotApiCall[] = [];
   const failures = new Map<string, FakeBotApiFailure[]>();
   const delays = new Map<string, number>();
@@ -168,7 +176,13 @@ export async function startFakeBotApi({ token = `${Math.floor(Math.random() * 1e
         const chatId = requireInteger(params, "chat_id");
         const text = requireString(params, "text", { max: 4096 });
         if (fake.blockedChats.has(chatId)) throw fail(403, "Forbidden: bot was blocked by the user");
-        return { message_id: messageId++, from: BOT_USER, chat: { id: chatId, type: "private" }, date: Math.floor(Date.now() / 1000), text };
+        return {
+          message_id: messageId++,
+          from: BOT_USER,
+          chat: { id: chatId, type: "private" },
+          date: Math.floor(Date.now() / 1000),
+          text,
+        };
       },
     ],
     [
@@ -179,10 +193,11 @@ export async function startFakeBotApi({ token = `${Math.floor(Math.random() * 1e
         requireString(params, "payload", { max: 128, bytes: true });
         const currency = requireString(params, "currency", { min: 3, max: 3 });
         const prices = jsonParam(params, "prices");
-        if (!Array.isArray(prices) || prices.length === 0) throw badRequest("parameter \"prices\" is required");
+        if (!Array.isArray(prices) || prices.length === 0) throw badRequest('parameter "prices" is required');
         for (const price of prices) {
           const { label, amount } = (price ?? {}) as { label?: unknown; amount?: unknown };
-          if (typeof label !== "string" || !label || typeof amount !== "number" || !Number.isSafeInteger(amount)) throw badRequest("can't parse prices JSON object");
+          if (typeof label !== "string" || !label || typeof amount !== "number" || !Number.isSafeInteger(amount))
+            throw badRequest("can't parse prices JSON object");
         }
         if (currency === "XTR") {
           // Stars: no provider token (absent or empty), exactly one price, a positive amount.
@@ -250,14 +265,16 @@ export async function startFakeBotApi({ token = `${Math.floor(Math.random() * 1e
       if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("request body must be a JSON object");
       return { ...params, ...(body as Record<string, unknown>) };
     }
-    if (type === "application/x-www-form-urlencoded") return { ...params, ...Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) };
+    if (type === "application/x-www-form-urlencoded")
+      return { ...params, ...Object.fromEntries(new URLSearchParams(raw.toString("utf8"))) };
     throw badRequest(`unsupported content type ${type || "(none)"}`);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer) {
     const url = new URL(req.url ?? "/", "http://fake");
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    if (!match || (req.method !== "POST" && req.method !== "GET")) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    if (!match || (req.method !== "POST" && req.method !== "GET"))
+      return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     if (decodeURIComponent(match[1]!) !== token) {
       fake.unauthorized++;
       return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
@@ -293,7 +310,14 @@ export async function startFakeBotApi({ token = `${Math.floor(Math.random() * 1e
         const retryAfter = failure.retryAfter ?? 1;
         return answerError(fail(429, failure.description ?? `Too Many Requests: retry after ${retryAfter}`, retryAfter));
       }
-      const defaults: Record<number, string> = { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 500: "Internal Server Error", 502: "Bad Gateway" };
+      const defaults: Record<number, string> = {
+        400: "Bad Request",
+        403: "Forbidden",
+        404: "Not Found",
+        409: "Conflict",
+        500: "Internal Server Error",
+        502: "Bad Gateway",
+      };
       return answerError(fail(failure.status, failure.description ?? defaults[failure.status] ?? "Service Unavailable"));
     }
 
@@ -377,7 +401,13 @@ export async function startFakeBotApi({ token = `${Math.floor(Math.random() * 1e
       return {
         update_id: nextUpdateId(),
         message: serviceMessage(fromId, {
-          successful_payment: { currency, total_amount: totalAmount, invoice_payload: payload, telegram_payment_charge_id: chargeId, provider_payment_charge_id: "" },
+          successful_payment: {
+            currency,
+            total_amount: totalAmount,
+            invoice_payload: payload,
+            telegram_payment_charge_id: chargeId,
+            provider_payment_charge_id: "",
+          },
         }),
       };
     },
@@ -388,7 +418,12 @@ export async function startFakeBotApi({ token = `${Math.floor(Math.random() * 1e
       return {
         update_id: nextUpdateId(),
         message: serviceMessage(charge.userId, {
-          refunded_payment: { currency: charge.currency, total_amount: charge.totalAmount, invoice_payload: charge.payload, telegram_payment_charge_id: chargeId },
+          refunded_payment: {
+            currency: charge.currency,
+            total_amount: charge.totalAmount,
+            invoice_payload: charge.payload,
+            telegram_payment_charge_id: chargeId,
+          },
         }),
       };
     },

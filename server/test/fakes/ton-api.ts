@@ -77,7 +77,14 @@ export async function startFakeTonApi(options: { wallet: string; apiKey?: string
     transfer({ comment = null, amountNano, at = new Date(), aborted = false, sender }) {
       const source = sender ?? `0:${hex(32).toUpperCase()}`;
       if (!senders.has(source)) senders.set(source, friendlyOf());
-      return add({ source, senderFriendly: senders.get(source)!, valueNano: amountNano, comment, aborted, now: Math.floor(at.getTime() / 1000) });
+      return add({
+        source,
+        senderFriendly: senders.get(source)!,
+        valueNano: amountNano,
+        comment,
+        aborted,
+        now: Math.floor(at.getTime() / 1000),
+      });
     },
     outgoing() {
       return add({ source: null, senderFriendly: null, valueNano: 0n, comment: null, aborted: false, now: Math.floor(Date.now() / 1000) });
@@ -130,7 +137,13 @@ export async function startFakeTonApi(options: { wallet: string; apiKey?: string
   function route(url: URL): { status: number; body: unknown } {
     const query = Object.fromEntries(url.searchParams);
     if (url.pathname === "/api/v3/masterchainInfo") {
-      const block = (seqno: number) => ({ workchain: -1, shard: "8000000000000000", seqno, root_hash: randomBytes(32).toString("base64"), file_hash: randomBytes(32).toString("base64") });
+      const block = (seqno: number) => ({
+        workchain: -1,
+        shard: "8000000000000000",
+        seqno,
+        root_hash: randomBytes(32).toString("base64"),
+        file_hash: randomBytes(32).toString("base64"),
+      });
       return { status: 200, body: { last: block(fake.seqno), first: block(1) } };
     }
     if (url.pathname === "/api/v3/transactions") {

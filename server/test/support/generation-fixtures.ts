@@ -121,8 +121,7 @@ export async function startTestWorker(
     prisma,
     storage,
     provider:
-      provider ??
-      new LocalProvider({ latencyMs: config.generation.localLatencyMs, failureRate: config.generation.localFailureRate }),
+      provider ?? new LocalProvider({ latencyMs: config.generation.localLatencyMs, failureRate: config.generation.localFailureRate }),
     events,
     payments: createPaymentGateways(config),
     config,
@@ -144,7 +143,11 @@ export async function startTestWorker(
 }
 
 /** Waits until the job is COMPLETED or FAILED; answers it. */
-export async function waitForJob(prisma: PrismaClient, jobId: number, { timeoutMs = 15_000, onTick }: { timeoutMs?: number; onTick?: () => Promise<void> } = {}) {
+export async function waitForJob(
+  prisma: PrismaClient,
+  jobId: number,
+  { timeoutMs = 15_000, onTick }: { timeoutMs?: number; onTick?: () => Promise<void> } = {},
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await onTick?.();

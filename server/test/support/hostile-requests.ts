@@ -73,40 +73,73 @@ function manifest(): { hash: string; text: string; variables: string[] }[] {
   });
 }
 
-const FIELDS = ["viewer", "pricingTiers", "styles", "photoPacks", "node", "nodes", "sharedGallery", "admin", "partner", "paymentQuote", "__typename", "__schema", "a", "id", "edges", "referredBy", "avatars"];
+const FIELDS = [
+  "viewer",
+  "pricingTiers",
+  "styles",
+  "photoPacks",
+  "node",
+  "nodes",
+  "sharedGallery",
+  "admin",
+  "partner",
+  "paymentQuote",
+  "__typename",
+  "__schema",
+  "a",
+  "id",
+  "edges",
+  "referredBy",
+  "avatars",
+];
 const PUNCTUATION = ["{", "}", "(", ")", "[", "]", ":", "$", "!", "@", "...", "=", "|", "&", ",", "#", '"', '"""', "\\", "\n"];
 const WEIRD = ["\u0000", "\ud800", "\udfff", "\u202e", "\ufeff", "\u{1f600}", "\u0007", "\r", "\t", "é", "Ω"];
 
 /** A value that no variable of the client's documents accepts as it is. */
 function wrongValue(r: Random, depth = 0): unknown {
   switch (r.int(0, 11)) {
-    case 0: return r.int(-(2 ** 31), 2 ** 31) * 1e10;
-    case 1: return Number.MAX_VALUE;
-    case 2: return -0.5;
-    case 3: return true;
-    case 4: return "x".repeat(r.size(1, 200_000));
-    case 5: return WEIRD.join("");
-    case 6: return depth < 3 ? Array.from({ length: r.int(0, 5) }, () => wrongValue(r, depth + 1)) : [];
-    case 7: return depth < 3 ? { [r.pick(["input", "id", "first", "__proto__", "constructor", ""])]: wrongValue(r, depth + 1) } : {};
+    case 0:
+      return r.int(-(2 ** 31), 2 ** 31) * 1e10;
+    case 1:
+      return Number.MAX_VALUE;
+    case 2:
+      return -0.5;
+    case 3:
+      return true;
+    case 4:
+      return "x".repeat(r.size(1, 200_000));
+    case 5:
+      return WEIRD.join("");
+    case 6:
+      return depth < 3 ? Array.from({ length: r.int(0, 5) }, () => wrongValue(r, depth + 1)) : [];
+    case 7:
+      return depth < 3 ? { [r.pick(["input", "id", "first", "__proto__", "constructor", ""])]: wrongValue(r, depth + 1) } : {};
     case 8: {
       // Nested lists (kept within what JSON.stringify here can write; the raw bodies go deeper).
       let value: unknown = 1;
       for (let i = r.size(10, 3_000); i > 0; i--) value = [value];
       return value;
     }
-    case 9: return { then: "x", toString: 1, valueOf: [] };
-    case 10: return "sha256:" + "0".repeat(64);
-    default: return null;
+    case 9:
+      return { then: "x", toString: 1, valueOf: [] };
+    case 10:
+      return "sha256:" + "0".repeat(64);
+    default:
+      return null;
   }
 }
 
 function nested(r: Random): string {
   const depth = r.size(13, 200_000);
   switch (r.int(0, 3)) {
-    case 0: return `{ viewer ${`{ referredBy `.repeat(depth)}{ id }${" }".repeat(depth)} }`;
-    case 1: return `{ ${"a { ".repeat(depth)}id${" }".repeat(depth)} }`;
-    case 2: return `{ nodes(ids: ${"[".repeat(depth)}"x"${"]".repeat(depth)}) { id } }`;
-    default: return r.pick(["{", "(", "["]).repeat(depth);
+    case 0:
+      return `{ viewer ${`{ referredBy `.repeat(depth)}{ id }${" }".repeat(depth)} }`;
+    case 1:
+      return `{ ${"a { ".repeat(depth)}id${" }".repeat(depth)} }`;
+    case 2:
+      return `{ nodes(ids: ${"[".repeat(depth)}"x"${"]".repeat(depth)}) { id } }`;
+    default:
+      return r.pick(["{", "(", "["]).repeat(depth);
   }
 }
 
@@ -116,11 +149,15 @@ function document(category: Category, r: Random, documents: ReturnType<typeof ma
       return { query: nested(r) };
     case "wide selection": {
       const n = r.size(50, 50_000);
-      return { query: `{ ${Array.from({ length: n }, () => r.pick(["pricingTiers { code }", "styles { id name }", "__typename", "viewer { id }", "zz"])).join(" ")} }` };
+      return {
+        query: `{ ${Array.from({ length: n }, () => r.pick(["pricingTiers { code }", "styles { id name }", "__typename", "viewer { id }", "zz"])).join(" ")} }`,
+      };
     }
     case "alias bomb": {
       const n = r.size(21, 50_000);
-      return { query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${r.pick(["__typename", "pricingTiers { code }", "viewer { id }"])}`).join(" ")} }` };
+      return {
+        query: `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${r.pick(["__typename", "pricingTiers { code }", "viewer { id }"])}`).join(" ")} }`,
+      };
     }
     case "fragment bomb": {
       const levels = r.int(3, 80);
@@ -167,9 +204,18 @@ function document(category: Category, r: Random, documents: ReturnType<typeof ma
     case "malformed ids": {
       const id = () =>
         r.pick([
-          "0", "", "%%%", "=", "VXNlcjo=", "VXNlcjot", Buffer.from(`User:${"9".repeat(r.int(10, 400))}`).toString("base64"),
-          Buffer.from(`${r.pick(["User", "Avatar", "Payment", "AdminUser", "X"])}:${r.pick(["-1", "1.5", "1e5", "0x10", " 1", "NaN", WEIRD.join("")])}`).toString("base64"),
-          "a".repeat(r.size(1, 100_000)), WEIRD.join(""),
+          "0",
+          "",
+          "%%%",
+          "=",
+          "VXNlcjo=",
+          "VXNlcjot",
+          Buffer.from(`User:${"9".repeat(r.int(10, 400))}`).toString("base64"),
+          Buffer.from(
+            `${r.pick(["User", "Avatar", "Payment", "AdminUser", "X"])}:${r.pick(["-1", "1.5", "1e5", "0x10", " 1", "NaN", WEIRD.join("")])}`,
+          ).toString("base64"),
+          "a".repeat(r.size(1, 100_000)),
+          WEIRD.join(""),
         ]);
       return {
         query: r.pick([
@@ -183,7 +229,9 @@ function document(category: Category, r: Random, documents: ReturnType<typeof ma
     }
     case "token soup": {
       const n = r.size(1, 5_000);
-      return { query: Array.from({ length: n }, () => (r.chance(0.5) ? r.pick(PUNCTUATION) : r.pick(FIELDS))).join(r.pick([" ", "", "\n"])) };
+      return {
+        query: Array.from({ length: n }, () => (r.chance(0.5) ? r.pick(PUNCTUATION) : r.pick(FIELDS))).join(r.pick([" ", "", "\n"])),
+      };
     }
     default:
       return { query: "{ __typename }" };
@@ -204,8 +252,24 @@ function rawBody(category: Category, r: Random): HostileRequest["raw"] {
   }
   if (category === "bad multipart") {
     const form = new FormData();
-    const operations = r.pick(["{bad", "", "null", "[]", JSON.stringify({ query: "{ __typename }" }), JSON.stringify({ query: nested(r).slice(0, 50_000) }), JSON.stringify({ query: "mutation ($f: Upload!) { __typename }", variables: { f: null } })]);
-    const map = r.pick(["{}", "[1", "null", '{"0": ["variables.f"]}', '{"0": ["variables.__proto__.x"]}', '{"0": "nope"}', JSON.stringify(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [String(i), [`variables.f${i}`]])))]);
+    const operations = r.pick([
+      "{bad",
+      "",
+      "null",
+      "[]",
+      JSON.stringify({ query: "{ __typename }" }),
+      JSON.stringify({ query: nested(r).slice(0, 50_000) }),
+      JSON.stringify({ query: "mutation ($f: Upload!) { __typename }", variables: { f: null } }),
+    ]);
+    const map = r.pick([
+      "{}",
+      "[1",
+      "null",
+      '{"0": ["variables.f"]}',
+      '{"0": ["variables.__proto__.x"]}',
+      '{"0": "nope"}',
+      JSON.stringify(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [String(i), [`variables.f${i}`]]))),
+    ]);
     if (r.chance(0.9)) form.set("operations", operations);
     if (r.chance(0.9)) form.set("map", map);
     if (r.chance(0.5)) form.set("0", new Blob([new Uint8Array(r.size(1, 100_000))]), "photo.jpg");
@@ -216,7 +280,7 @@ function rawBody(category: Category, r: Random): HostileRequest["raw"] {
   const body = r.pick([
     () => "{not json",
     () => "",
-    () => "\ufeff{\"query\": \"{ __typename }\"}",
+    () => '\ufeff{"query": "{ __typename }"}',
     () => '{"query": "{ __typename }"',
     () => '{"query": "{ __typename }"} trailing',
     () => '{"query": "{ __typename }", "query": 5}',
@@ -231,13 +295,29 @@ function rawBody(category: Category, r: Random): HostileRequest["raw"] {
     () => new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
     // A well-formed request whose document holds invalid UTF-8 (a lone continuation byte,
     // an overlong form, an encoded surrogate, 0xFF) inside and outside a string.
-    () => invalidUtf8(r.pick(['{"query": "{ sharedGallery(token: \\"@\\") { id } }"}', '{"query": "{ @ }"}', '{"query": "{ pricingTiers { code } } #@"}'])),
+    () =>
+      invalidUtf8(
+        r.pick([
+          '{"query": "{ sharedGallery(token: \\"@\\") { id } }"}',
+          '{"query": "{ @ }"}',
+          '{"query": "{ pricingTiers { code } } #@"}',
+        ]),
+      ),
   ])();
-  return { body, contentType: r.pick(["application/json", "application/json; charset=utf-16", "text/plain", "application/graphql+json", "application/x-www-form-urlencoded"]) };
+  return {
+    body,
+    contentType: r.pick([
+      "application/json",
+      "application/json; charset=utf-16",
+      "text/plain",
+      "application/graphql+json",
+      "application/x-www-form-urlencoded",
+    ]),
+  };
 }
 
 /** The text as UTF-8 with invalid byte sequences where it has `@`. */
-function invalidUtf8(text: string): Uint8Array {
+function invalidUtf8(text: string): Uint8Array<ArrayBuffer> {
   const [before, after] = text.split("@") as [string, string];
   const encoder = new TextEncoder();
   return new Uint8Array([...encoder.encode(before), 0x80, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, ...encoder.encode(after)]);
@@ -250,15 +330,23 @@ export function* hostileRequests(seed: number, count: number, categories: readon
   for (let i = 0; i < count; i++) {
     const category = categories[i % categories.length]!;
     if (category === "batched array" || category === "bad multipart" || category === "malformed JSON") {
-      yield { category, transport: category === "bad multipart" ? "multipart" : "POST", caller: r.chance(0.7) ? "staff" : "anonymous", raw: rawBody(category, r) };
+      yield {
+        category,
+        transport: category === "bad multipart" ? "multipart" : "POST",
+        caller: r.chance(0.7) ? "staff" : "anonymous",
+        raw: rawBody(category, r),
+      };
       continue;
     }
     const operation = document(category, r, documents)!;
     // Anonymous callers in production reach past the trusted-document check only with the
     // client's own documents; staff (the explorer) reach parsing and execution with anything.
-    const caller: Caller = category === "wrong variables" ? r.pick(["staff", "anonymous"] as const) : r.chance(0.85) ? "staff" : "anonymous";
+    const caller: Caller =
+      category === "wrong variables" ? r.pick(["staff", "anonymous"] as const) : r.chance(0.85) ? "staff" : "anonymous";
     const long = (operation.query?.length ?? 0) > 6_000;
-    const transport: Transport = r.pick(long ? (["POST", "SSE", "multipart", "graphql-ws"] as const) : (["POST", "GET", "SSE", "multipart", "graphql-ws"] as const));
+    const transport: Transport = r.pick(
+      long ? (["POST", "SSE", "multipart", "graphql-ws"] as const) : (["POST", "GET", "SSE", "multipart", "graphql-ws"] as const),
+    );
     yield { category, transport, caller, operation };
   }
 }
@@ -359,11 +447,21 @@ export async function send(target: Target, request: HostileRequest): Promise<Out
   const { operation, raw } = request;
   try {
     if (raw) {
-      return await finish(await fetch(target.url, { method: "POST", body: raw.body, headers: { ...headers, ...(raw.contentType ? { "content-type": raw.contentType } : {}) } }));
+      return await finish(
+        await fetch(target.url, {
+          method: "POST",
+          body: raw.body,
+          headers: { ...headers, ...(raw.contentType ? { "content-type": raw.contentType } : {}) },
+        }),
+      );
     }
     switch (request.transport) {
       case "graphql-ws": {
-        const outcome = await target.sockets[request.caller].run({ query: operation?.query ?? "", variables: isObject(operation?.variables) ? operation.variables : null, extensions: isObject(operation?.extensions) ? operation.extensions : undefined });
+        const outcome = await target.sockets[request.caller].run({
+          query: operation?.query ?? "",
+          variables: isObject(operation?.variables) ? operation.variables : null,
+          extensions: isObject(operation?.extensions) ? operation.extensions : undefined,
+        });
         return { status: 200, ...outcome, ms: performance.now() - started };
       }
       case "GET": {
@@ -384,7 +482,11 @@ export async function send(target: Target, request: HostileRequest): Promise<Out
           await fetch(target.url, {
             method: "POST",
             body: JSON.stringify(operation),
-            headers: { ...headers, "content-type": "application/json", ...(request.transport === "SSE" ? { accept: "text/event-stream" } : {}) },
+            headers: {
+              ...headers,
+              "content-type": "application/json",
+              ...(request.transport === "SSE" ? { accept: "text/event-stream" } : {}),
+            },
           }),
         );
     }
@@ -406,7 +508,8 @@ export class Tally {
     const verdict = judge(outcome);
     const key = `${request.category}\t${verdict}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    if ((this.slowest.get(request.category)?.ms ?? -1) < outcome.ms) this.slowest.set(request.category, { ms: outcome.ms, transport: request.transport });
+    if ((this.slowest.get(request.category)?.ms ?? -1) < outcome.ms)
+      this.slowest.set(request.category, { ms: outcome.ms, transport: request.transport });
     if (verdict !== "answered" && verdict !== "refused" && this.defects.length < 50) this.defects.push({ request, outcome, verdict });
     return verdict;
   }
@@ -424,6 +527,10 @@ export class Tally {
 
 /** A one-line description of a request, for a failure message. */
 export function describeRequest(request: HostileRequest): string {
-  const what = request.raw ? (typeof request.raw.body === "string" ? request.raw.body : "(binary/form body)") : JSON.stringify(request.operation);
+  const what = request.raw
+    ? typeof request.raw.body === "string"
+      ? request.raw.body
+      : "(binary/form body)"
+    : JSON.stringify(request.operation);
   return `${request.category} over ${request.transport} as ${request.caller}: ${what.slice(0, 300)}${what.length > 300 ? "…" : ""}`;
 }

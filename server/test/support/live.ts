@@ -130,8 +130,14 @@ export function subscribeSse(httpUrl: string, operation: Operation, headers: Rec
         const message = buffer.slice(0, boundary);
         buffer = buffer.slice(boundary + 2);
         const lines = message.split("\n");
-        const event = lines.find((line) => line.startsWith("event:"))?.slice(6).trim();
-        const data = lines.filter((line) => line.startsWith("data:")).map((line) => line.slice(5).trim()).join("\n");
+        const event = lines
+          .find((line) => line.startsWith("event:"))
+          ?.slice(6)
+          .trim();
+        const data = lines
+          .filter((line) => line.startsWith("data:"))
+          .map((line) => line.slice(5).trim())
+          .join("\n");
         if (event === "complete") return stream.end();
         if (data) stream.push(JSON.parse(data) as Payload);
       }

@@ -9,7 +9,9 @@ import type { TestApi } from "./harness.ts";
 export function fieldsBeyond(typeName: string, publicFields: string[]): string[] {
   const type = schema.getType(typeName);
   if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
-  return Object.keys(type.getFields()).filter((name) => !publicFields.includes(name)).sort();
+  return Object.keys(type.getFields())
+    .filter((name) => !publicFields.includes(name))
+    .sort();
 }
 
 export async function expectStaffOnly(
@@ -28,9 +30,15 @@ export async function expectStaffOnly(
     const response = await api.app.fetch("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...ownerHeaders },
-      body: JSON.stringify({ query: `query ($id: ID!) { node(id: $id) { ... on ${typeName} { ${selection} } } }`, variables: { id: nodeId } }),
+      body: JSON.stringify({
+        query: `query ($id: ID!) { node(id: $id) { ... on ${typeName} { ${selection} } } }`,
+        variables: { id: nodeId },
+      }),
     });
-    const body = (await response.json()) as { data?: { node?: Record<string, unknown> | null }; errors?: Array<{ extensions?: { code?: string } }> };
+    const body = (await response.json()) as {
+      data?: { node?: Record<string, unknown> | null };
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
     expect(body.errors?.[0]?.extensions?.code, `${typeName}.${name} as the owner`).toBe("FORBIDDEN");
     expect(body.data?.node?.[name] ?? null, `${typeName}.${name} leaked`).toBeNull();
   }

@@ -44,8 +44,12 @@ export function ContentPage() {
   const [{ data, fetching, error }] = useQuery({ query: ContentQuery, variables: { search: search.trim() || null } });
   const [deactivated, deactivate] = useMutation(DeactivatePromptMutation);
   const [toggled, toggle] = useMutation(TogglePackMutation);
-  const promptFailure = deactivated.data?.deactivateSavedPrompt.__typename === "SavedPrompt" ? null : (deactivated.data?.deactivateSavedPrompt.message ?? deactivated.error?.message);
-  const packFailure = toggled.data?.updatePhotoPack.__typename === "PhotoPack" ? null : (toggled.data?.updatePhotoPack.message ?? toggled.error?.message);
+  const promptFailure =
+    deactivated.data?.deactivateSavedPrompt.__typename === "SavedPrompt"
+      ? null
+      : (deactivated.data?.deactivateSavedPrompt.message ?? deactivated.error?.message);
+  const packFailure =
+    toggled.data?.updatePhotoPack.__typename === "PhotoPack" ? null : (toggled.data?.updatePhotoPack.message ?? toggled.error?.message);
 
   if (error) return <RequestError error={error} />;
   if (!data) return fetching ? <Loading what="Loading prompts and packs" /> : null;
@@ -57,18 +61,34 @@ export function ContentPage() {
       <div className="columns">
         <section className="card">
           <h2>Prompts ({data.admin.savedPrompts.totalCount})</h2>
-          <input className="search" type="search" placeholder="Search prompts" aria-label="Search prompts" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            className="search"
+            type="search"
+            placeholder="Search prompts"
+            aria-label="Search prompts"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
           <FieldMessage message={promptFailure} />
           {prompts.length === 0 ? (
-            <Empty><p>No prompts match.</p></Empty>
+            <Empty>
+              <p>No prompts match.</p>
+            </Empty>
           ) : (
             <ul className="list">
               {prompts.map(({ node }) => (
                 <li key={node.id} className="list-card">
                   <div>
-                    <strong>{node.title}</strong> <span className="muted">{node.style?.name ?? "no style"} · in {node.packItemCount} packs</span>
+                    <strong>{node.title}</strong>{" "}
+                    <span className="muted">
+                      {node.style?.name ?? "no style"} · in {node.packItemCount} packs
+                    </span>
                     <p className="prompt-text">{node.prompt}</p>
-                    {node.tags.map((t) => <span key={t} className="chip chip-static">{t}</span>)}
+                    {node.tags.map((t) => (
+                      <span key={t} className="chip chip-static">
+                        {t}
+                      </span>
+                    ))}
                   </div>
                   {node.isActive ? (
                     <button type="button" className="button button-secondary" onClick={() => deactivate({ input: { id: node.id } })}>
@@ -86,7 +106,9 @@ export function ContentPage() {
           <h2>Packs ({data.admin.photoPacks.totalCount})</h2>
           <FieldMessage message={packFailure} />
           {packs.length === 0 ? (
-            <Empty><p>No packs yet.</p></Empty>
+            <Empty>
+              <p>No packs yet.</p>
+            </Empty>
           ) : (
             <ul className="list">
               {packs.map(({ node }) => (
@@ -95,7 +117,11 @@ export function ContentPage() {
                     <strong>{node.name}</strong> <span className="muted">{node.allItems.totalCount} items</span>
                     {node.description && <p className="muted">{node.description}</p>}
                   </div>
-                  <button type="button" className="button button-secondary" onClick={() => toggle({ input: { id: node.id, isActive: !node.isActive } })}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => toggle({ input: { id: node.id, isActive: !node.isActive } })}
+                  >
                     {node.isActive ? "Retire" : "Publish"}
                   </button>
                 </li>

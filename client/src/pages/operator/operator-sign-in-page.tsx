@@ -38,7 +38,13 @@ export function OperatorSignInPage() {
     <main className="page page-narrow">
       <form className="card form sign-in" onSubmit={submit} aria-label="Operator sign-in">
         <h1>PinGlass operator console</h1>
-        <TextField label="Username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={errors.fields.username} />
+        <TextField
+          label="Username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={errors.fields.username}
+        />
         <TextField
           label="Password"
           type="password"

@@ -65,13 +65,19 @@ export function OperatorTicketPage({ ticketId }: { ticketId: string }) {
   if (!ticket?.desk) {
     return (
       <Empty>
-        <p>This ticket does not exist. <Link to="/operator">The queue</Link></p>
+        <p>
+          This ticket does not exist. <Link to="/operator">The queue</Link>
+        </p>
       </Empty>
     );
   }
   const desk = ticket.desk;
   const sent = replied.data?.replyToTicket.__typename === "SupportTicketMessage" ? [replied.data.replyToTicket] : [];
-  const messages = mergeMessages(desk.conversation.edges.map((e) => e.node), live.data ?? [], sent);
+  const messages = mergeMessages(
+    desk.conversation.edges.map((e) => e.node),
+    live.data ?? [],
+    sent,
+  );
 
   const send = async (body: string) => {
     const result = await reply({ input: { ticketId, body } });
@@ -96,7 +102,10 @@ export function OperatorTicketPage({ ticketId }: { ticketId: string }) {
         <aside className="card">
           <dl className="facts">
             <dt>From</dt>
-            <dd>{desk.user?.name ?? desk.contactName ?? "—"}{desk.telegramUsername ? ` (@${desk.telegramUsername})` : ""}</dd>
+            <dd>
+              {desk.user?.name ?? desk.contactName ?? "—"}
+              {desk.telegramUsername ? ` (@${desk.telegramUsername})` : ""}
+            </dd>
             <dt>Topic</dt>
             <dd>{humanize(ticket.category)}</dd>
             <dt>Priority</dt>

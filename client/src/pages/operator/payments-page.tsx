@@ -58,17 +58,31 @@ export function PaymentsPage() {
       ) : (
         <table className="table table-rows">
           <thead>
-            <tr><th>Date</th><th>User</th><th>Tier</th><th>Amount</th><th>Provider</th><th>Status</th></tr>
+            <tr>
+              <th>Date</th>
+              <th>User</th>
+              <th>Tier</th>
+              <th>Amount</th>
+              <th>Provider</th>
+              <th>Status</th>
+            </tr>
           </thead>
           <tbody>
             {payments.map(({ node }) => (
               <tr key={node.id}>
                 <td>{formatDate(node.createdAt)}</td>
                 <td>{node.user.name ?? (node.user.telegramUsername ? `@${node.user.telegramUsername}` : "—")}</td>
-                <td>{node.tier?.name ?? "—"} · {node.photoCount}</td>
+                <td>
+                  {node.tier?.name ?? "—"} · {node.photoCount}
+                </td>
                 <td>{formatMoney(node.amount, node.currency)}</td>
-                <td>{node.provider}{node.isTestMode ? " (test)" : ""}</td>
-                <td><span className={`badge badge-${node.status.toLowerCase()}`}>{humanize(node.status)}</span></td>
+                <td>
+                  {node.provider}
+                  {node.isTestMode ? " (test)" : ""}
+                </td>
+                <td>
+                  <span className={`badge badge-${node.status.toLowerCase()}`}>{humanize(node.status)}</span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -82,7 +82,14 @@ export function TicketQueuePage() {
       ) : (
         <table className="table table-rows">
           <thead>
-            <tr><th>Ticket</th><th>From</th><th>Priority</th><th>Status</th><th>SLA</th><th>Updated</th></tr>
+            <tr>
+              <th>Ticket</th>
+              <th>From</th>
+              <th>Priority</th>
+              <th>Status</th>
+              <th>SLA</th>
+              <th>Updated</th>
+            </tr>
           </thead>
           <tbody>
             {tickets.map(({ node }) => (
@@ -94,7 +101,9 @@ export function TicketQueuePage() {
                 </td>
                 <td>{node.desk?.contactName ?? (node.desk?.telegramUsername ? `@${node.desk.telegramUsername}` : "—")}</td>
                 <td>{node.priority}</td>
-                <td><span className={`badge badge-${node.status.toLowerCase()}`}>{humanize(node.status)}</span></td>
+                <td>
+                  <span className={`badge badge-${node.status.toLowerCase()}`}>{humanize(node.status)}</span>
+                </td>
                 <td>{node.desk?.slaState ? humanize(node.desk.slaState) : "—"}</td>
                 <td>{formatDate(node.updatedAt)}</td>
               </tr>

@@ -20,14 +20,24 @@ const UsersQuery = graphql(`
 
 export function UsersPage() {
   const [search, setSearch] = useState("");
-  const [{ data, fetching, error }] = useQuery({ query: UsersQuery, variables: { filter: search.trim() ? { search: search.trim() } : null } });
+  const [{ data, fetching, error }] = useQuery({
+    query: UsersQuery,
+    variables: { filter: search.trim() ? { search: search.trim() } : null },
+  });
   const users = data?.admin.users.edges ?? [];
   return (
     <>
       <h1>
         Users <span className="muted">({data?.admin.users.totalCount ?? "…"})</span>
       </h1>
-      <input className="search" type="search" placeholder="Name, @username or Telegram id" aria-label="Search users" value={search} onChange={(e) => setSearch(e.target.value)} />
+      <input
+        className="search"
+        type="search"
+        placeholder="Name, @username or Telegram id"
+        aria-label="Search users"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       {error && <RequestError error={error} />}
       {!data && fetching ? (
         <Loading what="Loading users" />
@@ -38,7 +48,13 @@ export function UsersPage() {
       ) : (
         <table className="table table-rows">
           <thead>
-            <tr><th>Name</th><th>Telegram</th><th>Plan</th><th>State</th><th>Joined</th></tr>
+            <tr>
+              <th>Name</th>
+              <th>Telegram</th>
+              <th>Plan</th>
+              <th>State</th>
+              <th>Joined</th>
+            </tr>
           </thead>
           <tbody>
             {users.map(({ node }) => (
@@ -46,7 +62,15 @@ export function UsersPage() {
                 <td>{node.name ?? "—"}</td>
                 <td>{node.telegramUsername ? `@${node.telegramUsername}` : (node.telegramUserId ?? "—")}</td>
                 <td>{node.isPro ? "Pro" : "Free"}</td>
-                <td>{node.isBanned ? <span className="badge badge-failed" title={node.banReason ?? undefined}>Banned</span> : "Active"}</td>
+                <td>
+                  {node.isBanned ? (
+                    <span className="badge badge-failed" title={node.banReason ?? undefined}>
+                      Banned
+                    </span>
+                  ) : (
+                    "Active"
+                  )}
+                </td>
                 <td>{formatDate(node.createdAt)}</td>
               </tr>
             ))}

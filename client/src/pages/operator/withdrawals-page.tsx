@@ -120,7 +120,9 @@ function Decision({ withdrawalId }: { withdrawalId: string }) {
     rejectAnswer?.__typename === "ValidationError" ? (rejectAnswer.fieldErrors[0]?.message ?? rejectAnswer.message) : null;
   const failure =
     (approveAnswer && approveAnswer.__typename !== "Withdrawal" ? approveAnswer.message : null) ??
-    (rejectAnswer && rejectAnswer.__typename !== "Withdrawal" && rejectAnswer.__typename !== "ValidationError" ? rejectAnswer.message : null) ??
+    (rejectAnswer && rejectAnswer.__typename !== "Withdrawal" && rejectAnswer.__typename !== "ValidationError"
+      ? rejectAnswer.message
+      : null) ??
     approved.error?.message ??
     rejected.error?.message;
   return (

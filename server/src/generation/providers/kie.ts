@@ -277,7 +277,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Printable, single-line, bounded: provider text goes into our errors and logs. */
 function clean(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, 300);
+  return text
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim()
+    .slice(0, 300);
 }
 
 function messageOf(json: Record<string, unknown>): string {

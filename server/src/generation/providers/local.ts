@@ -80,7 +80,9 @@ export class LocalProvider implements ImageProvider {
 
   async submit(request: LocalSubmitRequest): Promise<{ providerTaskId: string }> {
     if (!request.prompt.trim()) throw new ProviderError("local provider: empty prompt", false);
-    const seed = sha256(`${request.prompt}\n${request.referenceImageUrls[0] ?? ""}`).toString("hex").slice(0, 16);
+    const seed = sha256(`${request.prompt}\n${request.referenceImageUrls[0] ?? ""}`)
+      .toString("hex")
+      .slice(0, 16);
     const attempt = request.attempt ?? 1;
     return { providerTaskId: `local:${request.taskId}:${attempt}:${this.now()}:${seed}` };
   }

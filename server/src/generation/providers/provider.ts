@@ -15,9 +15,7 @@ export interface SubmitRequest {
 }
 
 export type TaskState =
-  | { state: "pending" }
-  | { state: "succeeded"; resultUrls: string[] }
-  | { state: "failed"; error: string; retryable: boolean };
+  { state: "pending" } | { state: "succeeded"; resultUrls: string[] } | { state: "failed"; error: string; retryable: boolean };
 
 export interface ResultImage {
   bytes: Uint8Array;

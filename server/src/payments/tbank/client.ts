@@ -67,7 +67,11 @@ export class TbankClient {
     const answer = await this.call("Init", { ...request });
     const paymentId = answer.PaymentId;
     const paymentUrl = answer.PaymentURL;
-    if ((typeof paymentId !== "string" && typeof paymentId !== "number") || typeof paymentUrl !== "string" || !/^https?:\/\//.test(paymentUrl)) {
+    if (
+      (typeof paymentId !== "string" && typeof paymentId !== "number") ||
+      typeof paymentUrl !== "string" ||
+      !/^https?:\/\//.test(paymentUrl)
+    ) {
       throw new PaymentProviderError("TBANK", "T-Bank Init answered without a PaymentId and PaymentURL", true);
     }
     return { PaymentId: String(paymentId), PaymentURL: paymentUrl, Status: String(answer.Status ?? "") };
@@ -105,7 +109,8 @@ export class TbankClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
     } catch (error) {
-      const reason = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? "timed out" : "could not be reached";
+      const reason =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError") ? "timed out" : "could not be reached";
       throw new PaymentProviderError("TBANK", `T-Bank ${method} ${reason}`, true);
     }
 
@@ -127,7 +132,11 @@ export class TbankClient {
     const errorCode = String(record.ErrorCode ?? "");
     if (record.Success !== true || errorCode !== "0") {
       const message = [record.Message, record.Details].filter((part) => typeof part === "string" && part.trim()).join(": ");
-      throw new PaymentProviderError("TBANK", `T-Bank refused ${method} (ErrorCode ${errorCode || "none"})${message ? `: ${message}` : ""}`.slice(0, 500), false);
+      throw new PaymentProviderError(
+        "TBANK",
+        `T-Bank refused ${method} (ErrorCode ${errorCode || "none"})${message ? `: ${message}` : ""}`.slice(0, 500),
+        false,
+      );
     }
     return record;
   }

@@ -16,7 +16,9 @@ export function tbankToken(params: Record<string, unknown>, password: string): s
     if (key !== "Token" && key !== "Password" && isScalar(value)) signed.push([key, String(value)]);
   }
   signed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash("sha256").update(signed.map(([, value]) => value).join(""), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(signed.map(([, value]) => value).join(""), "utf8")
+    .digest("hex");
 }
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;

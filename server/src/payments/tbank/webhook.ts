@@ -85,15 +85,20 @@ export function createTbankWebhook(options: TbankWebhookOptions): WebhookHandler
       const body = parseObject(raw);
       if (!body) return refuse(400, "body is not a JSON object");
 
-      if (body.TerminalKey !== options.terminalKey) return refuse(403, "another terminal's notification", { terminalKey: String(body.TerminalKey ?? "") });
-      if (!tbankTokenMatches(body, options.password)) return refuse(403, "bad token", { orderId: body.OrderId ?? null, status: body.Status ?? null });
+      if (body.TerminalKey !== options.terminalKey)
+        return refuse(403, "another terminal's notification", { terminalKey: String(body.TerminalKey ?? "") });
+      if (!tbankTokenMatches(body, options.password))
+        return refuse(403, "bad token", { orderId: body.OrderId ?? null, status: body.Status ?? null });
 
       const notification = parseNotification(body);
       // Signed by T-Bank but not about a payment (card binding and the like): nothing for us to do.
       if (!notification) return answer(res, 200, "OK");
 
       const effect = EFFECTS.get(notification.status);
-      const payment = await prisma.payment.findUnique({ where: { orderId: notification.orderId }, select: { id: true, provider: true, amount: true } });
+      const payment = await prisma.payment.findUnique({
+        where: { orderId: notification.orderId },
+        select: { id: true, provider: true, amount: true },
+      });
       if (payment?.provider !== "TBANK") {
         // See the top of this file: T-Bank re-sends what is not answered OK.
         if (!effect) return answer(res, 200, "OK");
@@ -101,7 +106,13 @@ export function createTbankWebhook(options: TbankWebhookOptions): WebhookHandler
         return answer(res, 404, "UNKNOWN ORDER");
       }
       const problem = amountProblem(notification, payment.amount.times(100).toNumber());
-      if (problem) return refuse(400, problem, { paymentId: payment.id, orderId: notification.orderId, status: notification.status, amount: notification.amount });
+      if (problem)
+        return refuse(400, problem, {
+          paymentId: payment.id,
+          orderId: notification.orderId,
+          status: notification.status,
+          amount: notification.amount,
+        });
 
       const { Token: _signature, ...payload } = body;
       await prisma.$transaction(async (tx) => {
@@ -197,4 +208,3 @@ function answer(res: ServerResponse, status: number, text: string, headers: Reco
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-

@@ -60,13 +60,16 @@ export class TonApiClient {
 
   /** The account's transactions from logical time `fromLt` on, oldest first. */
   async transactions(account: string, fromLt: bigint, limit: number): Promise<TonTransaction[]> {
-    const body = await this.get<{ transactions?: RawTransaction[]; address_book?: Record<string, { user_friendly?: string }> }>("transactions", {
-      account,
-      start_lt: fromLt.toString(),
-      limit: String(limit),
-      offset: "0",
-      sort: "asc",
-    });
+    const body = await this.get<{ transactions?: RawTransaction[]; address_book?: Record<string, { user_friendly?: string }> }>(
+      "transactions",
+      {
+        account,
+        start_lt: fromLt.toString(),
+        limit: String(limit),
+        offset: "0",
+        sort: "asc",
+      },
+    );
     if (!Array.isArray(body.transactions)) throw new PaymentProviderError("TON", "transactions answered without a transactions list", true);
     const book = body.address_book ?? {};
     return body.transactions.map((raw) => toTransaction(raw, book));

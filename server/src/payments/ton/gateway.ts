@@ -45,7 +45,13 @@ export class TonGateway implements PaymentGateway {
   }
 
   checkoutOf(payment: PaymentRow): Checkout {
-    return { kind: "TON_TRANSFER", address: this.settings.walletAddress, amountTon: payment.tonAmount!, comment: payment.orderId, expiresAt: payment.rateExpiresAt! };
+    return {
+      kind: "TON_TRANSFER",
+      address: this.settings.walletAddress,
+      amountTon: payment.tonAmount!,
+      comment: payment.orderId,
+      expiresAt: payment.rateExpiresAt!,
+    };
   }
 
   /**

@@ -54,7 +54,11 @@ const clip = (text: string | null, length: number) => (text && text.length > len
 // would not fit, and a clipped address is a wrong one: the hash still finds the sender.
 const friendlyAddress = (address: string | null) => (address && address.length <= 48 ? address : null);
 
-export async function scanTonTransfers(prisma: PrismaClient, ton: TonGateway, { pageSize = 100, maxPages = 10 }: ScanOptions = {}): Promise<ScanResult> {
+export async function scanTonTransfers(
+  prisma: PrismaClient,
+  ton: TonGateway,
+  { pageSize = 100, maxPages = 10 }: ScanOptions = {},
+): Promise<ScanResult> {
   const wallet = ton.settings.walletAddress;
   const result: ScanResult = { settled: [], orphaned: 0, skipped: 0, waitingFor: null, overtaken: false };
   // The wallet's history from its start, the first time (use a wallet kept for payments).
@@ -73,7 +77,9 @@ export async function scanTonTransfers(prisma: PrismaClient, ton: TonGateway, { 
       }
       const expected = cursor;
       const outcome = await prisma.$transaction(async (tx) => {
-        const [row] = await tx.$queryRaw<[{ last_lt: bigint }]>`SELECT last_lt FROM ton_scan_cursors WHERE wallet_address = ${wallet} FOR UPDATE`;
+        const [row] = await tx.$queryRaw<
+          [{ last_lt: bigint }]
+        >`SELECT last_lt FROM ton_scan_cursors WHERE wallet_address = ${wallet} FOR UPDATE`;
         if (row.last_lt !== expected) return null;
         const applied = await applyTransfer(tx, transaction, confirmations);
         await tx.tonScanCursor.update({ where: { walletAddress: wallet }, data: { lastLt: transaction.lt, lastHash: transaction.hash } });
@@ -102,7 +108,8 @@ export async function applyTransfer(tx: Tx, transaction: TonTransaction, confirm
     ? await tx.payment.findUnique({ where: { orderId: comment }, select: { id: true, provider: true, tonTxHash: true } })
     : null;
   if (found?.tonTxHash?.trim() === transaction.hash) return { kind: "SKIPPED" };
-  if (!found || found.provider !== "TON") return orphan(tx, transaction, comment ? `No TON payment has the comment "${clip(comment, 80)}"` : "The transfer has no comment");
+  if (!found || found.provider !== "TON")
+    return orphan(tx, transaction, comment ? `No TON payment has the comment "${clip(comment, 80)}"` : "The transfer has no comment");
 
   const payment = await lockPayment(tx, found.id);
   const received = formatTon(transfer.valueNano);
@@ -115,9 +122,17 @@ export async function applyTransfer(tx: Tx, transaction: TonTransaction, confirm
   }
   // Late means sent (block time) after the locked rate ended: the rate is no longer ours to honour.
   if (payment.rateExpiresAt && transaction.at > payment.rateExpiresAt) {
-    return orphan(tx, transaction, `Payment ${payment.id}'s rate expired at ${payment.rateExpiresAt.toISOString()}; the transfer came at ${transaction.at.toISOString()}`);
+    return orphan(
+      tx,
+      transaction,
+      `Payment ${payment.id}'s rate expired at ${payment.rateExpiresAt.toISOString()}; the transfer came at ${transaction.at.toISOString()}`,
+    );
   }
-  await settlePayment(tx, payment.id, { tonTxHash: transaction.hash, tonSenderAddress: friendlyAddress(transfer.sender), tonConfirmations: confirmations });
+  await settlePayment(tx, payment.id, {
+    tonTxHash: transaction.hash,
+    tonSenderAddress: friendlyAddress(transfer.sender),
+    tonConfirmations: confirmations,
+  });
   return { kind: "SETTLED", paymentId: payment.id };
 }
 
@@ -142,7 +157,12 @@ async function orphan(tx: Tx, transaction: TonTransaction, reason: string): Prom
       source: "payments:ton",
       title: "A TON transfer matched no payment",
       message: `${reason} (transaction ${transaction.hash}). Resolve it under orphan payments.`,
-      context: { tonTxHash: transaction.hash, amountNano: transfer.valueNano.toString(), comment: transfer.comment, sender: transfer.sender },
+      context: {
+        tonTxHash: transaction.hash,
+        amountNano: transfer.valueNano.toString(),
+        comment: transfer.comment,
+        sender: transfer.sender,
+      },
       fingerprintKey: "orphan-transfer",
     });
   }

@@ -39,7 +39,11 @@ export async function currentTonRate(tx: Tx, settings: Pick<TonRateSettings, "ra
 }
 
 /** Fetches (or takes the fixed) rate and stores it; a rate already stored for its time is kept once. */
-export async function refreshTonRate(prisma: PrismaClient, settings: TonRateSettings, now = new Date()): Promise<StoredRate & { source: string }> {
+export async function refreshTonRate(
+  prisma: PrismaClient,
+  settings: TonRateSettings,
+  now = new Date(),
+): Promise<StoredRate & { source: string }> {
   const fetched = settings.fixedRubRate
     ? { rate: new Prisma.Decimal(settings.fixedRubRate), fetchedAt: now, source: "fixed" }
     : { ...(await fetchCoinGeckoRate(settings.rateApiUrl, now)), source: "coingecko" };
@@ -61,7 +65,8 @@ async function fetchCoinGeckoRate(apiUrl: string, now: Date): Promise<StoredRate
   } catch (error) {
     throw new PaymentProviderError("TON", `rate API: ${error instanceof Error ? error.message : String(error)}`, true);
   }
-  if (!response.ok) throw new PaymentProviderError("TON", `rate API answered HTTP ${response.status}`, response.status === 429 || response.status >= 500);
+  if (!response.ok)
+    throw new PaymentProviderError("TON", `rate API answered HTTP ${response.status}`, response.status === 429 || response.status >= 500);
   const body = (await response.json().catch(() => null)) as Record<string, { rub?: unknown; last_updated_at?: unknown }> | null;
   const entry = body?.[COINGECKO_TON_ID];
   const rub = entry?.rub;

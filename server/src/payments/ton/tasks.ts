@@ -29,7 +29,8 @@ export function createTonTasks(deps: TonTaskDependencies): TaskList {
     const ton = deps.payments && tonGatewayOf(deps.payments);
     if (!ton) return;
     const result = await logged("Reading TON transfers", () => scanTonTransfers(deps.prisma, ton));
-    if (result.settled.length || result.orphaned) deps.log?.(`ton: ${result.settled.length} payment(s) settled, ${result.orphaned} orphan transfer(s)`);
+    if (result.settled.length || result.orphaned)
+      deps.log?.(`ton: ${result.settled.length} payment(s) settled, ${result.orphaned} orphan transfer(s)`);
   };
   const rate: Task = async () => {
     const ton = deps.payments && tonGatewayOf(deps.payments);

@@ -37,7 +37,11 @@ const AdminSetting = builder.prismaNode("AdminSetting", {
   fields: (t) => ({
     key: t.exposeString("key"),
     value: t.expose("value", { type: "JSON" }),
-    type: t.field({ type: SettingType, description: "The value's type, which never changes once set.", resolve: (setting) => settingTypeOf(setting.value) }),
+    type: t.field({
+      type: SettingType,
+      description: "The value's type, which never changes once set.",
+      resolve: (setting) => settingTypeOf(setting.value),
+    }),
     description: t.exposeString("description", { nullable: true }),
     updatedBy: t.relation("updatedBy", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
@@ -61,7 +65,9 @@ const SettingFilter = builder.inputType("SettingFilter", {
   fields: (t) => ({ search: t.string({ description: "Part of the key or description." }) }),
 });
 
-function adminUserWhere(filter: { role?: AdminRoleValues | null; active?: boolean | null; search?: string | null } | null | undefined): Prisma.AdminUserWhereInput {
+function adminUserWhere(
+  filter: { role?: AdminRoleValues | null; active?: boolean | null; search?: string | null } | null | undefined,
+): Prisma.AdminUserWhereInput {
   const search = containing(filter?.search);
   return {
     ...(filter?.role ? { role: filter.role } : {}),
@@ -166,7 +172,9 @@ const UpdateSettingInput = builder.inputType("UpdateSettingInput", {
   validate: z
     .object({
       key: z.string().regex(SETTING_KEY, "lower-case letters, digits, _ and ., starting with a letter (2–100)"),
-      value: z.unknown().refine((value) => JSON.stringify(value ?? null).length <= SETTING_MAX_CHARS, `at most ${SETTING_MAX_CHARS} characters as JSON`),
+      value: z
+        .unknown()
+        .refine((value) => JSON.stringify(value ?? null).length <= SETTING_MAX_CHARS, `at most ${SETTING_MAX_CHARS} characters as JSON`),
       type: z.enum(SETTING_TYPES),
       description: z.string().trim().max(500, "at most 500 characters").nullish(),
     })
@@ -233,7 +241,12 @@ builder.mutationFields((t) => ({
     errors: {},
     args: { input: t.arg({ type: UpdateSettingInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const values = { key: input.key, value: input.value, type: input.type, description: "description" in input ? input.description : undefined };
+      const values = {
+        key: input.key,
+        value: input.value,
+        type: input.type,
+        description: "description" in input ? input.description : undefined,
+      };
       const id = await audited(context, "setting.update", { type: "AdminSetting" }, async (tx) => {
         const { id, before, after } = await updateSetting(tx, context.admin!.id, values);
         return { result: id, targetId: id, before, after };

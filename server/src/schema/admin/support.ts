@@ -4,4 +4,3 @@ import "./support/ticket-queue.ts";
 import "./support/ticket-mutations.ts";
 import "./support/canned-responses-and-faq.ts";
 import "./support/sla-and-operators.ts";
-

@@ -77,7 +77,12 @@ function promoCodeWhere(filter: typeof PromoCodeFilter.$inferInput | null | unde
   return {
     ...(filter?.active != null ? { isActive: filter.active } : {}),
     ...(search
-      ? { OR: [{ code: { contains: search, mode: "insensitive" as const } }, { description: { contains: search, mode: "insensitive" as const } }] }
+      ? {
+          OR: [
+            { code: { contains: search, mode: "insensitive" as const } },
+            { description: { contains: search, mode: "insensitive" as const } },
+          ],
+        }
       : {}),
   };
 }
@@ -244,7 +249,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeactivatePromoCodeInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const id = requireDatabaseId(input.id, "PromoCode");
-      await audited(context, "promoCode.deactivate", { type: "PromoCode", id }, async (tx) => ({ result: null, ...(await deactivatePromoCode(tx, id)) }));
+      await audited(context, "promoCode.deactivate", { type: "PromoCode", id }, async (tx) => ({
+        result: null,
+        ...(await deactivatePromoCode(tx, id)),
+      }));
       return context.prisma.promoCode.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -188,7 +188,12 @@ builder.mutationFields((t) => ({
       const id = requireDatabaseId(input.orphanPaymentId, "OrphanPayment");
       const paymentId = input.paymentId ? requireDatabaseId(input.paymentId, "Payment") : null;
       await audited(context, "orphanPayment.resolve", { type: "OrphanPayment", id }, async (tx) => {
-        const change = await resolveOrphanPayment(tx, context.admin!.id, { orphanPaymentId: id, resolution: input.resolution, paymentId, note: input.note });
+        const change = await resolveOrphanPayment(tx, context.admin!.id, {
+          orphanPaymentId: id,
+          resolution: input.resolution,
+          paymentId,
+          note: input.note,
+        });
         return { result: null, ...change };
       });
       return context.prisma.orphanPayment.findUniqueOrThrow({ ...query, where: { id } });

@@ -10,7 +10,22 @@ import { ConflictError, NotFoundError, ValidationError } from "../../../domain/e
 import { PackItem, PhotoPack } from "../../catalogue.ts";
 import { AdminQueries } from "../root.ts";
 import { SavedPrompt } from "./saved-prompts.ts";
-import { ActiveFilter, activeWhere, admin, description, displayOrder, flag, insensitive, name, notNull, searchText, sortOrder, staff, url, type Filter } from "./shared.ts";
+import {
+  ActiveFilter,
+  activeWhere,
+  admin,
+  description,
+  displayOrder,
+  flag,
+  insensitive,
+  name,
+  notNull,
+  searchText,
+  sortOrder,
+  staff,
+  url,
+  type Filter,
+} from "./shared.ts";
 import { databaseIdOf, requireDatabaseId } from "../../access.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
@@ -33,7 +48,11 @@ builder.prismaObjectFields(PhotoPack, (t) => ({
 builder.prismaObjectFields(PackItem, (t) => ({
   pack: t.relation("pack", { authScopes: staff }),
   prompt: t.relation("prompt", { authScopes: staff, type: SavedPrompt }),
-  ownPreviewUrl: t.exposeString("previewUrl", { nullable: true, authScopes: staff, description: "The item's own preview (null: the prompt's is shown)." }),
+  ownPreviewUrl: t.exposeString("previewUrl", {
+    nullable: true,
+    authScopes: staff,
+    description: "The item's own preview (null: the prompt's is shown).",
+  }),
   createdAt: t.expose("createdAt", { type: "DateTime", authScopes: staff }),
 }));
 
@@ -53,7 +72,8 @@ builder.objectFields(AdminQueries, (t) => ({
     description: "Photo packs, retired ones included, in display order.",
     args: { filter: t.arg({ type: PhotoPackFilter }) },
     totalCount: (_root, { filter }, { prisma }) => prisma.photoPack.count({ where: packWhere(filter) }),
-    resolve: (query, _root, { filter }, { prisma }) => prisma.photoPack.findMany({ ...query, where: packWhere(filter), orderBy: displayOrder }),
+    resolve: (query, _root, { filter }, { prisma }) =>
+      prisma.photoPack.findMany({ ...query, where: packWhere(filter), orderBy: displayOrder }),
   }),
 }));
 

@@ -10,7 +10,20 @@ import { PricingTier, Style } from "../../catalogue.ts";
 import { money } from "../billing/shared.ts";
 import { AdminQueries } from "../root.ts";
 import { SavedPrompt } from "./saved-prompts.ts";
-import { ActiveFilter, activeWhere, admin, description, displayOrder, flag, insensitive, name, searchText, sortOrder, staff, type Filter } from "./shared.ts";
+import {
+  ActiveFilter,
+  activeWhere,
+  admin,
+  description,
+  displayOrder,
+  flag,
+  insensitive,
+  name,
+  searchText,
+  sortOrder,
+  staff,
+  type Filter,
+} from "./shared.ts";
 import { requireDatabaseId } from "../../access.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
@@ -65,7 +78,8 @@ builder.objectFields(AdminQueries, (t) => ({
     description: "Pricing tiers, retired ones included, in display order.",
     args: { filter: t.arg({ type: PricingTierFilter }) },
     totalCount: (_root, { filter }, { prisma }) => prisma.pricingTier.count({ where: tierWhere(filter) }),
-    resolve: (query, _root, { filter }, { prisma }) => prisma.pricingTier.findMany({ ...query, where: tierWhere(filter), orderBy: displayOrder }),
+    resolve: (query, _root, { filter }, { prisma }) =>
+      prisma.pricingTier.findMany({ ...query, where: tierWhere(filter), orderBy: displayOrder }),
   }),
   styles: t.prismaConnection({
     type: Style,
@@ -73,7 +87,8 @@ builder.objectFields(AdminQueries, (t) => ({
     description: "Styles, retired ones included, in display order.",
     args: { filter: t.arg({ type: StyleFilter }) },
     totalCount: (_root, { filter }, { prisma }) => prisma.style.count({ where: styleWhere(filter) }),
-    resolve: (query, _root, { filter }, { prisma }) => prisma.style.findMany({ ...query, where: styleWhere(filter), orderBy: displayOrder }),
+    resolve: (query, _root, { filter }, { prisma }) =>
+      prisma.style.findMany({ ...query, where: styleWhere(filter), orderBy: displayOrder }),
   }),
 }));
 
@@ -152,7 +167,13 @@ const UpdateStyleInput = builder.inputType("UpdateStyleInput", {
     isActive: t.boolean(),
     sortOrder: t.int(),
   }),
-  validate: z.object({ id: z.string(), name: name(100).optional(), description, isActive: flag.optional(), sortOrder: sortOrder.optional() }),
+  validate: z.object({
+    id: z.string(),
+    name: name(100).optional(),
+    description,
+    isActive: flag.optional(),
+    sortOrder: sortOrder.optional(),
+  }),
 });
 
 // ─── Mutations ───────────────────────────────────────────────────────────────────

@@ -71,7 +71,8 @@ builder.objectFields(AdminQueries, (t) => ({
     description: "The prompt library, retired prompts included, in display order.",
     args: { filter: t.arg({ type: SavedPromptFilter }) },
     totalCount: (_root, { filter }, { prisma }) => prisma.savedPrompt.count({ where: promptWhere(filter) }),
-    resolve: (query, _root, { filter }, { prisma }) => prisma.savedPrompt.findMany({ ...query, where: promptWhere(filter), orderBy: displayOrder }),
+    resolve: (query, _root, { filter }, { prisma }) =>
+      prisma.savedPrompt.findMany({ ...query, where: promptWhere(filter), orderBy: displayOrder }),
   }),
 }));
 

@@ -52,7 +52,11 @@ export const ReferralBalance = builder.prismaNode("ReferralBalance", {
 builder.prismaObjectFields(BalanceTransaction, (t) => ({
   user: t.relation("user", { authScopes: staffOnly }),
   note: t.exposeString("note", { nullable: true, authScopes: staffOnly }),
-  createdBy: t.relation("createdBy", { nullable: true, authScopes: staffOnly, description: "The admin who made an ADJUSTMENT or a release." }),
+  createdBy: t.relation("createdBy", {
+    nullable: true,
+    authScopes: staffOnly,
+    description: "The admin who made an ADJUSTMENT or a release.",
+  }),
   withdrawal: t.relation("withdrawal", { nullable: true, authScopes: staffOnly }),
   earning: t.relation("earning", { nullable: true, authScopes: staffOnly }),
   payment: t.relation("payment", { nullable: true, authScopes: staffOnly }),
@@ -124,7 +128,10 @@ builder.objectFields(AdminQueries, (t) => ({
     cursor: "id",
     authScopes: staffOnly,
     description: "The ledger: every balance change of every user.",
-    args: { filter: t.arg({ type: AdminBalanceTransactionsFilter }), orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }) },
+    args: {
+      filter: t.arg({ type: AdminBalanceTransactionsFilter }),
+      orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
+    },
     totalCount: (_root, args, { prisma }) => prisma.balanceTransaction.count({ where: balanceTransactionsWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) =>
       prisma.balanceTransaction.findMany({ ...query, where: balanceTransactionsWhere(args.filter), orderBy: byCreatedAt(args.orderBy) }),
@@ -138,10 +145,14 @@ builder.objectFields(AdminQueries, (t) => ({
     totalCount: (_root, args, { prisma }) => prisma.referralBalance.count({ where: referralBalancesWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) => {
       const dir = direction(args.orderBy?.direction);
-      const column = ({ CREATED_AT: "createdAt", BALANCE_RUB: "balanceRub", BALANCE_TON: "balanceTon", COMMISSION_RATE: "commissionRate" } as const)[
-        args.orderBy?.field ?? "CREATED_AT"
-      ];
-      return prisma.referralBalance.findMany({ ...query, where: referralBalancesWhere(args.filter), orderBy: [{ [column]: dir }, { id: dir }] });
+      const column = (
+        { CREATED_AT: "createdAt", BALANCE_RUB: "balanceRub", BALANCE_TON: "balanceTon", COMMISSION_RATE: "commissionRate" } as const
+      )[args.orderBy?.field ?? "CREATED_AT"];
+      return prisma.referralBalance.findMany({
+        ...query,
+        where: referralBalancesWhere(args.filter),
+        orderBy: [{ [column]: dir }, { id: dir }],
+      });
     },
   }),
 
@@ -153,7 +164,9 @@ builder.objectFields(AdminQueries, (t) => ({
   }),
 }));
 
-function balanceTransactionsWhere(filter: typeof AdminBalanceTransactionsFilter.$inferInput | null | undefined): Prisma.BalanceTransactionWhereInput {
+function balanceTransactionsWhere(
+  filter: typeof AdminBalanceTransactionsFilter.$inferInput | null | undefined,
+): Prisma.BalanceTransactionWhereInput {
   if (!filter) return {};
   return {
     userId: filterId(filter.user),
@@ -163,7 +176,9 @@ function balanceTransactionsWhere(filter: typeof AdminBalanceTransactionsFilter.
   };
 }
 
-function referralBalancesWhere(filter: typeof AdminReferralBalancesFilter.$inferInput | null | undefined): Prisma.ReferralBalanceWhereInput {
+function referralBalancesWhere(
+  filter: typeof AdminReferralBalancesFilter.$inferInput | null | undefined,
+): Prisma.ReferralBalanceWhereInput {
   if (!filter) return {};
   const min = filter.minBalance;
   return {
@@ -191,7 +206,10 @@ const AdjustReferralBalanceInput = builder.inputType("AdjustReferralBalanceInput
     .object({
       userId: anyId,
       currency: z.enum(["RUB", "TON"]),
-      amount: z.string().regex(decimalText, "must be a decimal number").refine((v) => !/^-?0*(\.0*)?$/.test(v), "must not be zero"),
+      amount: z
+        .string()
+        .regex(decimalText, "must be a decimal number")
+        .refine((v) => !/^-?0*(\.0*)?$/.test(v), "must not be zero"),
       note,
       idempotencyKey: z.string().trim().min(1, "must not be empty").max(100, "at most 100 characters"),
     })
@@ -206,7 +224,8 @@ builder.mutationFields((t) => ({
   adjustReferralBalance: t.prismaField({
     type: BalanceTransaction,
     authScopes: { admin: true },
-    description: "Credits or debits a user's referral balance through the ledger (an ADJUSTMENT entry). Never overdraws. ADMIN only; audited.",
+    description:
+      "Credits or debits a user's referral balance through the ledger (an ADJUSTMENT entry). Never overdraws. ADMIN only; audited.",
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: AdjustReferralBalanceInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {

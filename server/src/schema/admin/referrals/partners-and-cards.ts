@@ -70,7 +70,10 @@ builder.objectFields(AdminQueries, (t) => ({
     cursor: "id",
     authScopes: staffOnly,
     description: "Saved payout cards (masked).",
-    args: { filter: t.arg({ type: AdminUserCardsFilter }), orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }) },
+    args: {
+      filter: t.arg({ type: AdminUserCardsFilter }),
+      orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
+    },
     totalCount: (_root, args, { prisma }) => prisma.userCard.count({ where: { userId: filterId(args.filter?.user) } }),
     resolve: (query, _root, args, { prisma }) =>
       prisma.userCard.findMany({ ...query, where: { userId: filterId(args.filter?.user) }, orderBy: byCreatedAt(args.orderBy) }),

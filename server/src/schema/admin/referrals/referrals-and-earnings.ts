@@ -86,7 +86,10 @@ builder.objectFields(AdminQueries, (t) => ({
     type: Referral,
     cursor: "id",
     authScopes: staffOnly,
-    args: { filter: t.arg({ type: AdminReferralsFilter }), orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }) },
+    args: {
+      filter: t.arg({ type: AdminReferralsFilter }),
+      orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
+    },
     totalCount: (_root, args, { prisma }) => prisma.referral.count({ where: referralsWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) =>
       prisma.referral.findMany({ ...query, where: referralsWhere(args.filter), orderBy: byCreatedAt(args.orderBy) }),
@@ -101,7 +104,11 @@ builder.objectFields(AdminQueries, (t) => ({
     resolve: (query, _root, args, { prisma }) => {
       const dir = direction(args.orderBy?.direction);
       const column = args.orderBy?.field === "AMOUNT" ? "amount" : "createdAt";
-      return prisma.referralEarning.findMany({ ...query, where: referralEarningsWhere(args.filter), orderBy: [{ [column]: dir }, { id: dir }] });
+      return prisma.referralEarning.findMany({
+        ...query,
+        where: referralEarningsWhere(args.filter),
+        orderBy: [{ [column]: dir }, { id: dir }],
+      });
     },
   }),
 
@@ -109,7 +116,10 @@ builder.objectFields(AdminQueries, (t) => ({
     type: ReferralCode,
     cursor: "id",
     authScopes: staffOnly,
-    args: { filter: t.arg({ type: AdminReferralCodesFilter }), orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }) },
+    args: {
+      filter: t.arg({ type: AdminReferralCodesFilter }),
+      orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
+    },
     totalCount: (_root, args, { prisma }) => prisma.referralCode.count({ where: referralCodesWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) =>
       prisma.referralCode.findMany({ ...query, where: referralCodesWhere(args.filter), orderBy: byCreatedAt(args.orderBy) }),
@@ -125,7 +135,9 @@ function referralsWhere(filter: typeof AdminReferralsFilter.$inferInput | null |
   };
 }
 
-function referralEarningsWhere(filter: typeof AdminReferralEarningsFilter.$inferInput | null | undefined): Prisma.ReferralEarningWhereInput {
+function referralEarningsWhere(
+  filter: typeof AdminReferralEarningsFilter.$inferInput | null | undefined,
+): Prisma.ReferralEarningWhereInput {
   if (!filter) return {};
   return {
     status: filter.status?.length ? { in: filter.status } : undefined,

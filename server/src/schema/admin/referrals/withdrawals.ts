@@ -5,13 +5,7 @@ import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import { audited } from "../../../domain/audit.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
-import {
-  approveWithdrawal,
-  maskPans,
-  markWithdrawalPaid,
-  rejectWithdrawal,
-  withdrawalAuditSnapshot,
-} from "../../../domain/withdrawals.ts";
+import { approveWithdrawal, maskPans, markWithdrawalPaid, rejectWithdrawal, withdrawalAuditSnapshot } from "../../../domain/withdrawals.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { parseDatabaseId } from "../../access.ts";
 import { Withdrawal, WithdrawalMethod, WithdrawalStatus } from "../../referrals.ts";
@@ -193,7 +187,11 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, context) => {
       const withdrawalId = parseDatabaseId(input.withdrawalId.id, "Withdrawal");
       await audited(context, "withdrawal.approve", { type: "Withdrawal", id: withdrawalId }, async (tx) => {
-        const { before, after } = await approveWithdrawal(tx, { withdrawalId, adminId: context.admin!.id, note: input.note?.trim() || null });
+        const { before, after } = await approveWithdrawal(tx, {
+          withdrawalId,
+          adminId: context.admin!.id,
+          note: input.note?.trim() || null,
+        });
         return { result: null, before: withdrawalAuditSnapshot(before), after: withdrawalAuditSnapshot(after) };
       });
       return context.prisma.withdrawal.findUniqueOrThrow({ ...query, where: { id: withdrawalId } });

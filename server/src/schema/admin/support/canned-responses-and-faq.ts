@@ -79,11 +79,17 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { search: t.arg.string({ description: "Part of the FAQ key." }) },
     totalCount: (_connection, { search }, { prisma }) => prisma.supportFaqAnalytics.count({ where: { faqKey: containing(search) } }),
     resolve: (query, _root, { search }, { prisma }) =>
-      prisma.supportFaqAnalytics.findMany({ ...query, where: { faqKey: containing(search) }, orderBy: [{ viewCount: "desc" }, { id: "asc" }] }),
+      prisma.supportFaqAnalytics.findMany({
+        ...query,
+        where: { faqKey: containing(search) },
+        orderBy: [{ viewCount: "desc" }, { id: "asc" }],
+      }),
   }),
 }));
 
-function cannedWhere(filter: { category?: TicketCategoryValues | null; search?: string | null; active?: boolean | null } | null | undefined) {
+function cannedWhere(
+  filter: { category?: TicketCategoryValues | null; search?: string | null; active?: boolean | null } | null | undefined,
+) {
   const search = containing(filter?.search);
   return {
     ...(filter?.category ? { category: filter.category } : {}),
@@ -98,7 +104,10 @@ function cannedWhere(filter: { category?: TicketCategoryValues | null; search?: 
 
 const cannedFields = {
   title: z.string().trim().min(1, "must not be empty").max(255, "at most 255 characters"),
-  shortcut: z.string().trim().regex(/^\/[a-z0-9_]{1,49}$/, "a / then 1–49 lower-case letters, digits or _"),
+  shortcut: z
+    .string()
+    .trim()
+    .regex(/^\/[a-z0-9_]{1,49}$/, "a / then 1–49 lower-case letters, digits or _"),
   body: messageBody,
 };
 

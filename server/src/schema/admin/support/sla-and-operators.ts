@@ -48,7 +48,10 @@ const SupportOperator = builder.prismaNode("SupportOperator", {
 });
 
 const SupportOperatorFilter = builder.inputType("SupportOperatorFilter", {
-  fields: (t) => ({ available: t.boolean(), category: t.field({ type: TicketCategory, description: "Operators who take this category." }) }),
+  fields: (t) => ({
+    available: t.boolean(),
+    category: t.field({ type: TicketCategory, description: "Operators who take this category." }),
+  }),
 });
 
 builder.objectFields(AdminQueries, (t) => ({

@@ -4,14 +4,24 @@ import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import { audited } from "../../../domain/audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../../domain/errors.ts";
-import { addInternalNote, assignTicket, escalateTicket, replyToTicket, updateTicket, type TicketChange } from "../../../domain/support-desk.ts";
+import {
+  addInternalNote,
+  assignTicket,
+  escalateTicket,
+  replyToTicket,
+  updateTicket,
+  type TicketChange,
+} from "../../../domain/support-desk.ts";
 import { publishAll, type PendingEvent } from "../../../events/pubsub.ts";
 import { TicketPriority as TicketPriorityValues, TicketStatus as TicketStatusValues } from "../../../generated/prisma/enums.ts";
 import { SupportTicket, SupportTicketMessage, TicketPriority, TicketStatus } from "../../support.ts";
 import { messageBody } from "./shared.ts";
 import { requireDatabaseId } from "../../access.ts";
 
-const tag = z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, "letters, digits, _ or -, at most 50");
+const tag = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/, "letters, digits, _ or -, at most 50");
 const ticketIdOf = (id: string) => requireDatabaseId(id, "SupportTicket");
 
 /**
@@ -70,7 +80,10 @@ const ReplyToTicketInput = builder.inputType("ReplyToTicketInput", {
   }),
   validate: z
     .object({ ticketId: z.string(), body: messageBody.nullish(), cannedResponseId: z.string().nullish() })
-    .refine((input) => input.body != null || input.cannedResponseId != null, { message: "give a body or a cannedResponseId", path: ["body"] }),
+    .refine((input) => input.body != null || input.cannedResponseId != null, {
+      message: "give a body or a cannedResponseId",
+      path: ["body"],
+    }),
 });
 
 const AddInternalNoteInput = builder.inputType("AddInternalNoteInput", {

@@ -73,8 +73,15 @@ builder.prismaObjectFields(SupportTicket, (t) => ({
 }));
 
 builder.prismaObjectFields(SupportTicketMessage, (t) => ({
-  isInternal: t.exposeBoolean("isInternal", { authScopes: { staff: true }, description: "An operators' note the user never sees. Staff only." }),
-  senderAdmin: t.relation("senderAdmin", { nullable: true, authScopes: { staff: true }, description: "The operator who wrote it. Staff only." }),
+  isInternal: t.exposeBoolean("isInternal", {
+    authScopes: { staff: true },
+    description: "An operators' note the user never sees. Staff only.",
+  }),
+  senderAdmin: t.relation("senderAdmin", {
+    nullable: true,
+    authScopes: { staff: true },
+    description: "The operator who wrote it. Staff only.",
+  }),
 }));
 
 // ---------------------------------------------------------------------------------------
@@ -146,12 +153,22 @@ function queueWhere(filter: QueueFilter | null | undefined, now = new Date()): P
   return { AND: conditions };
 }
 
-const QUEUE_COLUMN = { PRIORITY: "priority", FIRST_RESPONSE_DUE: "firstResponseDueAt", CREATED_AT: "createdAt", UPDATED_AT: "updatedAt" } as const;
+const QUEUE_COLUMN = {
+  PRIORITY: "priority",
+  FIRST_RESPONSE_DUE: "firstResponseDueAt",
+  CREATED_AT: "createdAt",
+  UPDATED_AT: "updatedAt",
+} as const;
 
 /** Without orderBy: most urgent first (priority, then the earliest first-response deadline, then the oldest). */
 function queueOrder(order: { field: keyof typeof QUEUE_COLUMN; direction?: "ASC" | "DESC" | null } | null | undefined) {
   if (!order) {
-    return [{ priority: "asc" }, { firstResponseDueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.SupportTicketOrderByWithRelationInput[];
+    return [
+      { priority: "asc" },
+      { firstResponseDueAt: { sort: "asc", nulls: "last" } },
+      { createdAt: "asc" },
+      { id: "asc" },
+    ] satisfies Prisma.SupportTicketOrderByWithRelationInput[];
   }
   const sort = direction(order.direction);
   const column = QUEUE_COLUMN[order.field];

@@ -45,7 +45,15 @@ const AdminSystemLogsFilter = builder.inputType("AdminSystemLogsFilter", {
 });
 
 function systemLogsWhere(
-  f: { level?: keyof typeof LogLevelValues | null; source?: string | null; search?: string | null; lastSeenAt?: { from?: Date | null; to?: Date | null } | null } | null | undefined,
+  f:
+    | {
+        level?: keyof typeof LogLevelValues | null;
+        source?: string | null;
+        search?: string | null;
+        lastSeenAt?: { from?: Date | null; to?: Date | null } | null;
+      }
+    | null
+    | undefined,
 ): Prisma.SystemLogWhereInput {
   const term = f?.search?.trim();
   const lastSeenAt = dateRangeFilter(f?.lastSeenAt);

@@ -50,7 +50,11 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: AdminNotificationsFilter }) },
     totalCount: (_root, args, context) => context.prisma.adminNotification.count({ where: notificationsWhere(context, args.filter) }),
     resolve: (query, _root, args, context) =>
-      context.prisma.adminNotification.findMany({ ...query, where: notificationsWhere(context, args.filter), orderBy: newest("createdAt") }),
+      context.prisma.adminNotification.findMany({
+        ...query,
+        where: notificationsWhere(context, args.filter),
+        orderBy: newest("createdAt"),
+      }),
   }),
   unreadNotificationCount: t.int({
     description: "How many of the signed-in admin's notices are unread.",

@@ -105,7 +105,8 @@ const MtprotoSessionFilter = builder.inputType("MtprotoSessionFilter", {
   fields: (t) => ({ active: t.boolean() }),
 });
 
-const mtprotoWhere = (filter: { active?: boolean | null } | null | undefined) => (filter?.active != null ? { isActive: filter.active } : {});
+const mtprotoWhere = (filter: { active?: boolean | null } | null | undefined) =>
+  filter?.active != null ? { isActive: filter.active } : {};
 
 builder.objectFields(AdminQueries, (t) => ({
   mtprotoSessions: t.prismaConnection({
@@ -114,6 +115,7 @@ builder.objectFields(AdminQueries, (t) => ({
     description: "MTProto sessions, newest first (never their session string).",
     args: { filter: t.arg({ type: MtprotoSessionFilter }) },
     totalCount: (_connection, { filter }, { prisma }) => prisma.telegramMtprotoSession.count({ where: mtprotoWhere(filter) }),
-    resolve: (query, _root, { filter }, { prisma }) => prisma.telegramMtprotoSession.findMany({ ...query, where: mtprotoWhere(filter), orderBy: newestFirst }),
+    resolve: (query, _root, { filter }, { prisma }) =>
+      prisma.telegramMtprotoSession.findMany({ ...query, where: mtprotoWhere(filter), orderBy: newestFirst }),
   }),
 }));

@@ -4,7 +4,14 @@
 import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import { audited } from "../../../domain/audit.ts";
-import { BROADCAST_SEGMENTS, audienceOf, cancelBroadcast, createBroadcast, scheduleBroadcast, startBroadcast } from "../../../domain/broadcasts.ts";
+import {
+  BROADCAST_SEGMENTS,
+  audienceOf,
+  cancelBroadcast,
+  createBroadcast,
+  scheduleBroadcast,
+  startBroadcast,
+} from "../../../domain/broadcasts.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { BroadcastStatus as BroadcastStatusValues } from "../../../generated/prisma/enums.ts";
@@ -15,16 +22,19 @@ import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
 
 const BroadcastStatus = builder.enumType(BroadcastStatusValues, { name: "BroadcastStatus" });
 const BroadcastSegment = builder.enumType("BroadcastSegment", {
-  description: "ALL: every user with a Telegram chat. PAID / UNPAID: with / without a succeeded payment. PARTNERS: partner program members.",
+  description:
+    "ALL: every user with a Telegram chat. PAID / UNPAID: with / without a succeeded payment. PARTNERS: partner program members.",
   values: BROADCAST_SEGMENTS,
 });
 
-const BroadcastAudience = builder.objectRef<{ segment: (typeof BROADCAST_SEGMENTS)[number]; excludeBanned: boolean }>("BroadcastAudience").implement({
-  fields: (t) => ({
-    segment: t.field({ type: BroadcastSegment, resolve: (audience) => audience.segment }),
-    excludeBanned: t.exposeBoolean("excludeBanned"),
-  }),
-});
+const BroadcastAudience = builder
+  .objectRef<{ segment: (typeof BROADCAST_SEGMENTS)[number]; excludeBanned: boolean }>("BroadcastAudience")
+  .implement({
+    fields: (t) => ({
+      segment: t.field({ type: BroadcastSegment, resolve: (audience) => audience.segment }),
+      excludeBanned: t.exposeBoolean("excludeBanned"),
+    }),
+  });
 
 const TelegramBroadcast = builder.prismaNode("TelegramBroadcast", {
   id: { field: "id" },
@@ -56,7 +66,11 @@ const TelegramBroadcast = builder.prismaNode("TelegramBroadcast", {
 });
 
 builder.prismaObjectFields(TelegramBroadcast, (t) => ({
-  messages: t.relatedConnection("messages", { cursor: "id", description: "Its outbox messages, newest first.", query: { orderBy: newestFirst } }),
+  messages: t.relatedConnection("messages", {
+    cursor: "id",
+    description: "Its outbox messages, newest first.",
+    query: { orderBy: newestFirst },
+  }),
 }));
 
 const BroadcastFilter = builder.inputType("BroadcastFilter", {
@@ -67,7 +81,9 @@ const BroadcastFilter = builder.inputType("BroadcastFilter", {
   }),
 });
 
-function broadcastWhere(filter: { status?: BroadcastStatusValues[] | null; search?: string | null; range?: Range } | null | undefined): Prisma.TelegramBroadcastWhereInput {
+function broadcastWhere(
+  filter: { status?: BroadcastStatusValues[] | null; search?: string | null; range?: Range } | null | undefined,
+): Prisma.TelegramBroadcastWhereInput {
   const search = containing(filter?.search);
   return {
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
@@ -83,7 +99,8 @@ builder.objectFields(AdminQueries, (t) => ({
     description: "Broadcasts, newest first.",
     args: { filter: t.arg({ type: BroadcastFilter }) },
     totalCount: (_connection, { filter }, { prisma }) => prisma.telegramBroadcast.count({ where: broadcastWhere(filter) }),
-    resolve: (query, _root, { filter }, { prisma }) => prisma.telegramBroadcast.findMany({ ...query, where: broadcastWhere(filter), orderBy: newestFirst }),
+    resolve: (query, _root, { filter }, { prisma }) =>
+      prisma.telegramBroadcast.findMany({ ...query, where: broadcastWhere(filter), orderBy: newestFirst }),
   }),
 }));
 
@@ -106,7 +123,8 @@ const BroadcastButtonInput = builder.inputType("BroadcastButtonInput", {
 });
 
 const CreateBroadcastInput = builder.inputType("CreateBroadcastInput", {
-  description: "Without scheduledAt the broadcast is a DRAFT; with it (in the future), SCHEDULED. Audience defaults to ALL, banned users excluded.",
+  description:
+    "Without scheduledAt the broadcast is a DRAFT; with it (in the future), SCHEDULED. Audience defaults to ALL, banned users excluded.",
   fields: (t) => ({
     title: t.string({ description: "Defaults to the text's first line." }),
     text: t.string({ required: true }),
@@ -184,7 +202,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SendBroadcastInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const id = broadcastIdOf(input.broadcastId);
-      await audited(context, "broadcast.send", { type: "TelegramBroadcast", id }, async (tx) => ({ result: null, ...(await startBroadcast(tx, id)) }));
+      await audited(context, "broadcast.send", { type: "TelegramBroadcast", id }, async (tx) => ({
+        result: null,
+        ...(await startBroadcast(tx, id)),
+      }));
       return context.prisma.telegramBroadcast.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -196,7 +217,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CancelBroadcastInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
       const id = broadcastIdOf(input.broadcastId);
-      await audited(context, "broadcast.cancel", { type: "TelegramBroadcast", id }, async (tx) => ({ result: null, ...(await cancelBroadcast(tx, id)) }));
+      await audited(context, "broadcast.cancel", { type: "TelegramBroadcast", id }, async (tx) => ({
+        result: null,
+        ...(await cancelBroadcast(tx, id)),
+      }));
       return context.prisma.telegramBroadcast.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

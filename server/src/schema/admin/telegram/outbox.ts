@@ -47,14 +47,25 @@ const TelegramMessageFilter = builder.inputType("TelegramMessageFilter", {
 });
 
 function messageWhere(
-  filter: { status?: TelegramMessageStatusValues[] | null; user?: string | null; broadcast?: string | null; kind?: string | null; range?: Range } | null | undefined,
+  filter:
+    | {
+        status?: TelegramMessageStatusValues[] | null;
+        user?: string | null;
+        broadcast?: string | null;
+        kind?: string | null;
+        range?: Range;
+      }
+    | null
+    | undefined,
 ): Prisma.TelegramMessageWhereInput {
   if (!filter) return {};
   const invalid = (field: string, type: string) => () => ValidationError.of(`filter.${field}`, `must be a ${type} id`);
   return {
     ...(filter.status?.length ? { status: { in: filter.status } } : {}),
     ...(filter.user ? { userId: requireDatabaseId(filter.user, "User", invalid("user", "User")) } : {}),
-    ...(filter.broadcast ? { broadcastId: requireDatabaseId(filter.broadcast, "TelegramBroadcast", invalid("broadcast", "TelegramBroadcast")) } : {}),
+    ...(filter.broadcast
+      ? { broadcastId: requireDatabaseId(filter.broadcast, "TelegramBroadcast", invalid("broadcast", "TelegramBroadcast")) }
+      : {}),
     ...(filter.kind?.trim() ? { kind: filter.kind.trim() } : {}),
     ...(dateRangeFilter(filter.range) ? { createdAt: dateRangeFilter(filter.range) } : {}),
   };
@@ -67,6 +78,7 @@ builder.objectFields(AdminQueries, (t) => ({
     description: "The bot's outbox, newest first.",
     args: { filter: t.arg({ type: TelegramMessageFilter }) },
     totalCount: (_connection, { filter }, { prisma }) => prisma.telegramMessage.count({ where: messageWhere(filter) }),
-    resolve: (query, _root, { filter }, { prisma }) => prisma.telegramMessage.findMany({ ...query, where: messageWhere(filter), orderBy: newestFirst }),
+    resolve: (query, _root, { filter }, { prisma }) =>
+      prisma.telegramMessage.findMany({ ...query, where: messageWhere(filter), orderBy: newestFirst }),
   }),
 }));

@@ -56,7 +56,11 @@ const AdminGenerationTasksFilter = builder.inputType("AdminGenerationTasksFilter
     failedAttempts: t.boolean({ description: "Only tasks that were retried or have an error (true), or neither (false)." }),
   }),
 });
-const AdminGenerationTasksOrder = orderInput("AdminGenerationTasksOrder", ["CREATED_AT", "UPDATED_AT"] as const, "Newest first when left out.");
+const AdminGenerationTasksOrder = orderInput(
+  "AdminGenerationTasksOrder",
+  ["CREATED_AT", "UPDATED_AT"] as const,
+  "Newest first when left out.",
+);
 
 const AdminSharedGalleriesFilter = builder.inputType("AdminSharedGalleriesFilter", {
   fields: (t) => ({
@@ -66,7 +70,11 @@ const AdminSharedGalleriesFilter = builder.inputType("AdminSharedGalleriesFilter
     createdAt: t.field({ type: DateRangeInput }),
   }),
 });
-const AdminSharedGalleriesOrder = orderInput("AdminSharedGalleriesOrder", ["CREATED_AT", "VIEW_COUNT"] as const, "Newest first when left out.");
+const AdminSharedGalleriesOrder = orderInput(
+  "AdminSharedGalleriesOrder",
+  ["CREATED_AT", "VIEW_COUNT"] as const,
+  "Newest first when left out.",
+);
 
 const AdminPhotoFavoritesFilter = builder.inputType("AdminPhotoFavoritesFilter", {
   fields: (t) => ({
@@ -79,7 +87,12 @@ function liveGallery(now = new Date()): Prisma.SharedGalleryWhereInput {
   return { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
 }
 
-function avatarsWhere(f: { status?: "DRAFT" | "PROCESSING" | "READY" | null; user?: string | null; search?: string | null; createdAt?: Range } | null | undefined) {
+function avatarsWhere(
+  f:
+    | { status?: "DRAFT" | "PROCESSING" | "READY" | null; user?: string | null; search?: string | null; createdAt?: Range }
+    | null
+    | undefined,
+) {
   const userId = filterDatabaseId(f?.user, "User");
   const term = f?.search?.trim();
   const createdAt = range(f?.createdAt);
@@ -91,7 +104,9 @@ function avatarsWhere(f: { status?: "DRAFT" | "PROCESSING" | "READY" | null; use
   );
 }
 
-function photosWhere(f: { avatar?: string | null; user?: string | null; style?: string | null; job?: string | null; createdAt?: Range } | null | undefined) {
+function photosWhere(
+  f: { avatar?: string | null; user?: string | null; style?: string | null; job?: string | null; createdAt?: Range } | null | undefined,
+) {
   const avatarId = filterDatabaseId(f?.avatar, "Avatar");
   const userId = filterDatabaseId(f?.user, "User");
   const styleId = filterDatabaseId(f?.style, "Style");
@@ -107,7 +122,16 @@ function photosWhere(f: { avatar?: string | null; user?: string | null; style?: 
 }
 
 function jobsWhere(
-  f: { status?: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED" | null; user?: string | null; avatar?: string | null; createdAt?: Range; isTestMode?: boolean | null } | null | undefined,
+  f:
+    | {
+        status?: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED" | null;
+        user?: string | null;
+        avatar?: string | null;
+        createdAt?: Range;
+        isTestMode?: boolean | null;
+      }
+    | null
+    | undefined,
 ) {
   const avatarId = filterDatabaseId(f?.avatar, "Avatar");
   const userId = filterDatabaseId(f?.user, "User");
@@ -121,7 +145,16 @@ function jobsWhere(
   );
 }
 
-function tasksWhere(f: { status?: "PENDING" | "SUBMITTED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | null; job?: string | null; failedAttempts?: boolean | null } | null | undefined) {
+function tasksWhere(
+  f:
+    | {
+        status?: "PENDING" | "SUBMITTED" | "PROCESSING" | "SUCCEEDED" | "FAILED" | null;
+        job?: string | null;
+        failedAttempts?: boolean | null;
+      }
+    | null
+    | undefined,
+) {
   const jobId = filterDatabaseId(f?.job, "GenerationJob");
   const troubled = { OR: [{ attempts: { gt: 1 } }, { errorMessage: { not: null } }] };
   return all(
@@ -168,7 +201,11 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: AdminGeneratedPhotosFilter }), orderBy: t.arg({ type: AdminGeneratedPhotosOrder }) },
     totalCount: (_root, args, { prisma }) => prisma.generatedPhoto.count({ where: photosWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) =>
-      prisma.generatedPhoto.findMany({ ...query, where: photosWhere(args.filter), orderBy: orderBy(args.orderBy, byCreatedAt, "CREATED_AT") }),
+      prisma.generatedPhoto.findMany({
+        ...query,
+        where: photosWhere(args.filter),
+        orderBy: orderBy(args.orderBy, byCreatedAt, "CREATED_AT"),
+      }),
   }),
   generationJobs: t.prismaConnection({
     type: GenerationJob,

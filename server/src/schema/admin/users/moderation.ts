@@ -15,7 +15,10 @@ const userIdField = z.string().min(1, "is required");
 const BanUserInput = builder.inputType("BanUserInput", {
   fields: (t) => ({
     userId: t.id({ required: true }),
-    reason: t.string({ required: true, description: `Shown to the user when they are refused (${BAN_REASON_LENGTH.min}–${BAN_REASON_LENGTH.max} characters).` }),
+    reason: t.string({
+      required: true,
+      description: `Shown to the user when they are refused (${BAN_REASON_LENGTH.min}–${BAN_REASON_LENGTH.max} characters).`,
+    }),
   }),
   validate: z.object({
     userId: userIdField,
@@ -53,7 +56,8 @@ builder.mutationFields((t) => ({
   }),
   unbanUser: t.prismaField({
     type: User,
-    description: "Lifts a ban (OPERATOR or ADMIN) and revokes the sessions opened before it: the user signs in again. Audited as `user.unban`.",
+    description:
+      "Lifts a ban (OPERATOR or ADMIN) and revokes the sessions opened before it: the user signs in again. Audited as `user.unban`.",
     authScopes: { operator: true },
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UnbanUserInput, required: true }) },

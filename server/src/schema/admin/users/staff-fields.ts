@@ -45,7 +45,6 @@ export const PhotoFavorite = builder.prismaObject("PhotoFavorite", {
   }),
 });
 
-
 builder.prismaObjectFields(User, (t) => ({
   isBanned: t.exposeBoolean("isBanned", { authScopes: staff }),
   bannedAt: t.expose("bannedAt", { type: "DateTime", nullable: true, authScopes: staff }),

@@ -74,7 +74,11 @@ const AdminUserIdentitiesFilter = builder.inputType("AdminUserIdentitiesFilter",
   }),
   validate: z.object({ search }).loose(),
 });
-const AdminUserIdentitiesOrder = orderInput("AdminUserIdentitiesOrder", ["CREATED_AT", "LAST_USED_AT"] as const, "Newest first when left out.");
+const AdminUserIdentitiesOrder = orderInput(
+  "AdminUserIdentitiesOrder",
+  ["CREATED_AT", "LAST_USED_AT"] as const,
+  "Newest first when left out.",
+);
 
 const AdminUserSessionsFilter = builder.inputType("AdminUserSessionsFilter", {
   fields: (t) => ({
@@ -84,7 +88,9 @@ const AdminUserSessionsFilter = builder.inputType("AdminUserSessionsFilter", {
   }),
 });
 
-function identitiesWhere(f: { provider?: keyof typeof AuthProviderValues | null; user?: string | null; search?: string | null } | null | undefined) {
+function identitiesWhere(
+  f: { provider?: keyof typeof AuthProviderValues | null; user?: string | null; search?: string | null } | null | undefined,
+) {
   const userId = filterDatabaseId(f?.user, "User");
   const term = f?.search?.trim();
   return all(
