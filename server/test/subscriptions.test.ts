@@ -14,7 +14,7 @@ import { operationKey, subscribeShared, type SharedRoot } from "../src/http/shar
 import { EventStream } from "../src/events/event-stream.ts";
 import { ReplayedEvent } from "../src/events/replayed-event.ts";
 import { setTimeout as sleep } from "node:timers/promises";
-import { SESSION_RECHECK_MS } from "../src/schema/subscriptions.ts";
+import { SESSION_RECHECK_MS } from "../src/schema/live-sessions.ts";
 import { MAX_PENDING_EVENTS } from "../src/events/live-groups.ts";
 import { issueSession } from "../src/auth/sessions.ts";
 import { createTestApi, TEST_BOT_TOKEN, type TestAdmin, type TestApi, type TestUser } from "./support/harness.ts";
