@@ -16,7 +16,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { WithdrawalMethod, WithdrawalStatus } from "../generated/prisma/enums.ts";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "./errors.ts";
 import { postLedgerEntry } from "./ledger.ts";
-import { notifyWithdrawalStatus } from "../telegram/notifications.ts";
+import { notifyWithdrawalStatus } from "./notifications.ts";
 
 type Tx = Prisma.TransactionClient;
 type Decimal = Prisma.Decimal;
