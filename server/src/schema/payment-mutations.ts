@@ -7,7 +7,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PaymentProviderError, PromoCodeError } from "../domain/errors.ts";
 import { createPayment, settlePayment } from "../domain/payments.ts";
 import { quoteDiscount } from "../domain/promo-codes.ts";
-import type { Checkout as CheckoutValue } from "../payments/gateway.ts";
+import type { Checkout as CheckoutValue } from "../domain/payment-gateway.ts";
 import { parseDatabaseId, viewerId } from "./access.ts";
 import { PricingTier } from "./catalogue.ts";
 import { PromoCodeProblemType } from "./errors.ts";

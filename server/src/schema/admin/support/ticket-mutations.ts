@@ -12,7 +12,7 @@ import {
   updateTicket,
   type TicketChange,
 } from "../../../domain/support-desk.ts";
-import { publishAll, type PendingEvent } from "../../../events/pubsub.ts";
+import { publishAll, type EventBus, type PendingEvent } from "../../../events/pubsub.ts";
 import { TicketPriority as TicketPriorityValues, TicketStatus as TicketStatusValues } from "../../../generated/prisma/enums.ts";
 import { SupportTicket, SupportTicketMessage, TicketPriority, TicketStatus } from "../../support.ts";
 import { messageBody } from "./shared.ts";
@@ -29,7 +29,7 @@ const ticketIdOf = (id: string) => requireDatabaseId(id, "SupportTicket");
  * (a rolled-back change publishes nothing).
  */
 async function auditedTicketChange(
-  context: Parameters<typeof audited>[0],
+  context: Parameters<typeof audited>[0] & { events: EventBus },
   action: string,
   ticketId: number,
   change: (tx: Parameters<Parameters<typeof audited>[3]>[0]) => Promise<TicketChange>,
