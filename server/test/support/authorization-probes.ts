@@ -62,6 +62,8 @@ export interface Fixtures {
   ownerId: number;
   /** Global ids, by type name, of rows of the owning user (or of the public catalogue). */
   ids: Record<string, string>;
+  /** Global ids of the owner's rows that a mutation probe may change or delete. */
+  spare: Record<string, string>;
   galleryToken: string;
 }
 
@@ -109,9 +111,36 @@ export async function createFixtures(api: TestApi, ownerId: number, otherId: num
   const withdrawal = await prisma.withdrawal.create({
     data: { userId: ownerId, method: "CARD", amount: 1000, ndflAmount: 130, payoutAmount: 870, details: { card: "220070******1234" } },
   });
+  // Rows of the owner that one mutation may change or delete: only the owner may act on them
+  // (those mutations take the `user` scope), so the probe of no other field depends on them.
+  const spareAvatarId = await createAvatar(prisma, ownerId, { name: "Spare" });
+  const spareReference = await prisma.referencePhoto.findFirstOrThrow({ where: { avatarId: spareAvatarId } });
+  const sparePhoto = await prisma.generatedPhoto.create({
+    data: { avatarId: spareAvatarId, prompt: "spare", imageUrl: "http://files.test/files/spare.png" },
+  });
+  const deletableAvatarId = await createAvatar(prisma, ownerId, { name: "Deletable", references: 0 });
+  const spareTicket = await prisma.supportTicket.create({
+    data: { number: `TKT-${new Date().getUTCFullYear()}-9002`, userId: ownerId, subject: "Spare" },
+  });
+  const resolvedTicket = await prisma.supportTicket.create({
+    data: { number: `TKT-${new Date().getUTCFullYear()}-9003`, userId: ownerId, subject: "Resolved", status: "RESOLVED" },
+  });
+  const spareGallery = await prisma.sharedGallery.create({
+    data: { userId: ownerId, avatarId, token: `authz-spare-${"y".repeat(20)}`, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const spareKey = await api.createApiKey(ownerId, ["REFERRALS_READ"]);
   return {
     ownerId,
     galleryToken,
+    spare: {
+      Avatar: globalId("Avatar", deletableAvatarId),
+      ReferencePhoto: globalId("ReferencePhoto", spareReference.id),
+      GeneratedPhoto: globalId("GeneratedPhoto", sparePhoto.id),
+      SupportTicket: globalId("SupportTicket", spareTicket.id),
+      ResolvedSupportTicket: globalId("SupportTicket", resolvedTicket.id),
+      SharedGallery: globalId("SharedGallery", spareGallery.id),
+      PartnerApiKey: globalId("PartnerApiKey", spareKey.id),
+    },
     ids: {
       User: globalId("User", ownerId),
       Avatar: globalId("Avatar", avatarId),
@@ -209,6 +238,14 @@ const PROBES: Record<string, ProbeOptions> = {
   "Mutation.resetAdminPassword": { args: () => ({ input: { newPassword: "a-long-enough-password" } }) },
   "Mutation.updateSetting": { args: () => ({ input: { key: "authz.probe", type: "BOOLEAN", value: true } }) },
   "Mutation.uploadReferencePhotos": { args: () => ({ input: { files: [] } }) },
+  "Mutation.deleteAvatar": { args: (fx) => ({ input: { avatarId: fx.spare.Avatar } }) },
+  "Mutation.deleteReferencePhoto": { args: (fx) => ({ input: { photoId: fx.spare.ReferencePhoto } }) },
+  "Mutation.deleteGeneratedPhoto": { args: (fx) => ({ input: { photoId: fx.spare.GeneratedPhoto } }) },
+  "Mutation.closeSupportTicket": { args: (fx) => ({ input: { ticketId: fx.spare.SupportTicket } }) },
+  "Mutation.rateSupportTicket": { args: (fx) => ({ input: { ticketId: fx.spare.ResolvedSupportTicket, rating: 5 } }) },
+  "Mutation.revokeSharedGallery": { args: (fx) => ({ input: { galleryId: fx.spare.SharedGallery } }) },
+  "Mutation.revokePartnerApiKey": { args: (fx) => ({ input: { apiKeyId: fx.spare.PartnerApiKey } }) },
+  "Mutation.cancelWithdrawal": { args: (fx) => ({ input: { withdrawalId: fx.ids.Withdrawal } }) },
   "Mutation.signOut": { fresh: true },
   "Mutation.adminSignOut": { fresh: true },
 };
