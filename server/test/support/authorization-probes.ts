@@ -389,7 +389,8 @@ async function send(api: TestApi, probe: Probe, headers: Record<string, string>)
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
-  const deadline = Date.now() + 400;
+  // Long enough for a refusal that needs a database read (another user's row) under load.
+  const deadline = Date.now() + 1_000;
   try {
     while (Date.now() < deadline) {
       const chunk = await Promise.race([
