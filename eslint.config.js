@@ -40,9 +40,23 @@ export default tseslint.config(
       // error instead of rejecting: a promise-returning onClick/onSubmit is fine.
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-imports": "error",
+      // `_name` marks a value that is deliberately unused (a destructured-away field, a placeholder argument).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+      // An async method without await implements a Promise-returning port (a payment gateway, an
+      // image provider) and turns a throw into the rejection its callers handle: not a mistake.
+      "@typescript-eslint/require-await": "off",
       // A `default:` is a deliberate catch-all; what must not happen is a union case forgotten without one.
       "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
     },
+  },
+  // Root config files belong to no tsconfig: lint them without type information.
+  {
+    files: ["codegen.ts", "prisma.config.ts"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { parserOptions: { project: null } },
   },
   // GraphQL: the client's documents, pulled out of its graphql(`…`) calls by the processor…
   { files: ["client/src/**/*.{ts,tsx}"], processor: graphqlPlugin.processor },

@@ -114,7 +114,7 @@ export function maskWithdrawalDetails(method: WithdrawalMethod, details: unknown
 
 /** Where the money goes must be said, per method. */
 function requireDestination(method: WithdrawalMethod, details: Record<string, unknown>): void {
-  const has = (...keys: string[]) => keys.some((k) => typeof details[k] === "string" && (details[k] as string).length > 0);
+  const has = (...keys: string[]) => keys.some((k) => typeof details[k] === "string" && details[k].length > 0);
   const errors: FieldError[] = [];
   if (method === "CARD" && !has("cardMask", "maskedNumber")) errors.push({ field: "details.cardNumber", message: "is required for CARD" });
   if (method === "SBP" && !has("phone", "phoneMask", "sbpPhone")) errors.push({ field: "details.phone", message: "is required for SBP" });

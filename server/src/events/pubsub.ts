@@ -68,8 +68,8 @@ export const DEFAULT_CHANNEL_PREFIX = "pinglass";
 function withChannelPrefix(bus: EventBus, prefix: string): EventBus {
   const namespaced = (channel: string) => `${prefix}:${channel}` as keyof Channels;
   return {
-    publish: ((channel: keyof Channels, ...args: unknown[]) =>
-      (bus.publish as (channel: string, ...args: unknown[]) => void)(namespaced(channel), ...args)) as EventBus["publish"],
+    publish: (channel: keyof Channels, ...args: unknown[]) =>
+      (bus.publish as (channel: string, ...args: unknown[]) => void)(namespaced(channel), ...args),
     subscribe: ((channel: keyof Channels, ...id: unknown[]) =>
       (bus.subscribe as (channel: string, ...id: unknown[]) => ReturnType<EventBus["subscribe"]>)(
         namespaced(channel),
@@ -88,7 +88,7 @@ export interface EventBusOptions {
 /** Each publish also logged: topic, payload and when (what a subscriber's delay is measured from). */
 function withPublishLog(bus: EventBus, log: (line: string) => void): EventBus {
   return {
-    publish: ((channel: string, ...args: unknown[]) => {
+    publish: (channel: string, ...args: unknown[]) => {
       const at = performance.timeOrigin + performance.now();
       (bus.publish as (channel: string, ...args: unknown[]) => void)(channel, ...args);
       try {
@@ -97,7 +97,7 @@ function withPublishLog(bus: EventBus, log: (line: string) => void): EventBus {
       } catch {
         // A diagnostic line that cannot be written must not fail what was published.
       }
-    }) as EventBus["publish"],
+    },
     subscribe: bus.subscribe,
   };
 }
@@ -108,11 +108,11 @@ function withPublishLog(bus: EventBus, log: (line: string) => void): EventBus {
  */
 function pubSubOver(target: EventTarget): EventBus {
   return {
-    publish: ((routingKey: string, ...args: unknown[]) => {
+    publish: (routingKey: string, ...args: unknown[]) => {
       const payload = args[1] ?? args[0] ?? null;
       const topic = args[1] === undefined ? routingKey : `${routingKey}:${String(args[0])}`;
       target.dispatchEvent(new CustomEvent(topic, { detail: payload }));
-    }) as EventBus["publish"],
+    },
     subscribe: ((routingKey: string, id?: unknown) => {
       const topic = id === undefined ? routingKey : `${routingKey}:${String(id)}`;
       const listener = (event: Event) => stream.push((event as CustomEvent).detail);

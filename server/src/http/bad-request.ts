@@ -12,7 +12,7 @@ const NOT_A_REQUEST = "A GraphQL request is a JSON object with a `query` (or a p
 
 function asBadRequest(error: unknown): unknown {
   if (!(error instanceof GraphQLError)) return badRequest(NOT_A_REQUEST);
-  if ((error.extensions?.http as { status?: number } | undefined)?.status) return error;
+  if (error.extensions?.http?.status) return error;
   return badRequest(error.message, error.extensions);
 }
 

@@ -5,7 +5,8 @@
 // refuses a document past the limit with a GraphQL error; only then does the parser
 // run, itself limited in tokens. Every transport parses through this (HTTP, SSE,
 // multipart and graphql-ws all go through Yoga's envelop).
-import { GraphQLError, parse, Source, type ParseOptions } from "graphql";
+import type { Source } from "graphql";
+import { GraphQLError, parse, type ParseOptions } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 export interface DocumentGuardLimits {

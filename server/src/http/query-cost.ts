@@ -188,7 +188,7 @@ export function useQueryCost({ limits, maxBreadth }: { limits: Config["costLimit
 
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const { cost, refusal } = judge(args as OperationArgs);
+      const { cost, refusal } = judge(args);
       if (refusal) return setResultAndStopExecution({ errors: [refusal], extensions: { cost } });
       if (!cost) return;
       return {
@@ -200,7 +200,7 @@ export function useQueryCost({ limits, maxBreadth }: { limits: Config["costLimit
     },
     // A subscription is measured once, for its selection of each event.
     onSubscribe({ args, setResultAndStopExecution }) {
-      const { cost, refusal } = judge(args as OperationArgs);
+      const { cost, refusal } = judge(args);
       if (refusal) setResultAndStopExecution({ errors: [refusal], extensions: { cost } });
     },
   };

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { GraphQLError, type ExecutionArgs } from "graphql";
+import { GraphQLError } from "graphql";
 import { GRAPHQL_PATH, type App } from "../app.ts";
 import { ADMIN_EXPLORER_PATH, adminExplorerPage } from "./admin-explorer.ts";
 import type { PrismaClient } from "../db/prisma.ts";
@@ -123,9 +123,9 @@ export async function startHttpServer(
   // context factory and plugins as HTTP.
   const wsHandle = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
-      execute: (args) => (args.rootValue as EnvelopedExecution).execute(args as ExecutionArgs),
+      execute: (args) => (args.rootValue as EnvelopedExecution).execute(args),
       // Each subscriber's own events; their results shared by subscribers who would get the same.
-      subscribe: (args) => subscribeShared(args as ExecutionArgs),
+      subscribe: (args) => subscribeShared(args),
       onSubscribe: async (ctx, _id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = app.getEnveloped({
           ...ctx,

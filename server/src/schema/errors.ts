@@ -1,9 +1,9 @@
 // Typed errors: every expected failure of a mutation is one of these types in its
 // result union, with a stable `code` clients can switch on.
 import { builder } from "../builder.ts";
+import type { DomainError } from "../domain/errors.ts";
 import {
   ConflictError,
-  DomainError,
   ForbiddenError,
   InvalidSignInError,
   InvalidCredentialsError,

@@ -49,10 +49,7 @@ function consoleLog(minimum: keyof typeof RANK) {
  * its warnings and errors (a job that threw, with the retry it scheduled) stay.
  */
 function graphileLogger(log: NonNullable<WorkerDependencies["log"]>): Logger {
-  const levels: Record<LogLevel, keyof typeof RANK> = { error: "error", warning: "warn", info: "debug", debug: "debug" } as Record<
-    LogLevel,
-    keyof typeof RANK
-  >;
+  const levels: Record<LogLevel, keyof typeof RANK> = { error: "error", warning: "warn", info: "debug", debug: "debug" };
   return new Logger(() => (level, message) => log(levels[level] ?? "debug", message));
 }
 

@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { GRAPHQL_PATH } from "../../src/app.ts";
-import { ApiKeyScope } from "../../src/generated/prisma/enums.ts";
+import type { ApiKeyScope } from "../../src/generated/prisma/enums.ts";
 import { createAvatar, createCatalogue } from "./generation-fixtures.ts";
 import type { TestApi } from "./harness.ts";
 import { AUDIENCES, keyWithout, SCOPES, type AudienceId, type Outcome } from "./authorization-audiences.ts";

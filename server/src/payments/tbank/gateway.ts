@@ -5,7 +5,7 @@
 import { Prisma } from "../../generated/prisma/client.ts";
 import { PaymentProviderError } from "../../domain/errors.ts";
 import type { PaymentGateway, RefundOutcome } from "../../domain/payment-gateway.ts";
-import { TbankClient } from "./client.ts";
+import type { TbankClient } from "./client.ts";
 
 export const TBANK_WEBHOOK_PATH = "/webhooks/tbank";
 
