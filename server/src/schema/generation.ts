@@ -5,7 +5,6 @@ import { createContextCache } from "@pothos/core";
 import DataLoader from "dataloader";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import { newestFirst } from "../domain/photos.ts";
 import {
   GenerationJobStatus as GenerationJobStatusValues,
   GenerationTaskStatus as GenerationTaskStatusValues,
@@ -13,6 +12,7 @@ import {
 import { isStaff, onViewersAvatar, parseDatabaseId } from "./access.ts";
 import { PhotoPack, Style } from "./catalogue.ts";
 import { Avatar, GeneratedPhoto, viewerOwnsAvatar } from "./photos.ts";
+import { newestFirst } from "./ordering.ts";
 
 export const GenerationJobStatus = builder.enumType(GenerationJobStatusValues, { name: "GenerationJobStatus" });
 export const GenerationTaskStatus = builder.enumType(GenerationTaskStatusValues, { name: "GenerationTaskStatus" });

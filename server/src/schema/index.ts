@@ -16,7 +16,7 @@ import "./referrals.ts";
 import "./withdrawal-mutations.ts";
 import "./support.ts";
 import "./partner-api.ts";
-import "./admin/root.ts";
+import "./admin-queries.ts";
 import "./admin/users.ts";
 import "./admin/billing.ts";
 import "./admin/catalogue.ts";

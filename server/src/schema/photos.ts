@@ -9,6 +9,7 @@ import * as photos from "../domain/photos.ts";
 import { AvatarStatus as AvatarStatusValues } from "../generated/prisma/enums.ts";
 import { canRead, isStaff, onViewersAvatar, ownedByViewer, parseDatabaseId } from "./access.ts";
 import { Style } from "./catalogue.ts";
+import { newestFirst } from "./ordering.ts";
 
 // ─── Ownership of rows that hang off an avatar ────────────────────────────────────
 // Photos and jobs carry an avatar id, not a user id. Reached through their avatar (the
@@ -64,7 +65,7 @@ export const Avatar = builder.prismaNode("Avatar", {
     referencePhotos: t.relatedConnection("referencePhotos", {
       cursor: "id",
       totalCount: true,
-      query: { orderBy: photos.newestFirst },
+      query: { orderBy: newestFirst },
     }),
     generatedPhotos: t.relatedConnection("generatedPhotos", {
       cursor: "id",
@@ -73,10 +74,10 @@ export const Avatar = builder.prismaNode("Avatar", {
       query: (args) => ({
         // An id that cannot be a style matches no photo rather than failing the page.
         where: args.styleId ? { styleId: /^\d{1,9}$/.test(args.styleId.id) ? Number(args.styleId.id) : -1 } : {},
-        orderBy: photos.newestFirst,
+        orderBy: newestFirst,
       }),
     }),
-    sharedGalleries: t.relatedConnection("sharedGalleries", { cursor: "id", query: { orderBy: photos.newestFirst } }),
+    sharedGalleries: t.relatedConnection("sharedGalleries", { cursor: "id", query: { orderBy: newestFirst } }),
   }),
 });
 
@@ -150,10 +151,9 @@ const PublicPhoto = builder.prismaObject("GeneratedPhoto", {
   }),
 });
 
-// Prisma takes a list of orderings; the connection helpers' types only name one.
-const newestFirstOrder = photos.newestFirst as unknown as { createdAt: "desc" };
-
-const publicPhotoPages = prismaConnectionHelpers(builder, PublicPhoto, { cursor: "id", query: { orderBy: newestFirstOrder } });
+// The order goes beside getQuery(), not in the helpers' `query`: their types take one
+// ordering, Prisma a list of them.
+const publicPhotoPages = prismaConnectionHelpers(builder, PublicPhoto, { cursor: "id" });
 
 const PublicGallery = builder.prismaObject("SharedGallery", {
   variant: "PublicGallery",
@@ -166,7 +166,7 @@ const PublicGallery = builder.prismaObject("SharedGallery", {
     photos: t.connection({
       type: PublicPhoto,
       select: (args, context, nestedSelection) => ({
-        avatar: { select: { generatedPhotos: publicPhotoPages.getQuery(args, context, nestedSelection) } },
+        avatar: { select: { generatedPhotos: { ...publicPhotoPages.getQuery(args, context, nestedSelection), orderBy: newestFirst } } },
       }),
       resolve: (gallery, args, context) => publicPhotoPages.resolve(gallery.avatar.generatedPhotos, args, context),
     }),
@@ -178,19 +178,19 @@ const PublicGallery = builder.prismaObject("SharedGallery", {
 const favoritePages = prismaConnectionHelpers(builder, "PhotoFavorite", {
   cursor: "id",
   // Favorites of the viewer's own photos only, so every node below is known to be theirs.
-  query: (_args, context) => ({ where: { photo: onViewersAvatar(context) }, orderBy: newestFirstOrder }),
+  query: (_args, context) => ({ where: { photo: onViewersAvatar(context) } }),
   select: (nodeSelection) => ({ createdAt: true, photo: nodeSelection({}) }),
   resolveNode: (favorite) => favorite.photo,
 });
 
 builder.prismaObjectFields("User", (t) => ({
-  avatars: t.relatedConnection("avatars", { cursor: "id", totalCount: true, query: { orderBy: photos.newestFirst } }),
+  avatars: t.relatedConnection("avatars", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
   favoritePhotos: t.connection(
     {
       type: GeneratedPhoto,
       description: "Photos the viewer marked as favorites, most recently marked first.",
       select: (args, context, nestedSelection) => ({
-        photoFavorites: favoritePages.getQuery(args, context, nestedSelection),
+        photoFavorites: { ...favoritePages.getQuery(args, context, nestedSelection), orderBy: newestFirst },
       }),
       resolve: (user, args, context) => {
         for (const favorite of user.photoFavorites) rememberViewersAvatar(context, favorite.photo.avatarId);

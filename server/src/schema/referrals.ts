@@ -25,6 +25,7 @@ import {
 import { canRead, isStaff, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
 import { Currency } from "./payments.ts";
 import { User } from "./user.ts";
+import { newestFirst } from "./ordering.ts";
 
 export const EarningStatus = builder.enumType(EarningStatusValues, { name: "EarningStatus" });
 export const BalanceTransactionKind = builder.enumType(BalanceTransactionKindValues, { name: "BalanceTransactionKind" });
@@ -32,8 +33,10 @@ export const WithdrawalMethod = builder.enumType(WithdrawalMethodValues, { name:
 export const WithdrawalStatus = builder.enumType(WithdrawalStatusValues, { name: "WithdrawalStatus" });
 export const PartnerApplicationStatus = builder.enumType(PartnerApplicationStatusValues, { name: "PartnerApplicationStatus" });
 export const AudienceSize = builder.enumType(AudienceSizeValues, { name: "AudienceSize" });
-
-const newestFirst = { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }] };
+export const ReferralCurrency = builder.enumType("ReferralCurrency", {
+  description: "The currencies referral balances are kept in.",
+  values: ["RUB", "TON"] as const,
+});
 
 export const ReferralCode = builder.prismaNode("ReferralCode", {
   id: { field: "id" },
@@ -180,15 +183,15 @@ export const ReferralProgram = builder.prismaObject("User", {
       // No balance row yet: the column's default rate applies.
       resolve: (user) => user.referralBalance?.commissionRate ?? DEFAULT_COMMISSION_RATE,
     }),
-    earnings: t.relatedConnection("earningsAsReferrer", { cursor: "id", totalCount: true, query: newestFirst }),
-    balanceTransactions: t.relatedConnection("balanceTransactions", { cursor: "id", totalCount: true, query: newestFirst }),
-    withdrawals: t.relatedConnection("withdrawals", { cursor: "id", totalCount: true, query: newestFirst }),
+    earnings: t.relatedConnection("earningsAsReferrer", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
+    balanceTransactions: t.relatedConnection("balanceTransactions", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
+    withdrawals: t.relatedConnection("withdrawals", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
   }),
 });
 
 builder.prismaObjectFields(User, (t) => ({
   referralProgram: t.variant(ReferralProgram),
-  partnerApplications: t.relatedConnection("partnerApplications", { cursor: "id", query: newestFirst }),
+  partnerApplications: t.relatedConnection("partnerApplications", { cursor: "id", query: { orderBy: newestFirst } }),
 }));
 
 // Validated as a whole, so every bad field is reported at once.

@@ -13,6 +13,7 @@ import {
 } from "../generated/prisma/enums.ts";
 import { canRead, isStaff, ownedByViewer, parseDatabaseId, requireDatabaseId, viewerId } from "./access.ts";
 import { User } from "./user.ts";
+import { newestFirst } from "./ordering.ts";
 
 export const TicketCategory = builder.enumType(TicketCategoryValues, { name: "TicketCategory" });
 export const TicketPriority = builder.enumType(TicketPriorityValues, { name: "TicketPriority", description: "P1 (critical) … P4 (low)." });
@@ -108,7 +109,7 @@ builder.prismaObjectFields(User, (t) => ({
     args: { status: t.arg({ type: TicketStatus }) },
     query: ({ status }) => ({
       where: status ? { status } : {},
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: newestFirst,
     }),
   }),
 }));

@@ -20,9 +20,9 @@ import { ConflictError, ForbiddenError, NotFoundError } from "../../domain/error
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { AdminRole as AdminRoleValues } from "../../generated/prisma/enums.ts";
 import { AdminRole, AdminUser } from "../admin-auth.ts";
-import { AdminQueries } from "./root.ts";
-import { containing } from "./support/shared.ts";
+import { containing } from "../filters.ts";
 import { requireDatabaseId, staffOnlyLookup } from "../access.ts";
+import { AdminQueries } from "../admin-queries.ts";
 
 const SettingType = builder.enumType("SettingType", {
   description: "STRING, NUMBER, BOOLEAN, or JSON (an object or an array).",

@@ -18,7 +18,8 @@ import {
 import { ValidationError } from "../../domain/errors.ts";
 import { Currency, PaymentProvider } from "../payments.ts";
 import { TicketPriority } from "../support.ts";
-import { AdminQueries, DateRangeInput } from "./root.ts";
+import { AdminQueries } from "../admin-queries.ts";
+import { DateRangeInput } from "../filters.ts";
 
 const RevenueDay = builder.objectRef<RevenueRow>("DashboardRevenue").implement({
   description: "Succeeded, non-test payments of one provider on one UTC day.",

@@ -9,9 +9,11 @@ import { requestRefund } from "../../../domain/admin-billing.ts";
 import { queueProviderRefund } from "../../../domain/payments.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { Currency, Payment, PaymentProvider, PaymentStatus } from "../../payments.ts";
-import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter, direction } from "../root.ts";
-import { money, newestFirst, searchText } from "./shared.ts";
 import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { dateRangeFilter, DateRangeInput, searchText } from "../../filters.ts";
+import { money } from "../../inputs.ts";
+import { direction, newestFirst, SortDirection } from "../../ordering.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 

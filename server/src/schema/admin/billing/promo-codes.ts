@@ -6,9 +6,11 @@ import { DiscountType as DiscountTypeValues } from "../../../generated/prisma/en
 import { audited } from "../../../domain/audit.ts";
 import { createPromoCode, deactivatePromoCode, updatePromoCode } from "../../../domain/admin-billing.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
-import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { money, newestFirst, searchText } from "./shared.ts";
 import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { dateRangeFilter, DateRangeInput, searchText } from "../../filters.ts";
+import { money } from "../../inputs.ts";
+import { newestFirst } from "../../ordering.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 

@@ -11,9 +11,10 @@ import {
 import { audited } from "../../../domain/audit.ts";
 import { resolveOrphanPayment, type OrphanResolution } from "../../../domain/admin-billing.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
-import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { newestFirst, searchText } from "./shared.ts";
 import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { dateRangeFilter, DateRangeInput, searchText } from "../../filters.ts";
+import { newestFirst } from "../../ordering.ts";
 
 /** Masks what looks like a card number in a provider's payload (T-Bank sends `Pan` masked; never trust it). */
 function maskCardNumbers(value: unknown, key = ""): unknown {

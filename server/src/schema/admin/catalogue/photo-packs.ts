@@ -8,37 +8,24 @@ import { audited } from "../../../domain/audit.ts";
 import * as packs from "../../../domain/admin-photo-packs.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../../domain/errors.ts";
 import { PackItem, PhotoPack } from "../../catalogue.ts";
-import { AdminQueries } from "../root.ts";
+import { AdminQueries } from "../../admin-queries.ts";
 import { SavedPrompt } from "./saved-prompts.ts";
-import {
-  ActiveFilter,
-  activeWhere,
-  admin,
-  description,
-  displayOrder,
-  flag,
-  insensitive,
-  name,
-  notNull,
-  searchText,
-  sortOrder,
-  staff,
-  url,
-  type Filter,
-} from "./shared.ts";
 import { databaseIdOf, requireDatabaseId } from "../../access.ts";
+import { ActiveFilter, activeWhere, type ActiveSearchFilter, searchText } from "../../filters.ts";
+import { description, flag, name, notNull, sortOrder, url } from "../../inputs.ts";
+import { displayOrder } from "../../ordering.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
 builder.prismaObjectFields(PhotoPack, (t) => ({
-  sortOrder: t.exposeInt("sortOrder", { authScopes: staff }),
-  createdBy: t.relation("createdBy", { nullable: true, authScopes: staff }),
-  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: staff }),
-  updatedAt: t.expose("updatedAt", { type: "DateTime", authScopes: staff }),
+  sortOrder: t.exposeInt("sortOrder", { authScopes: { staff: true } }),
+  createdBy: t.relation("createdBy", { nullable: true, authScopes: { staff: true } }),
+  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: { staff: true } }),
+  updatedAt: t.expose("updatedAt", { type: "DateTime", authScopes: { staff: true } }),
   allItems: t.relatedConnection("items", {
     cursor: "id",
     totalCount: true,
-    authScopes: staff,
+    authScopes: { staff: true },
     type: PackItem,
     description: "Every item, those with a retired prompt included, by position. Staff only.",
     query: { orderBy: [{ position: "asc" }, { id: "asc" }] },
@@ -46,23 +33,23 @@ builder.prismaObjectFields(PhotoPack, (t) => ({
 }));
 
 builder.prismaObjectFields(PackItem, (t) => ({
-  pack: t.relation("pack", { authScopes: staff }),
-  prompt: t.relation("prompt", { authScopes: staff, type: SavedPrompt }),
+  pack: t.relation("pack", { authScopes: { staff: true } }),
+  prompt: t.relation("prompt", { authScopes: { staff: true }, type: SavedPrompt }),
   ownPreviewUrl: t.exposeString("previewUrl", {
     nullable: true,
-    authScopes: staff,
+    authScopes: { staff: true },
     description: "The item's own preview (null: the prompt's is shown).",
   }),
-  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: staff }),
+  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: { staff: true } }),
 }));
 
 // ─── Admin lists ─────────────────────────────────────────────────────────────────
 
 const PhotoPackFilter = ActiveFilter("AdminPhotoPackFilter", "Part of the name.");
 
-function packWhere(filter: Filter): Prisma.PhotoPackWhereInput {
+function packWhere(filter: ActiveSearchFilter): Prisma.PhotoPackWhereInput {
   const search = searchText(filter?.search);
-  return { ...activeWhere(filter?.active), ...(search ? { name: { contains: search, mode: insensitive } } : {}) };
+  return { ...activeWhere(filter?.active), ...(search ? { name: { contains: search, mode: "insensitive" as const } } : {}) };
 }
 
 builder.objectFields(AdminQueries, (t) => ({
@@ -156,7 +143,7 @@ builder.mutationFields((t) => ({
   createPhotoPack: t.prismaField({
     type: PhotoPack,
     description: "Adds a photo pack (empty; add items next). Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: {},
     args: { input: t.arg({ type: CreatePhotoPackInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -176,7 +163,7 @@ builder.mutationFields((t) => ({
   updatePhotoPack: t.prismaField({
     type: PhotoPack,
     description: "Changes a photo pack; isActive false retires it from the public catalogue. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: UpdatePhotoPackInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -197,7 +184,7 @@ builder.mutationFields((t) => ({
   addPackItem: t.prismaField({
     type: PackItem,
     description: "Adds a prompt to a pack at `position` (the end by default); positions stay 0…n-1. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: AddPackItemInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -213,7 +200,7 @@ builder.mutationFields((t) => ({
   updatePackItem: t.prismaField({
     type: PackItem,
     description: "Changes an item's prompt or preview, or moves it; positions stay 0…n-1. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdatePackItemInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -229,7 +216,7 @@ builder.mutationFields((t) => ({
   removePackItem: t.prismaField({
     type: PhotoPack,
     description: "Removes an item from its pack (the items after it move up one) and answers the pack. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: RemovePackItemInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -244,7 +231,7 @@ builder.mutationFields((t) => ({
   reorderPackItems: t.prismaField({
     type: PhotoPack,
     description: "Puts a pack's items in the given order (positions 0…n-1). Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: ReorderPackItemsInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {

@@ -7,43 +7,31 @@ import { audited } from "../../../domain/audit.ts";
 import * as catalogue from "../../../domain/admin-catalogue.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import { PricingTier, Style } from "../../catalogue.ts";
-import { money } from "../billing/shared.ts";
-import { AdminQueries } from "../root.ts";
+import { AdminQueries } from "../../admin-queries.ts";
 import { SavedPrompt } from "./saved-prompts.ts";
-import {
-  ActiveFilter,
-  activeWhere,
-  admin,
-  description,
-  displayOrder,
-  flag,
-  insensitive,
-  name,
-  searchText,
-  sortOrder,
-  staff,
-  type Filter,
-} from "./shared.ts";
 import { requireDatabaseId } from "../../access.ts";
+import { ActiveFilter, activeWhere, type ActiveSearchFilter, searchText } from "../../filters.ts";
+import { description, flag, money, name, sortOrder } from "../../inputs.ts";
+import { displayOrder } from "../../ordering.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
 builder.prismaObjectFields(PricingTier, (t) => ({
-  isActive: t.exposeBoolean("isActive", { authScopes: staff, description: "Staff only (the public sees active tiers only)." }),
-  sortOrder: t.exposeInt("sortOrder", { authScopes: staff }),
-  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: staff }),
-  updatedAt: t.expose("updatedAt", { type: "DateTime", authScopes: staff }),
+  isActive: t.exposeBoolean("isActive", { authScopes: { staff: true }, description: "Staff only (the public sees active tiers only)." }),
+  sortOrder: t.exposeInt("sortOrder", { authScopes: { staff: true } }),
+  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: { staff: true } }),
+  updatedAt: t.expose("updatedAt", { type: "DateTime", authScopes: { staff: true } }),
 }));
 
 builder.prismaObjectFields(Style, (t) => ({
-  isActive: t.exposeBoolean("isActive", { authScopes: staff, description: "Staff only (the public sees active styles only)." }),
-  sortOrder: t.exposeInt("sortOrder", { authScopes: staff }),
-  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: staff }),
-  updatedAt: t.expose("updatedAt", { type: "DateTime", authScopes: staff }),
+  isActive: t.exposeBoolean("isActive", { authScopes: { staff: true }, description: "Staff only (the public sees active styles only)." }),
+  sortOrder: t.exposeInt("sortOrder", { authScopes: { staff: true } }),
+  createdAt: t.expose("createdAt", { type: "DateTime", authScopes: { staff: true } }),
+  updatedAt: t.expose("updatedAt", { type: "DateTime", authScopes: { staff: true } }),
   prompts: t.relatedConnection("prompts", {
     cursor: "id",
     totalCount: true,
-    authScopes: staff,
+    authScopes: { staff: true },
     type: SavedPrompt,
     description: "The style's prompts, inactive ones included, in display order. Staff only.",
     query: { orderBy: displayOrder },
@@ -55,19 +43,23 @@ builder.prismaObjectFields(Style, (t) => ({
 const PricingTierFilter = ActiveFilter("AdminPricingTierFilter", "Part of the code or name.");
 const StyleFilter = ActiveFilter("AdminStyleFilter", "Part of the code or name.");
 
-function tierWhere(filter: Filter): Prisma.PricingTierWhereInput {
+function tierWhere(filter: ActiveSearchFilter): Prisma.PricingTierWhereInput {
   const search = searchText(filter?.search);
   return {
     ...activeWhere(filter?.active),
-    ...(search ? { OR: [{ code: { contains: search, mode: insensitive } }, { name: { contains: search, mode: insensitive } }] } : {}),
+    ...(search
+      ? { OR: [{ code: { contains: search, mode: "insensitive" as const } }, { name: { contains: search, mode: "insensitive" as const } }] }
+      : {}),
   };
 }
 
-function styleWhere(filter: Filter): Prisma.StyleWhereInput {
+function styleWhere(filter: ActiveSearchFilter): Prisma.StyleWhereInput {
   const search = searchText(filter?.search);
   return {
     ...activeWhere(filter?.active),
-    ...(search ? { OR: [{ code: { contains: search, mode: insensitive } }, { name: { contains: search, mode: insensitive } }] } : {}),
+    ...(search
+      ? { OR: [{ code: { contains: search, mode: "insensitive" as const } }, { name: { contains: search, mode: "insensitive" as const } }] }
+      : {}),
   };
 }
 
@@ -182,7 +174,7 @@ builder.mutationFields((t) => ({
   createPricingTier: t.prismaField({
     type: PricingTier,
     description: "Adds a pricing tier (a code in use answers ConflictError). Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [ConflictError] },
     args: { input: t.arg({ type: CreatePricingTierInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -204,7 +196,7 @@ builder.mutationFields((t) => ({
   updatePricingTier: t.prismaField({
     type: PricingTier,
     description: "Changes a pricing tier; isActive false retires it from the public catalogue. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: UpdatePricingTierInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -226,7 +218,7 @@ builder.mutationFields((t) => ({
   createStyle: t.prismaField({
     type: Style,
     description: "Adds a generation style (a code in use answers ConflictError). Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [ConflictError] },
     args: { input: t.arg({ type: CreateStyleInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -246,7 +238,7 @@ builder.mutationFields((t) => ({
   updateStyle: t.prismaField({
     type: Style,
     description: "Changes a style; isActive false retires it from the public catalogue. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: UpdateStyleInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {

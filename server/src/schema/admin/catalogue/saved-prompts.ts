@@ -6,9 +6,11 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { audited } from "../../../domain/audit.ts";
 import * as catalogue from "../../../domain/admin-catalogue.ts";
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
-import { AdminQueries } from "../root.ts";
-import { activeWhere, admin, displayOrder, flag, insensitive, name, searchText, sortOrder, staff, url } from "./shared.ts";
+import { AdminQueries } from "../../admin-queries.ts";
 import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { activeWhere, searchText } from "../../filters.ts";
+import { flag, name, sortOrder, url } from "../../inputs.ts";
+import { displayOrder } from "../../ordering.ts";
 
 // ─── Types ───────────────────────────────────────────────────────────────────────
 
@@ -18,7 +20,7 @@ export const SavedPrompt = builder.prismaNode("SavedPrompt", {
   nullable: true,
   description: "A prompt of the library; with a style, one of that style's generation prompts. Staff only.",
   findUnique: (id, context) => staffOnlyLookup(id, context, "SavedPrompt"),
-  authScopes: staff,
+  authScopes: { staff: true },
   fields: (t) => ({
     key: t.exposeString("key", { nullable: true, description: "Stable key referenced from code and seeds." }),
     title: t.exposeString("title"),
@@ -55,9 +57,9 @@ function promptWhere(filter: typeof SavedPromptFilter.$inferInput | null | undef
     ...(search
       ? {
           OR: [
-            { key: { contains: search, mode: insensitive } },
-            { title: { contains: search, mode: insensitive } },
-            { prompt: { contains: search, mode: insensitive } },
+            { key: { contains: search, mode: "insensitive" as const } },
+            { title: { contains: search, mode: "insensitive" as const } },
+            { prompt: { contains: search, mode: "insensitive" as const } },
           ],
         }
       : {}),
@@ -158,7 +160,7 @@ builder.mutationFields((t) => ({
   createSavedPrompt: t.prismaField({
     type: SavedPrompt,
     description: "Adds a prompt to the library (a key in use answers ConflictError). Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: CreateSavedPromptInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -184,7 +186,7 @@ builder.mutationFields((t) => ({
   updateSavedPrompt: t.prismaField({
     type: SavedPrompt,
     description: "Changes a prompt. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: UpdateSavedPromptInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
@@ -211,7 +213,7 @@ builder.mutationFields((t) => ({
   deactivateSavedPrompt: t.prismaField({
     type: SavedPrompt,
     description: "Retires a prompt: its style stops generating with it and packs stop showing its items. Admin only.",
-    authScopes: admin,
+    authScopes: { admin: true },
     errors: { types: [NotFoundError, ConflictError] },
     args: { input: t.arg({ type: DeactivateSavedPromptInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {

@@ -13,8 +13,12 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { parseDatabaseId } from "../../access.ts";
 import { BalanceTransaction, BalanceTransactionKind } from "../../referrals.ts";
 import { User } from "../../user.ts";
-import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter, direction } from "../root.ts";
-import { ReferralCurrency, anyId, byCreatedAt, filterId, note, staffNodeId, staffOnly } from "./shared.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { staffOnlyLookup } from "../../access.ts";
+import { dateRangeFilter, DateRangeInput, filterId } from "../../filters.ts";
+import { anyId, note } from "../../inputs.ts";
+import { byCreatedAt, direction, SortDirection } from "../../ordering.ts";
+import { ReferralCurrency } from "../../referrals.ts";
 
 // ---------------------------------------------------------------------------------------
 // Staff-only nodes
@@ -23,8 +27,8 @@ import { ReferralCurrency, anyId, byCreatedAt, filterId, note, staffNodeId, staf
 export const ReferralBalance = builder.prismaNode("ReferralBalance", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, context) => ({ id: staffNodeId(id, context, "ReferralBalance") }),
-  authScopes: staffOnly,
+  findUnique: (id, context) => staffOnlyLookup(id, context, "ReferralBalance"),
+  authScopes: { staff: true },
   description: "A user's referral balance and partner status. `balanceRub`/`balanceTon` always equal the ledger's sums. Staff only.",
   fields: (t) => ({
     user: t.relation("user"),
@@ -50,16 +54,16 @@ export const ReferralBalance = builder.prismaNode("ReferralBalance", {
 // ---------------------------------------------------------------------------------------
 
 builder.prismaObjectFields(BalanceTransaction, (t) => ({
-  user: t.relation("user", { authScopes: staffOnly }),
-  note: t.exposeString("note", { nullable: true, authScopes: staffOnly }),
+  user: t.relation("user", { authScopes: { staff: true } }),
+  note: t.exposeString("note", { nullable: true, authScopes: { staff: true } }),
   createdBy: t.relation("createdBy", {
     nullable: true,
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "The admin who made an ADJUSTMENT or a release.",
   }),
-  withdrawal: t.relation("withdrawal", { nullable: true, authScopes: staffOnly }),
-  earning: t.relation("earning", { nullable: true, authScopes: staffOnly }),
-  payment: t.relation("payment", { nullable: true, authScopes: staffOnly }),
+  withdrawal: t.relation("withdrawal", { nullable: true, authScopes: { staff: true } }),
+  earning: t.relation("earning", { nullable: true, authScopes: { staff: true } }),
+  payment: t.relation("payment", { nullable: true, authScopes: { staff: true } }),
 }));
 
 // ---------------------------------------------------------------------------------------
@@ -126,7 +130,7 @@ builder.objectFields(AdminQueries, (t) => ({
   balanceTransactions: t.prismaConnection({
     type: BalanceTransaction,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "The ledger: every balance change of every user.",
     args: {
       filter: t.arg({ type: AdminBalanceTransactionsFilter }),
@@ -140,7 +144,7 @@ builder.objectFields(AdminQueries, (t) => ({
   referralBalances: t.prismaConnection({
     type: ReferralBalance,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     args: { filter: t.arg({ type: AdminReferralBalancesFilter }), orderBy: t.arg({ type: AdminReferralBalancesOrder }) },
     totalCount: (_root, args, { prisma }) => prisma.referralBalance.count({ where: referralBalancesWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) => {
@@ -158,7 +162,7 @@ builder.objectFields(AdminQueries, (t) => ({
 
   ledgerMismatches: t.field({
     type: [LedgerMismatch],
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "Balances that differ from their ledger's sums. Empty when the books are right.",
     resolve: (_root, _args, { prisma }) => findLedgerMismatches(prisma),
   }),

@@ -9,8 +9,11 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { parseDatabaseId } from "../../access.ts";
 import { PartnerApplication, PartnerApplicationStatus } from "../../referrals.ts";
 import { User } from "../../user.ts";
-import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter } from "../root.ts";
-import { anyId, byCreatedAt, filterId, insensitive, note, staffNodeId, staffOnly } from "./shared.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { staffOnlyLookup } from "../../access.ts";
+import { containing, dateRangeFilter, DateRangeInput, filterId } from "../../filters.ts";
+import { anyId, note } from "../../inputs.ts";
+import { byCreatedAt, SortDirection } from "../../ordering.ts";
 
 // ---------------------------------------------------------------------------------------
 // Staff-only nodes
@@ -19,8 +22,8 @@ import { anyId, byCreatedAt, filterId, insensitive, note, staffNodeId, staffOnly
 export const UserCard = builder.prismaNode("UserCard", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, context) => ({ id: staffNodeId(id, context, "UserCard") }),
-  authScopes: staffOnly,
+  findUnique: (id, context) => staffOnlyLookup(id, context, "UserCard"),
+  authScopes: { staff: true },
   description: "A saved payout card: its mask only (the database refuses anything else). Staff only.",
   // tbank_card_id (the bank's token for the card) stays server-side.
   fields: (t) => ({
@@ -42,9 +45,9 @@ export const UserCard = builder.prismaNode("UserCard", {
 // ---------------------------------------------------------------------------------------
 
 builder.prismaObjectFields(PartnerApplication, (t) => ({
-  user: t.relation("user", { authScopes: staffOnly }),
-  reviewedBy: t.relation("reviewedBy", { nullable: true, authScopes: staffOnly }),
-  reviewNote: t.exposeString("reviewNote", { nullable: true, authScopes: staffOnly }),
+  user: t.relation("user", { authScopes: { staff: true } }),
+  reviewedBy: t.relation("reviewedBy", { nullable: true, authScopes: { staff: true } }),
+  reviewNote: t.exposeString("reviewNote", { nullable: true, authScopes: { staff: true } }),
 }));
 
 // ---------------------------------------------------------------------------------------
@@ -68,7 +71,7 @@ builder.objectFields(AdminQueries, (t) => ({
   userCards: t.prismaConnection({
     type: UserCard,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "Saved payout cards (masked).",
     args: {
       filter: t.arg({ type: AdminUserCardsFilter }),
@@ -82,7 +85,7 @@ builder.objectFields(AdminQueries, (t) => ({
   partnerApplications: t.prismaConnection({
     type: PartnerApplication,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     args: {
       filter: t.arg({ type: AdminPartnerApplicationsFilter }),
       orderBy: t.arg({ type: SortDirection, description: "By time (default newest first; ASC for a review queue)." }),
@@ -97,7 +100,7 @@ function partnerApplicationsWhere(
   filter: typeof AdminPartnerApplicationsFilter.$inferInput | null | undefined,
 ): Prisma.PartnerApplicationWhereInput {
   if (!filter) return {};
-  const search = insensitive(filter.search);
+  const search = containing(filter.search);
   return {
     status: filter.status?.length ? { in: filter.status } : undefined,
     userId: filterId(filter.user),

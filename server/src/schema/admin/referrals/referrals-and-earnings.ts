@@ -5,8 +5,11 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { Payment } from "../../payments.ts";
 import { EarningStatus, ReferralCode, ReferralEarning } from "../../referrals.ts";
 import { User } from "../../user.ts";
-import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter, direction } from "../root.ts";
-import { ReferralCurrency, byCreatedAt, filterId, insensitive, staffNodeId, staffOnly } from "./shared.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { staffOnlyLookup } from "../../access.ts";
+import { containing, dateRangeFilter, DateRangeInput, filterId } from "../../filters.ts";
+import { byCreatedAt, direction, SortDirection } from "../../ordering.ts";
+import { ReferralCurrency } from "../../referrals.ts";
 
 // ---------------------------------------------------------------------------------------
 // Staff-only nodes
@@ -15,8 +18,8 @@ import { ReferralCurrency, byCreatedAt, filterId, insensitive, staffNodeId, staf
 export const Referral = builder.prismaNode("Referral", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, context) => ({ id: staffNodeId(id, context, "Referral") }),
-  authScopes: staffOnly,
+  findUnique: (id, context) => staffOnlyLookup(id, context, "Referral"),
+  authScopes: { staff: true },
   description: "Who brought whom, and with which code. Staff only.",
   fields: (t) => ({
     referrer: t.relation("referrer"),
@@ -31,15 +34,15 @@ export const Referral = builder.prismaNode("Referral", {
 // ---------------------------------------------------------------------------------------
 
 builder.prismaObjectFields(ReferralEarning, (t) => ({
-  referrer: t.relation("referrer", { authScopes: staffOnly }),
-  referred: t.relation("referred", { authScopes: staffOnly }),
-  payment: t.relation("payment", { authScopes: staffOnly }),
-  nativeAmount: t.expose("nativeAmount", { type: "Decimal", nullable: true, authScopes: staffOnly }),
-  rubAmount: t.expose("amount", { type: "Decimal", authScopes: staffOnly, description: "The commission's RUB value." }),
+  referrer: t.relation("referrer", { authScopes: { staff: true } }),
+  referred: t.relation("referred", { authScopes: { staff: true } }),
+  payment: t.relation("payment", { authScopes: { staff: true } }),
+  nativeAmount: t.expose("nativeAmount", { type: "Decimal", nullable: true, authScopes: { staff: true } }),
+  rubAmount: t.expose("amount", { type: "Decimal", authScopes: { staff: true }, description: "The commission's RUB value." }),
 }));
 
 builder.prismaObjectFields(ReferralCode, (t) => ({
-  user: t.relation("user", { authScopes: staffOnly }),
+  user: t.relation("user", { authScopes: { staff: true } }),
 }));
 
 // ---------------------------------------------------------------------------------------
@@ -85,7 +88,7 @@ builder.objectFields(AdminQueries, (t) => ({
   referrals: t.prismaConnection({
     type: Referral,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     args: {
       filter: t.arg({ type: AdminReferralsFilter }),
       orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
@@ -98,7 +101,7 @@ builder.objectFields(AdminQueries, (t) => ({
   referralEarnings: t.prismaConnection({
     type: ReferralEarning,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     args: { filter: t.arg({ type: AdminReferralEarningsFilter }), orderBy: t.arg({ type: AdminReferralEarningsOrder }) },
     totalCount: (_root, args, { prisma }) => prisma.referralEarning.count({ where: referralEarningsWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) => {
@@ -115,7 +118,7 @@ builder.objectFields(AdminQueries, (t) => ({
   referralCodes: t.prismaConnection({
     type: ReferralCode,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     args: {
       filter: t.arg({ type: AdminReferralCodesFilter }),
       orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
@@ -151,5 +154,5 @@ function referralEarningsWhere(
 
 function referralCodesWhere(filter: typeof AdminReferralCodesFilter.$inferInput | null | undefined): Prisma.ReferralCodeWhereInput {
   if (!filter) return {};
-  return { userId: filterId(filter.user), code: insensitive(filter.search), isActive: filter.isActive ?? undefined };
+  return { userId: filterId(filter.user), code: containing(filter.search), isActive: filter.isActive ?? undefined };
 }

@@ -10,8 +10,12 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { parseDatabaseId } from "../../access.ts";
 import { Withdrawal, WithdrawalMethod, WithdrawalStatus } from "../../referrals.ts";
 import { User } from "../../user.ts";
-import { AdminQueries, DateRangeInput, SortDirection, dateRangeFilter, direction } from "../root.ts";
-import { ReferralCurrency, anyId, filterId, note, staffNodeId, staffOnly } from "./shared.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { staffOnlyLookup } from "../../access.ts";
+import { dateRangeFilter, DateRangeInput, filterId } from "../../filters.ts";
+import { anyId, note } from "../../inputs.ts";
+import { direction, SortDirection } from "../../ordering.ts";
+import { ReferralCurrency } from "../../referrals.ts";
 
 // ---------------------------------------------------------------------------------------
 // Staff-only nodes
@@ -20,8 +24,8 @@ import { ReferralCurrency, anyId, filterId, note, staffNodeId, staffOnly } from 
 export const WithdrawalLog = builder.prismaNode("WithdrawalLog", {
   id: { field: "id" },
   nullable: true,
-  findUnique: (id, context) => ({ id: staffNodeId(id, context, "WithdrawalLog") }),
-  authScopes: staffOnly,
+  findUnique: (id, context) => staffOnlyLookup(id, context, "WithdrawalLog"),
+  authScopes: { staff: true },
   description: "One status change of a withdrawal. Staff only.",
   fields: (t) => ({
     withdrawal: t.relation("withdrawal"),
@@ -48,21 +52,21 @@ function maskedDetails(details: unknown): unknown {
 }
 
 builder.prismaObjectFields(Withdrawal, (t) => ({
-  user: t.relation("user", { authScopes: staffOnly }),
+  user: t.relation("user", { authScopes: { staff: true } }),
   details: t.field({
     type: "JSON",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "Where the money goes, as requested (card masked, SBP phone, TON address).",
     resolve: (withdrawal) => maskedDetails(withdrawal.details),
   }),
-  recipientName: t.exposeString("recipientName", { nullable: true, authScopes: staffOnly }),
-  userCard: t.relation("userCard", { nullable: true, authScopes: staffOnly }),
-  externalPayoutId: t.exposeString("externalPayoutId", { nullable: true, authScopes: staffOnly }),
-  processedBy: t.relation("processedBy", { nullable: true, authScopes: staffOnly }),
+  recipientName: t.exposeString("recipientName", { nullable: true, authScopes: { staff: true } }),
+  userCard: t.relation("userCard", { nullable: true, authScopes: { staff: true } }),
+  externalPayoutId: t.exposeString("externalPayoutId", { nullable: true, authScopes: { staff: true } }),
+  processedBy: t.relation("processedBy", { nullable: true, authScopes: { staff: true } }),
   logs: t.relatedConnection("logs", {
     cursor: "id",
     totalCount: true,
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "Status changes, oldest first.",
     query: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
   }),
@@ -108,7 +112,7 @@ builder.objectFields(AdminQueries, (t) => ({
   withdrawals: t.prismaConnection({
     type: Withdrawal,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "Every withdrawal; newest first unless `orderBy` says otherwise.",
     args: {
       filter: t.arg({ type: AdminWithdrawalsFilter }),
@@ -125,7 +129,7 @@ builder.objectFields(AdminQueries, (t) => ({
   withdrawalLogs: t.prismaConnection({
     type: WithdrawalLog,
     cursor: "id",
-    authScopes: staffOnly,
+    authScopes: { staff: true },
     description: "A withdrawal's status changes, oldest first.",
     args: { withdrawal: t.arg.globalID({ for: Withdrawal, required: true }) },
     totalCount: (_root, args, { prisma }) => prisma.withdrawalLog.count({ where: { withdrawalId: filterId(args.withdrawal) } }),

@@ -9,9 +9,10 @@ import { createCannedResponse, deleteCannedResponse, updateCannedResponse } from
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { TicketCategory as TicketCategoryValues } from "../../../generated/prisma/enums.ts";
 import { TicketCategory } from "../../support.ts";
-import { AdminQueries } from "../root.ts";
-import { containing, given, messageBody } from "./shared.ts";
 import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { containing } from "../../filters.ts";
+import { given, messageBody } from "../../inputs.ts";
 
 export const SupportCannedResponse = builder.prismaNode("SupportCannedResponse", {
   id: { field: "id" },

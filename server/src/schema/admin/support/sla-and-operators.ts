@@ -7,9 +7,9 @@ import { FINAL_STATUSES, updateSlaConfig } from "../../../domain/support-desk.ts
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { TicketCategory as TicketCategoryValues, TicketPriority as TicketPriorityValues } from "../../../generated/prisma/enums.ts";
 import { TicketCategory, TicketPriority } from "../../support.ts";
-import { AdminQueries } from "../root.ts";
-import { given } from "./shared.ts";
 import { staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { given } from "../../inputs.ts";
 
 const SupportSlaConfig = builder.prismaNode("SupportSlaConfig", {
   id: { field: "id" },

@@ -15,8 +15,8 @@ import {
 import { publishAll, type PendingEvent } from "../../../events/pubsub.ts";
 import { TicketPriority as TicketPriorityValues, TicketStatus as TicketStatusValues } from "../../../generated/prisma/enums.ts";
 import { SupportTicket, SupportTicketMessage, TicketPriority, TicketStatus } from "../../support.ts";
-import { messageBody } from "./shared.ts";
 import { requireDatabaseId } from "../../access.ts";
+import { messageBody } from "../../inputs.ts";
 
 const tag = z
   .string()

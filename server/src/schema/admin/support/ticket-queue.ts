@@ -13,9 +13,11 @@ import {
   TicketStatus as TicketStatusValues,
 } from "../../../generated/prisma/enums.ts";
 import { SupportTicket, SupportTicketMessage, TicketCategory, TicketPriority, TicketStatus } from "../../support.ts";
-import { AdminQueries, SortDirection, direction } from "../root.ts";
-import { containing } from "./shared.ts";
 import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { containing } from "../../filters.ts";
+import { direction, SortDirection } from "../../ordering.ts";
+import { newestFirst } from "../../ordering.ts";
 
 // ---------------------------------------------------------------------------------------
 // The staff view of a ticket
@@ -228,7 +230,7 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: TicketDraftFilter }) },
     totalCount: (_connection, { filter }, { prisma }) => prisma.supportTicketDraft.count({ where: draftWhere(filter) }),
     resolve: (query, _root, { filter }, { prisma }) =>
-      prisma.supportTicketDraft.findMany({ ...query, where: draftWhere(filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      prisma.supportTicketDraft.findMany({ ...query, where: draftWhere(filter), orderBy: newestFirst }),
   }),
 }));
 

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { AdminUser } from "../../admin-auth.ts";
-import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { newest, staff } from "./shared.ts";
 import { filterDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { dateRangeFilter, DateRangeInput } from "../../filters.ts";
+import { newestFirst } from "../../ordering.ts";
 
 // ─── Audit log ────────────────────────────────────────────────────────────────────
 
@@ -16,7 +17,7 @@ export const AuditLog = builder.prismaNode("AuditLog", {
   nullable: true,
   description: "One admin change: who, what, on which row, and the row before and after.",
   findUnique: (id, context) => staffOnlyLookup(id, context, "AuditLog"),
-  authScopes: staff,
+  authScopes: { staff: true },
   fields: (t) => ({
     action: t.exposeString("action", { description: "`area.verb`, e.g. `user.ban`." }),
     targetType: t.exposeString("targetType", { description: "The changed row's type, e.g. `User`." }),
@@ -81,6 +82,6 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: AdminAuditLogFilter }) },
     totalCount: (_root, args, { prisma }) => prisma.auditLog.count({ where: auditWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) =>
-      prisma.auditLog.findMany({ ...query, where: auditWhere(args.filter), orderBy: newest("createdAt") }),
+      prisma.auditLog.findMany({ ...query, where: auditWhere(args.filter), orderBy: newestFirst }),
   }),
 }));

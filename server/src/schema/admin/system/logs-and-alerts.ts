@@ -7,9 +7,10 @@ import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { AlertSeverity as AlertSeverityValues, LogLevel as LogLevelValues } from "../../../generated/prisma/enums.ts";
 import { AdminUser } from "../../admin-auth.ts";
-import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { newest, staff } from "./shared.ts";
 import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { dateRangeFilter, DateRangeInput } from "../../filters.ts";
+import { newestBy } from "../../ordering.ts";
 
 export const LogLevel = builder.enumType(LogLevelValues, { name: "LogLevel" });
 export const AlertSeverity = builder.enumType(AlertSeverityValues, { name: "AlertSeverity" });
@@ -21,7 +22,7 @@ export const SystemLog = builder.prismaNode("SystemLog", {
   nullable: true,
   description: "One distinct problem the service logged, with how often and when it was seen.",
   findUnique: (id, context) => staffOnlyLookup(id, context, "SystemLog"),
-  authScopes: staff,
+  authScopes: { staff: true },
   fields: (t) => ({
     fingerprint: t.exposeString("fingerprint"),
     level: t.expose("level", { type: LogLevel }),
@@ -72,7 +73,7 @@ export const AdminAlert = builder.prismaNode("AdminAlert", {
   nullable: true,
   description: "An incident admins should look at; repeats raise `count` instead of new alerts.",
   findUnique: (id, context) => staffOnlyLookup(id, context, "AdminAlert"),
-  authScopes: staff,
+  authScopes: { staff: true },
   fields: (t) => ({
     severity: t.expose("severity", { type: AlertSeverity }),
     source: t.exposeString("source"),
@@ -116,7 +117,7 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: AdminSystemLogsFilter }) },
     totalCount: (_root, args, { prisma }) => prisma.systemLog.count({ where: systemLogsWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) =>
-      prisma.systemLog.findMany({ ...query, where: systemLogsWhere(args.filter), orderBy: newest("lastSeenAt") }),
+      prisma.systemLog.findMany({ ...query, where: systemLogsWhere(args.filter), orderBy: newestBy("lastSeenAt") }),
   }),
   alerts: t.prismaConnection({
     type: AdminAlert,
@@ -125,7 +126,7 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: AdminAlertsFilter }) },
     totalCount: (_root, args, { prisma }) => prisma.adminAlert.count({ where: alertsWhere(args.filter) }),
     resolve: (query, _root, args, { prisma }) =>
-      prisma.adminAlert.findMany({ ...query, where: alertsWhere(args.filter), orderBy: newest("lastSeenAt") }),
+      prisma.adminAlert.findMany({ ...query, where: alertsWhere(args.filter), orderBy: newestBy("lastSeenAt") }),
   }),
 }));
 

@@ -4,9 +4,9 @@ import { builder } from "../../../builder.ts";
 import type { Context } from "../../../context.ts";
 import { NotFoundError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
-import { AdminQueries } from "../root.ts";
-import { newest, staff } from "./shared.ts";
 import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { newestFirst } from "../../ordering.ts";
 
 // ─── Notifications ────────────────────────────────────────────────────────────────
 
@@ -53,7 +53,7 @@ builder.objectFields(AdminQueries, (t) => ({
       context.prisma.adminNotification.findMany({
         ...query,
         where: notificationsWhere(context, args.filter),
-        orderBy: newest("createdAt"),
+        orderBy: newestFirst,
       }),
   }),
   unreadNotificationCount: t.int({
@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
   markAdminNotificationRead: t.prismaField({
     type: AdminNotification,
     description: "Marks one of the signed-in admin's notices as read (the first time only; later calls keep the first date).",
-    authScopes: staff,
+    authScopes: { staff: true },
     errors: { types: [NotFoundError] },
     args: { input: t.arg({ type: MarkAdminNotificationReadInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { builder } from "../../../builder.ts";
 import { audited } from "../../../domain/audit.ts";
 import { CURRENT_AFFILIATE_FIRST, updateAffiliateSettings } from "../../../domain/broadcasts.ts";
-import { AdminQueries } from "../root.ts";
-import { newestFirst } from "./shared.ts";
 import { staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { newestFirst } from "../../ordering.ts";
 
 // ---------------------------------------------------------------------------------------
 // Affiliate program settings

@@ -15,10 +15,10 @@ import {
 import { ConflictError, NotFoundError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { BroadcastStatus as BroadcastStatusValues } from "../../../generated/prisma/enums.ts";
-import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { containing } from "../support/shared.ts";
-import { newestFirst, type Range } from "./shared.ts";
 import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { containing, type DateRange, dateRangeFilter, DateRangeInput } from "../../filters.ts";
+import { newestFirst } from "../../ordering.ts";
 
 const BroadcastStatus = builder.enumType(BroadcastStatusValues, { name: "BroadcastStatus" });
 const BroadcastSegment = builder.enumType("BroadcastSegment", {
@@ -82,7 +82,7 @@ const BroadcastFilter = builder.inputType("BroadcastFilter", {
 });
 
 function broadcastWhere(
-  filter: { status?: BroadcastStatusValues[] | null; search?: string | null; range?: Range } | null | undefined,
+  filter: { status?: BroadcastStatusValues[] | null; search?: string | null; range?: DateRange } | null | undefined,
 ): Prisma.TelegramBroadcastWhereInput {
   const search = containing(filter?.search);
   return {

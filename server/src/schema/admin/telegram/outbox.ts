@@ -4,9 +4,10 @@ import { builder } from "../../../builder.ts";
 import { ValidationError } from "../../../domain/errors.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { TelegramMessageStatus as TelegramMessageStatusValues } from "../../../generated/prisma/enums.ts";
-import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { newestFirst, type Range } from "./shared.ts";
 import { requireDatabaseId, staffOnlyLookup } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { type DateRange, dateRangeFilter, DateRangeInput } from "../../filters.ts";
+import { newestFirst } from "../../ordering.ts";
 
 const TelegramMessageStatus = builder.enumType(TelegramMessageStatusValues, { name: "TelegramMessageStatus" });
 
@@ -53,7 +54,7 @@ function messageWhere(
         user?: string | null;
         broadcast?: string | null;
         kind?: string | null;
-        range?: Range;
+        range?: DateRange;
       }
     | null
     | undefined,

@@ -5,10 +5,11 @@ import { builder } from "../../../builder.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { GenerationJob, GenerationJobStatus, GenerationTaskStatus } from "../../generation.ts";
 import { Avatar, AvatarStatus, GeneratedPhoto, SharedGallery } from "../../photos.ts";
-import { AdminQueries, DateRangeInput } from "../root.ts";
-import { all, byCreatedAt, newestFirst, orderBy, orderInput, type Range, range, search } from "./shared.ts";
 import { AdminGenerationTask, PhotoFavorite } from "./staff-fields.ts";
 import { filterDatabaseId } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { all, type DateRange, dateRangeFilter, DateRangeInput, search } from "../../filters.ts";
+import { CREATED_AT, newestFirst, orderBy, orderInput } from "../../ordering.ts";
 
 const createdAtOnly = ["CREATED_AT"] as const;
 
@@ -89,14 +90,14 @@ function liveGallery(now = new Date()): Prisma.SharedGalleryWhereInput {
 
 function avatarsWhere(
   f:
-    | { status?: "DRAFT" | "PROCESSING" | "READY" | null; user?: string | null; search?: string | null; createdAt?: Range }
+    | { status?: "DRAFT" | "PROCESSING" | "READY" | null; user?: string | null; search?: string | null; createdAt?: DateRange }
     | null
     | undefined,
 ) {
   const userId = filterDatabaseId(f?.user, "User");
   const term = f?.search?.trim();
-  const createdAt = range(f?.createdAt);
-  return all(
+  const createdAt = dateRangeFilter(f?.createdAt);
+  return all<Prisma.AvatarWhereInput>(
     f?.status ? { status: f.status } : undefined,
     userId !== undefined && { userId },
     term && { name: { contains: term, mode: "insensitive" } },
@@ -105,14 +106,14 @@ function avatarsWhere(
 }
 
 function photosWhere(
-  f: { avatar?: string | null; user?: string | null; style?: string | null; job?: string | null; createdAt?: Range } | null | undefined,
+  f: { avatar?: string | null; user?: string | null; style?: string | null; job?: string | null; createdAt?: DateRange } | null | undefined,
 ) {
   const avatarId = filterDatabaseId(f?.avatar, "Avatar");
   const userId = filterDatabaseId(f?.user, "User");
   const styleId = filterDatabaseId(f?.style, "Style");
   const jobId = filterDatabaseId(f?.job, "GenerationJob");
-  const createdAt = range(f?.createdAt);
-  return all(
+  const createdAt = dateRangeFilter(f?.createdAt);
+  return all<Prisma.GeneratedPhotoWhereInput>(
     avatarId !== undefined && { avatarId },
     userId !== undefined && { avatar: { userId } },
     styleId !== undefined && { styleId },
@@ -127,7 +128,7 @@ function jobsWhere(
         status?: "PENDING" | "PROCESSING" | "COMPLETED" | "FAILED" | null;
         user?: string | null;
         avatar?: string | null;
-        createdAt?: Range;
+        createdAt?: DateRange;
         isTestMode?: boolean | null;
       }
     | null
@@ -135,8 +136,8 @@ function jobsWhere(
 ) {
   const avatarId = filterDatabaseId(f?.avatar, "Avatar");
   const userId = filterDatabaseId(f?.user, "User");
-  const createdAt = range(f?.createdAt);
-  return all(
+  const createdAt = dateRangeFilter(f?.createdAt);
+  return all<Prisma.GenerationJobWhereInput>(
     f?.status ? { status: f.status } : undefined,
     avatarId !== undefined && { avatarId },
     userId !== undefined && { avatar: { userId } },
@@ -157,18 +158,20 @@ function tasksWhere(
 ) {
   const jobId = filterDatabaseId(f?.job, "GenerationJob");
   const troubled = { OR: [{ attempts: { gt: 1 } }, { errorMessage: { not: null } }] };
-  return all(
+  return all<Prisma.GenerationTaskWhereInput>(
     f?.status ? { status: f.status } : undefined,
     jobId !== undefined && { jobId },
     f?.failedAttempts != null && (f.failedAttempts ? troubled : { NOT: troubled }),
   );
 }
 
-function galleriesWhere(f: { user?: string | null; avatar?: string | null; live?: boolean | null; createdAt?: Range } | null | undefined) {
+function galleriesWhere(
+  f: { user?: string | null; avatar?: string | null; live?: boolean | null; createdAt?: DateRange } | null | undefined,
+) {
   const userId = filterDatabaseId(f?.user, "User");
   const avatarId = filterDatabaseId(f?.avatar, "Avatar");
-  const createdAt = range(f?.createdAt);
-  return all(
+  const createdAt = dateRangeFilter(f?.createdAt);
+  return all<Prisma.SharedGalleryWhereInput>(
     userId !== undefined && { userId },
     avatarId !== undefined && { avatarId },
     f?.live != null && (f.live ? liveGallery() : { NOT: liveGallery() }),
@@ -179,7 +182,7 @@ function galleriesWhere(f: { user?: string | null; avatar?: string | null; live?
 function favoritesWhere(f: { user?: string | null; photo?: string | null } | null | undefined) {
   const userId = filterDatabaseId(f?.user, "User");
   const photoId = filterDatabaseId(f?.photo, "GeneratedPhoto");
-  return all(userId !== undefined && { userId }, photoId !== undefined && { photoId });
+  return all<Prisma.PhotoFavoriteWhereInput>(userId !== undefined && { userId }, photoId !== undefined && { photoId });
 }
 
 builder.objectFields(AdminQueries, (t) => ({
@@ -192,7 +195,11 @@ builder.objectFields(AdminQueries, (t) => ({
       prisma.avatar.findMany({
         ...query,
         where: avatarsWhere(args.filter),
-        orderBy: orderBy(args.orderBy, { ...byCreatedAt, UPDATED_AT: { column: "updatedAt" } }, "CREATED_AT"),
+        orderBy: orderBy<Prisma.AvatarOrderByWithRelationInput>(
+          args.orderBy,
+          { ...CREATED_AT, UPDATED_AT: { column: "updatedAt" } },
+          "CREATED_AT",
+        ),
       }),
   }),
   generatedPhotos: t.prismaConnection({
@@ -204,7 +211,7 @@ builder.objectFields(AdminQueries, (t) => ({
       prisma.generatedPhoto.findMany({
         ...query,
         where: photosWhere(args.filter),
-        orderBy: orderBy(args.orderBy, byCreatedAt, "CREATED_AT"),
+        orderBy: orderBy<Prisma.GeneratedPhotoOrderByWithRelationInput>(args.orderBy, CREATED_AT, "CREATED_AT"),
       }),
   }),
   generationJobs: t.prismaConnection({
@@ -216,7 +223,11 @@ builder.objectFields(AdminQueries, (t) => ({
       prisma.generationJob.findMany({
         ...query,
         where: jobsWhere(args.filter),
-        orderBy: orderBy(args.orderBy, { ...byCreatedAt, COMPLETED_AT: { column: "completedAt", nullable: true } }, "CREATED_AT"),
+        orderBy: orderBy<Prisma.GenerationJobOrderByWithRelationInput>(
+          args.orderBy,
+          { ...CREATED_AT, COMPLETED_AT: { column: "completedAt", nullable: true } },
+          "CREATED_AT",
+        ),
       }),
   }),
   generationTasks: t.prismaConnection({
@@ -228,7 +239,11 @@ builder.objectFields(AdminQueries, (t) => ({
       prisma.generationTask.findMany({
         ...query,
         where: tasksWhere(args.filter),
-        orderBy: orderBy(args.orderBy, { ...byCreatedAt, UPDATED_AT: { column: "updatedAt" } }, "CREATED_AT"),
+        orderBy: orderBy<Prisma.GenerationTaskOrderByWithRelationInput>(
+          args.orderBy,
+          { ...CREATED_AT, UPDATED_AT: { column: "updatedAt" } },
+          "CREATED_AT",
+        ),
       }),
   }),
   sharedGalleries: t.prismaConnection({
@@ -240,7 +255,11 @@ builder.objectFields(AdminQueries, (t) => ({
       prisma.sharedGallery.findMany({
         ...query,
         where: galleriesWhere(args.filter),
-        orderBy: orderBy(args.orderBy, { ...byCreatedAt, VIEW_COUNT: { column: "viewCount" } }, "CREATED_AT"),
+        orderBy: orderBy<Prisma.SharedGalleryOrderByWithRelationInput>(
+          args.orderBy,
+          { ...CREATED_AT, VIEW_COUNT: { column: "viewCount" } },
+          "CREATED_AT",
+        ),
       }),
   }),
   photoFavorites: t.prismaConnection({

@@ -10,7 +10,7 @@ import { GenerationJob, GenerationTaskStatus } from "../../generation.ts";
 import { Payment } from "../../payments.ts";
 import { Avatar, GeneratedPhoto, SharedGallery } from "../../photos.ts";
 import { User, UserIdentity } from "../../user.ts";
-import { newestFirst } from "./shared.ts";
+import { newestFirst } from "../../ordering.ts";
 
 // ─── Enums and staff-only fields on existing types ────────────────────────────────
 

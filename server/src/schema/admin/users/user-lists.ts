@@ -6,10 +6,11 @@ import { activeSessions } from "../../../domain/moderation.ts";
 import type { AuthProvider as AuthProviderValues } from "../../../generated/prisma/enums.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { User, UserIdentity } from "../../user.ts";
-import { AdminQueries, DateRangeInput, dateRangeFilter } from "../root.ts";
-import { all, byCreatedAt, newestFirst, orderBy, orderInput, type Range, range, search } from "./shared.ts";
 import { AuthProvider, UserSession } from "./staff-fields.ts";
 import { filterDatabaseId } from "../../access.ts";
+import { AdminQueries } from "../../admin-queries.ts";
+import { all, type DateRange, dateRangeFilter, DateRangeInput, search } from "../../filters.ts";
+import { CREATED_AT, newestFirst, orderBy, orderInput } from "../../ordering.ts";
 
 const AdminUsersFilter = builder.inputType("AdminUsersFilter", {
   fields: (t) => ({
@@ -93,17 +94,17 @@ function identitiesWhere(
 ) {
   const userId = filterDatabaseId(f?.user, "User");
   const term = f?.search?.trim();
-  return all(
+  return all<Prisma.UserIdentityWhereInput>(
     f?.provider ? { provider: f.provider } : undefined,
     userId !== undefined && { userId },
     term && { OR: [{ providerUserId: term }, { email: { contains: term, mode: "insensitive" } }] },
   );
 }
 
-function sessionsWhere(f: { user?: string | null; active?: boolean | null; createdAt?: Range } | null | undefined) {
+function sessionsWhere(f: { user?: string | null; active?: boolean | null; createdAt?: DateRange } | null | undefined) {
   const userId = filterDatabaseId(f?.user, "User");
-  const createdAt = range(f?.createdAt);
-  return all(
+  const createdAt = dateRangeFilter(f?.createdAt);
+  return all<Prisma.UserSessionWhereInput>(
     userId !== undefined && { userId },
     f?.active != null && (f.active ? activeSessions() : { NOT: activeSessions() }),
     createdAt && { createdAt },
@@ -121,7 +122,11 @@ builder.objectFields(AdminQueries, (t) => ({
       prisma.user.findMany({
         ...query,
         where: usersWhere(args.filter),
-        orderBy: orderBy(args.orderBy, { CREATED_AT: { column: "createdAt" }, NAME: { column: "name", nullable: true } }, "CREATED_AT"),
+        orderBy: orderBy<Prisma.UserOrderByWithRelationInput>(
+          args.orderBy,
+          { CREATED_AT: { column: "createdAt" }, NAME: { column: "name", nullable: true } },
+          "CREATED_AT",
+        ),
       }),
   }),
   userIdentities: t.prismaConnection({
@@ -133,7 +138,11 @@ builder.objectFields(AdminQueries, (t) => ({
       prisma.userIdentity.findMany({
         ...query,
         where: identitiesWhere(args.filter),
-        orderBy: orderBy(args.orderBy, { ...byCreatedAt, LAST_USED_AT: { column: "lastUsedAt", nullable: true } }, "CREATED_AT"),
+        orderBy: orderBy<Prisma.UserIdentityOrderByWithRelationInput>(
+          args.orderBy,
+          { ...CREATED_AT, LAST_USED_AT: { column: "lastUsedAt", nullable: true } },
+          "CREATED_AT",
+        ),
       }),
   }),
   userSessions: t.prismaConnection({
