@@ -13,10 +13,10 @@ import { createPartnerApiKey, revokePartnerApiKey } from "../domain/partners.ts"
 import { creditedEarnings, earningAmount, ensureReferralCode, referredDisplayName } from "../domain/referrals.ts";
 import { ApiKeyScope as ApiKeyScopeValues } from "../generated/prisma/enums.ts";
 import { canRead, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
+import { newestFirst } from "./ordering.ts";
 import { Currency } from "./payments.ts";
 import { EarningStatus } from "./referrals.ts";
 import { User } from "./user.ts";
-import { newestFirst } from "./ordering.ts";
 
 export const ApiKeyScope = builder.enumType(ApiKeyScopeValues, {
   name: "ApiKeyScope",

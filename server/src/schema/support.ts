@@ -1,6 +1,6 @@
 // Support desk, user side: the viewer's tickets and their conversations. Internal notes
 // and SLA deadlines are operators' business and never reach a user; operators appear
-// only under their display name. Operator tools: the admin issue.
+// only under their display name. Operator tools: support-desk.ts and support-ticket-actions.ts.
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import { ConflictError, NotFoundError } from "../domain/errors.ts";
@@ -12,8 +12,8 @@ import {
   TicketStatus as TicketStatusValues,
 } from "../generated/prisma/enums.ts";
 import { canRead, isStaff, ownedByViewer, parseDatabaseId, requireDatabaseId, viewerId } from "./access.ts";
-import { User } from "./user.ts";
 import { newestFirst } from "./ordering.ts";
+import { User } from "./user.ts";
 
 export const TicketCategory = builder.enumType(TicketCategoryValues, { name: "TicketCategory" });
 export const TicketPriority = builder.enumType(TicketPriorityValues, { name: "TicketPriority", description: "P1 (critical) … P4 (low)." });
