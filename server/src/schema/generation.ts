@@ -133,6 +133,8 @@ builder.prismaObjectField(GeneratedPhoto, "job", (t) =>
   t.relation("job", { nullable: true, type: GenerationJob, description: "The job that generated this photo." }),
 );
 
+// ─── Starting a paid run ───────────────────────────────────────────────────────────────────
+
 const StartGenerationInput = builder.inputType("StartGenerationInput", {
   fields: (t) => ({
     avatarId: t.globalID({ required: true, for: Avatar }),
@@ -173,6 +175,8 @@ builder.mutationField("startGeneration", (t) =>
     },
   }),
 );
+
+// ─── What staff also see: prompts, provider ids, the funding payment ───────────────────────
 
 /**
  * A generation task as staff see it: with the prompt text and the provider's task id,
@@ -222,6 +226,8 @@ builder.prismaObjectFields(GenerationJob, (t) => ({
     query: { orderBy: [{ promptIndex: "asc" }, { id: "asc" }] },
   }),
 }));
+
+// ─── Staff lists: admin.generationJobs, admin.generationTasks ──────────────────────────────
 
 const AdminGenerationJobsFilter = builder.inputType("AdminGenerationJobsFilter", {
   fields: (t) => ({

@@ -14,7 +14,7 @@ import {
 import { filterDatabaseId, requireDatabaseId, staffOnlyLookup } from "./access.ts";
 import { AdminQueries } from "./admin-queries.ts";
 import { dateRangeFilter, DateRangeInput, searchText } from "./filters.ts";
-import { newestFirst } from "./ordering.ts";
+import { newestBy, newestFirst } from "./ordering.ts";
 
 /** Masks what looks like a card number in a provider's payload (T-Bank sends `Pan` masked; never trust it). */
 function maskCardNumbers(value: unknown, key = ""): unknown {
@@ -144,7 +144,7 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: OrphanPaymentFilter }) },
     totalCount: (_root, { filter }, { prisma }) => prisma.orphanPayment.count({ where: orphanPaymentWhere(filter) }),
     resolve: (query, _root, { filter }, { prisma }) =>
-      prisma.orphanPayment.findMany({ ...query, where: orphanPaymentWhere(filter), orderBy: [{ receivedAt: "desc" }, { id: "desc" }] }),
+      prisma.orphanPayment.findMany({ ...query, where: orphanPaymentWhere(filter), orderBy: newestBy("receivedAt") }),
   }),
 }));
 

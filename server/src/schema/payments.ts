@@ -26,7 +26,7 @@ import { canRead, filterDatabaseId, ownedByViewer, parseDatabaseId, requireDatab
 import { AdminQueries } from "./admin-queries.ts";
 import { dateRangeFilter, DateRangeInput, searchText } from "./filters.ts";
 import { money } from "./inputs.ts";
-import { direction, newestFirst, SortDirection } from "./ordering.ts";
+import { direction, newestBy, newestFirst, SortDirection } from "./ordering.ts";
 
 export const PaymentProvider = builder.enumType(PaymentProviderValues, { name: "PaymentProvider" });
 export const PaymentStatus = builder.enumType(PaymentStatusValues, { name: "PaymentStatus" });
@@ -216,7 +216,7 @@ builder.objectFields(AdminQueries, (t) => ({
     args: { filter: t.arg({ type: ExchangeRateFilter }) },
     totalCount: (_root, { filter }, { prisma }) => prisma.exchangeRate.count({ where: exchangeRateWhere(filter) }),
     resolve: (query, _root, { filter }, { prisma }) =>
-      prisma.exchangeRate.findMany({ ...query, where: exchangeRateWhere(filter), orderBy: [{ fetchedAt: "desc" }, { id: "desc" }] }),
+      prisma.exchangeRate.findMany({ ...query, where: exchangeRateWhere(filter), orderBy: newestBy("fetchedAt") }),
   }),
 }));
 

@@ -155,6 +155,8 @@ builder.prismaObjectFields("User", (t) => ({
   ),
 }));
 
+// ─── What staff also see (authScopes per field) ────────────────────────────────────────────
+
 export const PhotoFavorite = builder.prismaObject("PhotoFavorite", {
   description: "A user marked a photo as a favorite (staff only).",
   authScopes: { staff: true },
@@ -172,6 +174,8 @@ builder.prismaObjectFields(Avatar, (t) => ({
 builder.prismaObjectFields(GeneratedPhoto, (t) => ({
   favoriteCount: t.relationCount("favorites", { authScopes: { staff: true } }),
 }));
+
+// ─── Staff lists: admin.avatars, admin.generatedPhotos, admin.photoFavorites ───────────────
 
 const createdAtOnly = ["CREATED_AT"] as const;
 

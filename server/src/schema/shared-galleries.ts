@@ -90,6 +90,8 @@ builder.queryField("sharedGallery", (t) =>
   }),
 );
 
+// ─── Creating and revoking links ───────────────────────────────────────────────────────────
+
 const CreateSharedGalleryInput = builder.inputType("CreateSharedGalleryInput", {
   fields: (t) => ({
     avatarId: t.globalID({ required: true, for: Avatar }),
@@ -130,6 +132,8 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+// ─── What staff also see, and the staff list admin.sharedGalleries ─────────────────────────
 
 builder.prismaObjectFields(SharedGallery, (t) => ({
   user: t.relation("user", { type: User, authScopes: { staff: true }, description: "The owner." }),

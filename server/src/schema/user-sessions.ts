@@ -138,6 +138,8 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+// ─── Sessions as staff see them, and the staff list admin.userSessions ─────────────────────
+
 /** A user's sign-in session as staff see it: never its token (nor the token's hash). */
 export const UserSession = builder.prismaObject("UserSession", {
   description: "A sign-in session of a user (staff only). The token is never readable.",

@@ -100,6 +100,8 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+// ─── What staff also see of users and identities (authScopes per field) ────────────────────
+
 export const AuthProvider = builder.enumType(AuthProviderValues, { name: "AuthProvider" });
 
 builder.prismaObjectFields(User, (t) => ({
@@ -138,6 +140,8 @@ builder.prismaObjectFields(UserIdentity, (t) => ({
   }),
   user: t.relation("user", { type: User, authScopes: { staff: true } }),
 }));
+
+// ─── Staff lists: admin.users, admin.userIdentities ────────────────────────────────────────
 
 const AdminUsersFilter = builder.inputType("AdminUsersFilter", {
   fields: (t) => ({
