@@ -43,7 +43,7 @@ function leanSubscriber({ url, token, operation }: ClientsOptions, onBody: OnBod
   const socket = new WebSocket(url, "graphql-transport-ws");
   socket.on("open", () => socket.send(JSON.stringify({ type: "connection_init", payload: { token } })));
   socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as {
+    const message = JSON.parse((data as Buffer).toString()) as {
       type: string;
       payload?: { data?: { supportTicketMessageAdded?: { body: string } | null } };
     };
@@ -69,10 +69,9 @@ function run(options: ClientsOptions) {
   };
   const subscribe = options.client === "graphql-ws" ? graphqlWsSubscriber : leanSubscriber;
   const subscribers = Array.from({ length: options.count }, () => subscribe(options, onBody));
-  process.on("message", async (message) => {
+  process.on("message", (message) => {
     if (message !== "close") return;
-    await Promise.all(subscribers.map((subscriber) => subscriber.close()));
-    process.exit(0);
+    void Promise.all(subscribers.map((subscriber) => Promise.resolve(subscriber.close()))).then(() => process.exit(0));
   });
 }
 

@@ -96,9 +96,9 @@ async function main() {
     await Promise.all(
       Array.from({ length: concurrency }, async (_, worker) => {
         for (let i = worker; i < batch; i += concurrency) {
-          const { value: request, done: finished } = requests.next();
-          if (finished) return;
-          tally.add(request, await send(target, request));
+          const next = requests.next();
+          if (next.done) return;
+          tally.add(next.value, await send(target, next.value));
           done++;
         }
       }),

@@ -120,7 +120,10 @@ async function inspector(output: () => string): Promise<Inspector> {
     new Promise<{ profile?: unknown; result?: { value?: unknown } }>((resolve) => {
       const id = ++lastId;
       const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as { id?: number; result?: { profile?: unknown; result?: { value?: unknown } } };
+        const message = JSON.parse((data as Buffer).toString()) as {
+          id?: number;
+          result?: { profile?: unknown; result?: { value?: unknown } };
+        };
         if (message.id !== id) return;
         socket.off("message", onMessage);
         resolve(message.result ?? {});
@@ -187,7 +190,7 @@ async function waitUntil(done: () => boolean) {
 const epochMs = () => performance.timeOrigin + performance.now();
 
 /** The subscribers (bench/fanout-clients.ts), in a process of their own. */
-async function startClients(options: ClientsOptions) {
+function startClients(options: ClientsOptions) {
   const child = fork(path.join(paths.root, "bench/fanout-clients.ts"), [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -229,7 +232,7 @@ async function startApi(
   let output = "";
   const published = new Map<number, number>();
   let partialLine = "";
-  child.stdout!.on("data", (chunk) => {
+  child.stdout.on("data", (chunk) => {
     const lines = (partialLine + String(chunk)).split("\n");
     partialLine = lines.pop()!;
     for (const line of lines) {
@@ -237,9 +240,9 @@ async function startApi(
       if (match) published.set(Number(match[1]), Number(match[2]));
     }
   });
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk) => {
+    child.stdout.on("data", (chunk) => {
       output += chunk;
       const match = /GraphQL on (http:\/\/\S+)/.exec(output);
       if (match) resolve(match[1]!);
@@ -332,11 +335,11 @@ async function main() {
       };
       // One round through every path first (modules, the database client, JIT), so the
       // baseline holds what any running API holds and the figures below are per connection.
-      const warmUp = await clientsOf(10);
+      const warmUp = clientsOf(10);
       await untilSubscribed(warmUp);
       await warmUp.close();
       const before = await idleMemoryKiB(api.child.pid!, devtools);
-      const clients = await clientsOf(n);
+      const clients = clientsOf(n);
       await untilSubscribed(clients);
       await sleep(500); // the last probe's writes and callbacks
       const idle = await idleMemoryKiB(api.child.pid!, devtools);

@@ -18,6 +18,10 @@ import { pathToFileURL } from "node:url";
 import { hashPassword, verifyPassword } from "../server/src/auth/password.ts";
 import { createPrisma, type PrismaClient } from "../server/src/db/prisma.ts";
 import { DEVELOPMENT_ADMIN_PASSWORDS } from "../server/src/domain/admin-accounts.ts";
+import { DEFAULT_COMMISSION_RATE, commissionOn, postCommission } from "../server/src/domain/commissions.ts";
+import { FRAMINGS } from "../server/src/domain/generation.ts";
+import { lockBalance } from "../server/src/domain/ledger.ts";
+import { ndflFor, recordPayout, reserveForWithdrawal } from "../server/src/domain/withdrawals.ts";
 import { Prisma } from "../server/src/generated/prisma/client.ts";
 import type {
   AdminRole,
@@ -951,15 +955,6 @@ async function seedPayments(db: PrismaClient, clock: Clock, users: Users, catalo
 // Generation: jobs in every status, their tasks in every status, the photos they produced
 // ---------------------------------------------------------------------------------------
 
-const FRAMINGS = [
-  "head-and-shoulders framing",
-  "three-quarter view",
-  "waist-up framing",
-  "candid moment, looking away",
-  "close-up portrait",
-  "full-length shot",
-];
-
 interface DemoJob {
   key: string;
   payment: PaymentKey;
@@ -1142,8 +1137,9 @@ interface Referrals {
   withdrawalId: number;
 }
 
-const COMMISSION_RATE = new Decimal("0.1000");
-const NDFL_RATE = new Decimal("0.13");
+// Money rows (earnings' amounts, ledger rows, balance totals) come from the domain's own
+// rules, so the demo books hold the ledger invariant by construction.
+const COMMISSION_RATE = DEFAULT_COMMISSION_RATE;
 
 async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payments: Payments, admins: AdminIds): Promise<Referrals> {
   const u = (k: UserKey) => must(users.byKey, k, "user");
@@ -1189,7 +1185,7 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
       referrerId: u(referrer).id,
       referredId: u(referred).id,
       paymentId: p.id,
-      amount: p.amount.times(COMMISSION_RATE).toDecimalPlaces(2, Decimal.ROUND_DOWN),
+      amount: commissionOn(p.amount, COMMISSION_RATE),
       originalAmount: p.amount,
       rate: COMMISSION_RATE,
       currency: "RUB" as const,
@@ -1233,14 +1229,14 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
   for (const referrer of ["anna", "boris"] as const) {
     await db.$transaction(async (tx) => {
       const userId = u(referrer).id;
-      await tx.referralBalance.createMany({ data: [{ userId, commissionRate: COMMISSION_RATE }], skipDuplicates: true });
-      await tx.$queryRaw`SELECT id FROM referral_balances WHERE user_id = ${userId} FOR UPDATE`;
+      await lockBalance(tx, userId); // creates the balance row (at the default rate) and holds it
 
       for (const e of earnings.filter((e) => e.referrerId === userId && e.status === "CREDITED")) {
         const exists = await tx.balanceTransaction.findFirst({ where: { earningId: e.id, kind: "COMMISSION" }, select: { id: true } });
         if (!exists) {
-          await appendLedger(tx, userId, {
-            kind: "COMMISSION",
+          await postCommission(tx, {
+            referrerId: userId,
+            currency: "RUB",
             amount: e.amount,
             earningId: e.id,
             paymentId: e.paymentId,
@@ -1256,7 +1252,7 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
         const existing = await tx.withdrawal.findUnique({ where: { externalPayoutId } });
         if (!existing) {
           const amount = new Decimal("100.00");
-          const ndfl = amount.times(NDFL_RATE).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+          const ndfl = ndflFor("RUB", amount);
           const requestedAt = clock.ago(3 * DAY);
           const w = await tx.withdrawal.create({
             data: {
@@ -1306,14 +1302,8 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
               },
             ],
           });
-          await appendLedger(tx, userId, {
-            kind: "WITHDRAWAL_RESERVE",
-            amount: amount.negated(),
-            withdrawalId: w.id,
-            note: "Резерв под вывод на карту",
-            createdAt: requestedAt,
-          });
-          await tx.referralBalance.update({ where: { userId }, data: { withdrawnRub: { increment: amount } } });
+          await reserveForWithdrawal(tx, w, { note: "Резерв под вывод на карту", createdAt: requestedAt });
+          await recordPayout(tx, w);
         }
       }
     });
@@ -1339,43 +1329,6 @@ async function seedReferrals(db: PrismaClient, clock: Clock, users: Users, payme
 
   const withdrawal = await db.withdrawal.findUniqueOrThrow({ where: { externalPayoutId: "demo-tbank-payout-000001" } });
   return { withdrawalId: withdrawal.id };
-}
-
-/** Appends one ledger row and moves the stored balance with it (caller holds the row lock). */
-async function appendLedger(
-  tx: Db,
-  userId: number,
-  entry: {
-    kind: "COMMISSION" | "WITHDRAWAL_RESERVE";
-    amount: Decimal;
-    earningId?: number;
-    withdrawalId?: number;
-    paymentId?: number;
-    note: string;
-    createdAt: Date;
-  },
-) {
-  const balance = await tx.referralBalance.findUniqueOrThrow({ where: { userId } });
-  const after = balance.balanceRub.plus(entry.amount);
-  if (after.isNegative()) throw new Error(`seed: ledger row would make user ${userId}'s balance negative`);
-  await tx.balanceTransaction.create({
-    data: {
-      userId,
-      currency: "RUB",
-      kind: entry.kind,
-      amount: entry.amount,
-      balanceAfter: after,
-      earningId: entry.earningId ?? null,
-      withdrawalId: entry.withdrawalId ?? null,
-      paymentId: entry.paymentId ?? null,
-      note: entry.note,
-      createdAt: entry.createdAt,
-    },
-  });
-  await tx.referralBalance.update({
-    where: { userId },
-    data: { balanceRub: after, ...(entry.kind === "COMMISSION" ? { earnedRub: { increment: entry.amount } } : {}) },
-  });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import { useQueryCost } from "./http/query-cost.ts";
 import { useTextInput } from "./http/text-input.ts";
 import { createStorage, type Storage } from "./storage/storage.ts";
 import { createPaymentGateways } from "./payments/gateways.ts";
-import type { PaymentGateways } from "./payments/gateway.ts";
+import type { PaymentGateways } from "./domain/payment-gateway.ts";
 
 export const GRAPHQL_PATH = "/graphql";
 

@@ -55,7 +55,7 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ErrorsPlugin, ValidationPlugin, DataloaderPlugin],
   scopeAuth: {
     // A subscription field's scopes are checked when subscribing (an error before any event);
-    // each event is then re-authorised by its resolver's reload (schema/subscriptions.ts).
+    // each event is then re-authorised with the type's own read policy (schema/live-subscription.ts).
     authorizeOnSubscribe: true,
     authScopes: (context) => ({
       public: true,

@@ -5,10 +5,9 @@ import { GraphQLError } from "graphql";
 import type { YogaInitialContext } from "graphql-yoga";
 import type { Config } from "./config.ts";
 import type { PrismaClient } from "./db/prisma.ts";
-import type { Storage } from "./storage/storage.ts";
-import type { ErrorLogger } from "./http/error-reporting.ts";
+import type { Storage } from "./domain/storage.ts";
 import type { EventBus } from "./events/pubsub.ts";
-import type { PaymentGateways } from "./payments/gateway.ts";
+import type { PaymentGateways } from "./domain/payment-gateway.ts";
 import { lookUpSession } from "./auth/sessions.ts";
 import { lookUpAdminSession } from "./auth/admin-sessions.ts";
 import { useApiKey } from "./auth/api-keys.ts";
@@ -55,6 +54,9 @@ export interface Context {
   apiKey: ApiKeyCaller | null;
   client: { ip: string | null; userAgent: string | null };
 }
+
+/** Where unexpected errors go (the HTTP layer's error reporting logs through it). */
+export type ErrorLogger = (entry: { requestId: string; error: unknown; path?: readonly (string | number)[] }) => void;
 
 export interface ContextDependencies {
   prisma: PrismaClient;

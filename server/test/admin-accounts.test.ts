@@ -509,5 +509,6 @@ describe("settings", () => {
     expect(listed.data!.admin.setting).toEqual({ key: "audit.limit", value: 25, type: "NUMBER" });
     const none = await api.execute(Settings, { key: "missing.key" }, { headers: viewer.headers });
     expect(none.data!.admin.setting).toBeNull();
+    expect(none.errors).toBeUndefined();
   });
 });

@@ -496,6 +496,7 @@ describe("who may read the billing lists", () => {
       for (const caller of refusedReaders) {
         const refused = await api.execute(NodeQuery, { id }, { headers: caller.headers });
         expect(refused.data?.node ?? null, `${caller.name} ${id}`).toBeNull();
+        expect(refused.errors).toBeUndefined();
       }
     }
   });

@@ -356,8 +356,12 @@ describe("who may read the catalogue lists", () => {
     for (const id of [gid("PricingTier", rows.tiers.retired), gid("PhotoPack", rows.packs.retired)]) {
       const asStaff = await api.execute(NodeQuery, { id }, { headers: admin.headers });
       expect(asStaff.data?.node).toMatchObject({ id });
-      expect((await api.execute(NodeQuery, { id }, { headers: user.headers })).data?.node ?? null).toBeNull();
-      expect((await api.execute(NodeQuery, { id })).data?.node ?? null).toBeNull();
+      const asUser = await api.execute(NodeQuery, { id }, { headers: user.headers });
+      expect(asUser.data?.node ?? null).toBeNull();
+      expect(asUser.errors).toBeUndefined();
+      const asVisitor = await api.execute(NodeQuery, { id });
+      expect(asVisitor.data?.node ?? null).toBeNull();
+      expect(asVisitor.errors).toBeUndefined();
     }
   });
 });

@@ -1174,6 +1174,7 @@ describe("staff lists", () => {
       for (const headers of [user.headers, someone.headers, apiKey.headers, undefined]) {
         const result = await api.execute(StaffNode, { id }, { headers });
         expect(result.data?.node ?? null).toBeNull();
+        expect(result.errors).toBeUndefined();
       }
     }
   });

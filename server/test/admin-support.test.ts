@@ -381,7 +381,9 @@ describe("who may do what", () => {
     for (const id of [globalId("SupportCannedResponse", canned.id), globalId("SupportSlaConfig", sla.id)]) {
       expect((await api.execute(NodeQuery, { id }, { headers: viewer.headers })).data?.node).not.toBeNull();
       for (const headers of [customer.headers, apiKey.headers, undefined]) {
-        expect((await api.execute(NodeQuery, { id }, { headers })).data?.node ?? null).toBeNull();
+        const refused = await api.execute(NodeQuery, { id }, { headers });
+        expect(refused.data?.node ?? null).toBeNull();
+        expect(refused.errors).toBeUndefined();
       }
     }
   });
@@ -527,6 +529,7 @@ describe("internal notes", () => {
     expect(viaNode.data?.node).toMatchObject({ number: target.number });
     const noteViaNode = await api.execute(NodeQuery, { id: noteId }, { headers: owner.headers });
     expect(noteViaNode.data?.node ?? null).toBeNull();
+    expect(noteViaNode.errors).toBeUndefined();
     const desk = await api.execute(UserDesk, {}, { headers: owner.headers });
     expect(codeOf(desk)).toBe("FORBIDDEN");
     const flag = await api.execute(UserIsInternal, {}, { headers: owner.headers });
@@ -538,6 +541,7 @@ describe("internal notes", () => {
     for (const headers of [other.headers, apiKey.headers, undefined]) {
       const result = await api.execute(NodeQuery, { id: noteId }, { headers });
       expect(result.data?.node ?? null).toBeNull();
+      expect(result.errors).toBeUndefined();
       expect(JSON.stringify(result)).not.toContain("SECRET-NOTE");
     }
   });

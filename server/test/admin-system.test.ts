@@ -196,6 +196,7 @@ describe("role × entity: the system lists", () => {
       for (const caller of outsiders()) {
         const result = await api.execute(Node, { id }, { headers: caller.headers });
         expect(result.data?.node ?? null, caller.name).toBeNull();
+        expect(result.errors).toBeUndefined();
       }
     }
   });
@@ -481,9 +482,13 @@ describe("admin notifications", () => {
     const theirList = await api.execute(Notifications, {}, { headers: someoneElse.headers });
     expect(ids(theirList.data!.admin.notifications)).toEqual([n(theirs), n(everyone)]);
 
-    expect((await api.execute(Node, { id: n(theirs) }, { headers: reader.headers })).data?.node).toBeNull();
+    const asReader = await api.execute(Node, { id: n(theirs) }, { headers: reader.headers });
+    expect(asReader.data?.node).toBeNull();
+    expect(asReader.errors).toBeUndefined();
     expect((await api.execute(Node, { id: n(mine) }, { headers: reader.headers })).data?.node).toMatchObject({ title: "Mine" });
-    expect((await api.execute(Node, { id: n(mine) }, { headers: member.headers })).data?.node ?? null).toBeNull();
+    const asMember = await api.execute(Node, { id: n(mine) }, { headers: member.headers });
+    expect(asMember.data?.node ?? null).toBeNull();
+    expect(asMember.errors).toBeUndefined();
   });
 
   it("each admin, VIEWER included, marks their own notice read, once; not audited", async () => {

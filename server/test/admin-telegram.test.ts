@@ -168,7 +168,9 @@ describe("who may do what", () => {
     const id = globalId("TelegramMtprotoSession", session.id);
     expect((await api.execute(NodeQuery, { id }, { headers: viewer.headers })).data?.node).toMatchObject({ phoneNumber: "+•••••••4567" });
     for (const headers of [customer.headers, apiKey.headers, undefined]) {
-      expect((await api.execute(NodeQuery, { id }, { headers })).data?.node ?? null).toBeNull();
+      const refused = await api.execute(NodeQuery, { id }, { headers });
+      expect(refused.data?.node ?? null).toBeNull();
+      expect(refused.errors).toBeUndefined();
     }
   });
 

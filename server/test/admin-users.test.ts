@@ -339,6 +339,7 @@ describe("role × entity: the admin lists", () => {
     expect(jobAsViewer.data?.node).toMatchObject({ status: "PENDING", updatedAt: job.updatedAt.toISOString() });
     const asOther = await api.execute(Node, { id: globalId("User", someone.id) }, { headers: member.headers });
     expect(asOther.data?.node).toBeNull();
+    expect(asOther.errors).toBeUndefined();
   });
 });
 

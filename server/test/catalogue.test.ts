@@ -186,6 +186,7 @@ describe("photo packs", () => {
   it("refuses a page size outside 1…100", async () => {
     const result = await api.execute(PhotoPacksQuery, { first: 101 });
     expect(result.data?.photoPacks ?? null).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe("VALIDATION_FAILED");
     expect(result.errors?.[0]?.message).toMatch(/at most 100/);
   });
 

@@ -239,6 +239,7 @@ describe("document limits", () => {
     const wide = await query(`{ ${"pricingTiers { code } ".repeat(2400)} }`);
     expect(wide.status).toBeLessThan(500);
     expect(wide.body.data ?? null).toBeNull();
+    expect(wide.body.errors?.[0]?.extensions?.code).toBe("DOCUMENT_TOO_LONG");
     expect(wide.ms).toBeLessThan(3000);
   });
 });
@@ -332,6 +333,7 @@ describe("malformed requests", () => {
       expect([200, 400], document).toContain(answer.status);
       expect(answer.body.errors?.[0]?.message, document).toMatch(/Syntax Error/);
       expect(answer.body.data ?? null).toBeNull();
+      expect(answer.body.errors?.[0]?.extensions?.code, document).toBe("GRAPHQL_PARSE_FAILED");
     }
   });
 

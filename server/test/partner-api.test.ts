@@ -240,7 +240,9 @@ describe("creating and revoking keys", () => {
     const viewer = await api.signInAdmin("VIEWER");
     expect((await api.execute(KeyNode, { id: apiKey.id }, { headers: viewer.headers })).data?.node?.id).toBe(apiKey.id);
     for (const headers of [other.headers, undefined, bearer(key)]) {
-      expect((await api.execute(KeyNode, { id: apiKey.id }, { headers })).data?.node ?? null).toBeNull();
+      const refused = await api.execute(KeyNode, { id: apiKey.id }, { headers });
+      expect(refused.data?.node ?? null).toBeNull();
+      expect(refused.errors).toBeUndefined();
     }
   });
 });
@@ -325,6 +327,7 @@ describe("what a key reaches", () => {
     expect(userMutation.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const ownerNode = await api.execute(KeyNode, { id: globalId("User", owner.id) }, { headers: key.headers });
     expect(ownerNode.data?.node ?? null).toBeNull();
+    expect(ownerNode.errors).toBeUndefined();
   });
 
   it("is refused to callers without a key: UNAUTHENTICATED for visitors, FORBIDDEN for users and admins", async () => {

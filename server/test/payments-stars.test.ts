@@ -12,7 +12,7 @@ import { REFUND_TASK, createPayment, queueProviderRefund, runProviderRefund } fr
 import { ensureReferralCode } from "../src/domain/referrals.ts";
 import type { Channels } from "../src/events/pubsub.ts";
 import { startHttpServer, type RunningHttpServer } from "../src/http/server.ts";
-import type { PaymentGateways } from "../src/payments/gateway.ts";
+import type { PaymentGateways } from "../src/domain/payment-gateway.ts";
 import { createPaymentGateways } from "../src/payments/gateways.ts";
 import { createWebhookRoutes } from "../src/payments/webhook-routes.ts";
 import { CHECKOUT_REFUSALS } from "../src/telegram/stars.ts";

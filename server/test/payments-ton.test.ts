@@ -11,7 +11,7 @@ import { ensureReferralCode } from "../src/domain/referrals.ts";
 import { requestRefund } from "../src/domain/admin-billing.ts";
 import { runProviderRefund } from "../src/domain/payments.ts";
 import { createPaymentGateways } from "../src/payments/gateways.ts";
-import type { PaymentGateways } from "../src/payments/gateway.ts";
+import type { PaymentGateways } from "../src/domain/payment-gateway.ts";
 import { TonApiClient } from "../src/payments/ton/client.ts";
 import { tonGatewayOf, type TonGateway } from "../src/payments/ton/gateway.ts";
 import { scanTonTransfers, TON_RATE_TASK, TON_SCAN_TASK } from "../src/payments/ton/matcher.ts";

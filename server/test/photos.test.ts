@@ -639,6 +639,7 @@ describe("deleteReferencePhoto", () => {
     expect(owner.data!.node).toMatchObject({ id: first!.id, mimeType: "image/png" });
     const stranger = await api.execute(NodeQuery, { id: first!.id }, { headers: boris.headers });
     expect(stranger.data!.node).toBeNull();
+    expect(stranger.errors).toBeUndefined();
 
     const other = await api.execute(DeleteReferencePhoto, { input: { photoId: first!.id } }, { headers: boris.headers });
     expect(other.data!.deleteReferencePhoto).toMatchObject({ __typename: "NotFoundError" });
@@ -689,6 +690,7 @@ describe("generated photos", () => {
     for (const headers of [boris.headers, undefined]) {
       const result = await api.execute(NodeQuery, { id }, { headers });
       expect(result.data!.node).toBeNull();
+      expect(result.errors).toBeUndefined();
       expect(JSON.stringify(result)).not.toContain(photo!.imageUrl);
     }
   });
@@ -813,6 +815,7 @@ describe("shared galleries", () => {
     expect(owner.data!.node).toEqual({ id: gallery.id, token: gallery.token });
     const stranger = await api.execute(NodeQuery, { id: gallery.id }, { headers: boris.headers });
     expect(stranger.data!.node).toBeNull();
+    expect(stranger.errors).toBeUndefined();
     expect(JSON.stringify(stranger)).not.toContain(gallery.token);
   });
 
@@ -857,9 +860,15 @@ describe("shared galleries", () => {
     const expired = await api.prisma.sharedGallery.create({
       data: { userId: anna.id, avatarId: avatar.id, token: "expired-token-aaaaaaaaaaaa", expiresAt: new Date(Date.now() - 1000) },
     });
-    expect((await api.execute(PublicGalleryQuery, { token: expired.token })).data!.sharedGallery).toBeNull();
+    const expiredAnswer = await api.execute(PublicGalleryQuery, { token: expired.token });
+    expect(expiredAnswer.data!.sharedGallery).toBeNull();
+    expect(expiredAnswer.errors).toBeUndefined();
     expect((await api.prisma.sharedGallery.findUniqueOrThrow({ where: { id: expired.id } })).viewCount).toBe(0);
-    expect((await api.execute(PublicGalleryQuery, { token: "no-such-token-aaaaaaaaaaa" })).data!.sharedGallery).toBeNull();
-    expect((await api.execute(PublicGalleryQuery, { token: "" })).data!.sharedGallery).toBeNull();
+    const unknown = await api.execute(PublicGalleryQuery, { token: "no-such-token-aaaaaaaaaaa" });
+    expect(unknown.data!.sharedGallery).toBeNull();
+    expect(unknown.errors).toBeUndefined();
+    const empty = await api.execute(PublicGalleryQuery, { token: "" });
+    expect(empty.data!.sharedGallery).toBeNull();
+    expect(empty.errors).toBeUndefined();
   });
 });

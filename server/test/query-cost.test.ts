@@ -143,6 +143,7 @@ describe("budgets per audience", () => {
     const answer = await post(huge, viewer.headers);
     // 1 + 1 + 100 × (1 + 1 + 100 × (1 + 1 + 100 × 1)) = 1,020,202
     expect(answer.body.data ?? null).toBeNull();
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(answer.body.errors).toHaveLength(1);
     expect(answer.body.errors![0]!.message).toBe(
       "Query cost 1020202 exceeds the limit of 50000 for admin sessions; ask for smaller pages (first/last) or fewer nested lists",
@@ -163,6 +164,7 @@ describe("budgets per audience", () => {
     // 1 + 1 + 100 × (1 + 1 + 100) = 10,202 > 5,000; at 20: 1 + 1 + 20 × 22 = 442.
     const refused = await post(page(100), user.headers);
     expect(refused.body.data ?? null).toBeNull();
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
     expect(refused.body.errors?.[0]?.message).toMatch(/^Query cost 10202 exceeds the limit of 5000 for signed-in users/);
     const fits = await post(page(20), user.headers);
     expect(fits.body.errors).toBeUndefined();

@@ -213,6 +213,7 @@ describe("referral code", () => {
     for (const headers of [other.headers, undefined]) {
       const result = await api.execute(Node, { id }, { headers });
       expect(result.data?.node).toBeNull();
+      expect(result.errors).toBeUndefined();
       expect(JSON.stringify(result)).not.toContain(code);
     }
   });
@@ -600,6 +601,7 @@ describe("partner applications", () => {
     for (const headers of [other.headers, undefined]) {
       const result = await api.execute(Node, { id }, { headers });
       expect(result.data?.node).toBeNull();
+      expect(result.errors).toBeUndefined();
       expect(JSON.stringify(result)).not.toContain("Anna");
     }
     expect((await api.execute(Applications, {}, { headers: other.headers })).data?.viewer?.partnerApplications.edges).toEqual([]);

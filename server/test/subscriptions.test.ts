@@ -1,7 +1,8 @@
 // Live subscriptions over the real HTTP server: graphql-ws and SSE deliver generation
-// progress in order; authorisation when subscribing and again for every event; internal
-// notes only to staff; the operators' queue. Rows are changed through Prisma and the
-// events published on the app's bus, as the worker does.
+// progress in order; authorisation when subscribing and again for every event (a caller who
+// loses access mid-stream gets nothing more); internal notes only to staff; the operators'
+// queue. Rows are changed through Prisma and the events published on the app's bus, as the
+// worker does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, subscribe, type ExecutionResult } from "graphql";
 import type { Client } from "graphql-ws";
@@ -14,7 +15,7 @@ import { operationKey, subscribeShared, type SharedRoot } from "../src/http/shar
 import { EventStream } from "../src/events/event-stream.ts";
 import { ReplayedEvent } from "../src/events/replayed-event.ts";
 import { setTimeout as sleep } from "node:timers/promises";
-import { SESSION_RECHECK_MS } from "../src/schema/subscriptions.ts";
+import { SESSION_RECHECK_MS } from "../src/schema/live-sessions.ts";
 import { MAX_PENDING_EVENTS } from "../src/events/live-groups.ts";
 import { issueSession } from "../src/auth/sessions.ts";
 import { createTestApi, TEST_BOT_TOKEN, type TestAdmin, type TestApi, type TestUser } from "./support/harness.ts";
@@ -697,6 +698,106 @@ describe("support subscriptions", () => {
     );
     await stream.quietFor(300);
     stream.close();
+  });
+});
+
+// ─── Losing access mid-stream ─────────────────────────────────────────────────────
+
+const SIGN_OUT = `mutation { signOut }`;
+const RESET_ADMIN_PASSWORD = `mutation ($input: ResetAdminPasswordInput!) { resetAdminPassword(input: $input) { ... on AdminUser { id } ... on Error { code message } } }`;
+const DESK_TICKET = `subscription ($ticketId: ID!) { supportTicketUpdated(ticketId: $ticketId) { id status desk { assignedTo { username } } } }`;
+
+describe("a caller who loses access mid-stream", () => {
+  it("a user whose ticket moves to another user gets none of its events, as node(id) would refuse it; staff keep theirs, whoever the ticket is assigned to", async () => {
+    const user = await api.signIn();
+    const newOwner = await api.signIn();
+    const [first, second] = [await api.signInAdmin("OPERATOR"), await api.signInAdmin("OPERATOR")];
+    const ticketId = await openTicket(user);
+    const dbId = ticketDatabaseId(ticketId);
+    await mutate(first, ASSIGN, { input: { ticketId, assigneeId: globalId("AdminUser", first.id) } });
+
+    const updates = subscribeWs(as(user), { query: TICKET_UPDATES, variables: { ticketId } });
+    const messages = subscribeWs(as(user), { query: USER_MESSAGES, variables: { ticketId } });
+    const desk = subscribeWs(as(first), { query: DESK_TICKET, variables: { ticketId } });
+    expect((await updates.next()).data?.supportTicketUpdated).toMatchObject({ status: "OPEN" });
+    expect((await desk.next()).data?.supportTicketUpdated).toMatchObject({ desk: { assignedTo: { username: expect.any(String) } } });
+    await observed.listening("support:ticket", dbId, 2);
+    await observed.listening("support:ticket-message", dbId);
+
+    await mutate(first, REPLY, { input: { ticketId, body: "Before" } });
+    expect((await messages.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Before" });
+    expect((await updates.next()).data?.supportTicketUpdated).toMatchObject({ status: "WAITING_USER" });
+    expect((await desk.next()).data?.supportTicketUpdated).toMatchObject({ status: "WAITING_USER" });
+
+    // No mutation moves a ticket to another user: the row is changed directly, as the avatar test above does.
+    await api.prisma.supportTicket.update({ where: { id: dbId }, data: { userId: newOwner.id } });
+    // Reassigned away from the first operator, who still reads it: every staff account reads every ticket.
+    const { username } = await api.prisma.adminUser.findUniqueOrThrow({ where: { id: second.id } });
+    await mutate(first, ASSIGN, { input: { ticketId, assigneeId: globalId("AdminUser", second.id) } });
+    expect((await desk.next()).data?.supportTicketUpdated).toMatchObject({ desk: { assignedTo: { username } } });
+    await mutate(second, REPLY, { input: { ticketId, body: "After" } });
+    expect((await desk.next()).data?.supportTicketUpdated).toMatchObject({ status: "WAITING_USER", desk: { assignedTo: { username } } });
+    await updates.quietFor(300);
+    await messages.quietFor(300);
+    expect(updates.isEnded || messages.isEnded).toBe(false);
+
+    // Subscribing again is refused to the former owner, allowed to the new one.
+    expect(errorCode(await subscribeWs(as(user), { query: TICKET_UPDATES, variables: { ticketId } }).next())).toBe("NOT_FOUND");
+    const theirs = subscribeWs(as(newOwner), { query: USER_MESSAGES, variables: { ticketId } });
+    await observed.listening("support:ticket-message", dbId, 2);
+    await mutate(second, REPLY, { input: { ticketId, body: "For the new owner" } });
+    expect((await theirs.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "For the new owner" });
+    await messages.quietFor(200);
+    for (const stream of [updates, messages, desk, theirs]) stream.close();
+  });
+
+  it("a user who signs out: the first event after SESSION_RECHECK_MS ends each of the session's subscriptions, without it", async () => {
+    const user = await api.signIn();
+    const operator = await api.signInAdmin("OPERATOR");
+    const ticketId = await openTicket(user);
+    const dbId = ticketDatabaseId(ticketId);
+    const updates = subscribeWs(as(user), { query: TICKET_UPDATES, variables: { ticketId } });
+    const messages = subscribeSse(server.url, { query: USER_MESSAGES, variables: { ticketId } }, user.headers);
+    expect((await updates.next()).data?.supportTicketUpdated).toMatchObject({ status: "OPEN" });
+    await observed.listening("support:ticket", dbId);
+    await observed.listening("support:ticket-message", dbId);
+    await mutate(operator, REPLY, { input: { ticketId, body: "Still signed in" } });
+    expect((await messages.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Still signed in" });
+    expect((await updates.next()).data?.supportTicketUpdated).toMatchObject({ status: "WAITING_USER" });
+
+    expect(await mutate(user, SIGN_OUT, {})).toBe(true);
+    await sleep(SESSION_RECHECK_MS); // session checks are reused for that long
+    await mutate(operator, REPLY, { input: { ticketId, body: "Signed out" } });
+    expect(await updates.ending()).toEqual({ unread: [], error: undefined });
+    expect(await messages.ending()).toEqual({ unread: [], error: undefined });
+    await expect.poll(() => observed.listeners("support:ticket", dbId)).toBe(0);
+    await expect.poll(() => observed.listeners("support:ticket-message", dbId)).toBe(0);
+  });
+
+  it("an operator whose sessions an ADMIN ends (a password reset) stops receiving the queue and the tickets it follows", async () => {
+    const user = await api.signIn();
+    const operator = await api.signInAdmin("OPERATOR");
+    const admin = await api.signInAdmin("ADMIN");
+    const ticketId = await openTicket(user);
+    const dbId = ticketDatabaseId(ticketId);
+    const before = observed.subscribers("support:queue");
+    const queue = subscribeWs(as(operator), { query: QUEUE });
+    const desk = subscribeWs(as(operator), { query: STAFF_MESSAGES, variables: { ticketId } });
+    await observed.listening("support:queue", undefined, before + 1);
+    await observed.listening("support:ticket-message", dbId);
+    await mutate(user, POST, { input: { ticketId, body: "Hello?" } });
+    expect((await desk.next()).data?.supportTicketMessageAdded).toMatchObject({ body: "Hello?" });
+    expect((await queue.next()).data?.supportQueueUpdated).toMatchObject({ id: ticketId });
+
+    const reset = await mutate(admin, RESET_ADMIN_PASSWORD, {
+      input: { adminUserId: globalId("AdminUser", operator.id), newPassword: "a new password, long enough" },
+    });
+    expect(reset).toEqual({ id: globalId("AdminUser", operator.id) });
+    await sleep(SESSION_RECHECK_MS); // session checks are reused for that long
+    await mutate(user, POST, { input: { ticketId, body: "Anyone there?" } });
+    expect(await desk.ending()).toEqual({ unread: [], error: undefined });
+    expect(await queue.ending()).toEqual({ unread: [], error: undefined });
+    await expect.poll(() => observed.listeners("support:ticket-message", dbId)).toBe(0);
   });
 });
 

@@ -261,6 +261,7 @@ describe("the conversation", () => {
     expect(viaNode.data?.node).toMatchObject({ number: ticket.number });
     const noteViaNode = await api.execute(Node, { id: globalId("SupportTicketMessage", note.id) }, { headers: user.headers });
     expect(noteViaNode.data?.node).toBeNull();
+    expect(noteViaNode.errors).toBeUndefined();
     for (const result of [list, viaNode, noteViaNode]) {
       const text = JSON.stringify(result);
       expect(text).not.toContain("INTERNAL");
@@ -332,6 +333,7 @@ describe("another user and anonymous requests", () => {
       for (const id of [ticket.id, messageId]) {
         const result = await api.execute(Node, { id }, { headers });
         expect(result.data?.node).toBeNull();
+        expect(result.errors).toBeUndefined();
         expect(JSON.stringify(result)).not.toMatch(/secret|private/);
       }
     }

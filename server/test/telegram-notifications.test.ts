@@ -17,8 +17,8 @@ import { approveWithdrawal, markWithdrawalPaid, rejectWithdrawal, requestWithdra
 import { startGeneration } from "../src/domain/generation.ts";
 import type { Channels } from "../src/events/pubsub.ts";
 import { createBroadcastDelivery, queueRecipients } from "../src/telegram/broadcast-delivery.ts";
-import { enqueueNotification } from "../src/telegram/notifications.ts";
-import { TELEGRAM_TASK, telegramJobKeys } from "../src/telegram/outbox-jobs.ts";
+import { enqueueNotification } from "../src/domain/notifications.ts";
+import { TELEGRAM_TASK, telegramJobKeys } from "../src/domain/telegram-outbox.ts";
 import { SENDING_LEASE_SECONDS, broadcastRate, createOutbox, type OutboxSettings } from "../src/telegram/outbox.ts";
 import { botApiCall } from "../src/telegram/sender.ts";
 import { createTelegramDelivery, createTelegramTasks } from "../src/telegram/tasks.ts";

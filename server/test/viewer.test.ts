@@ -71,9 +71,11 @@ describe("viewer", () => {
     expect((await api.execute(NodeQuery, { id: annaId }, { headers: anna.headers })).data?.node).toMatchObject({ name: "Anna" });
     const asBoris = await api.execute(NodeQuery, { id: annaId }, { headers: boris.headers });
     expect(asBoris.data?.node).toBeNull();
+    expect(asBoris.errors).toBeUndefined();
     expect(JSON.stringify(asBoris)).not.toContain("Anna");
     const anonymous = await api.execute(NodeQuery, { id: annaId });
     expect(anonymous.data?.node).toBeNull();
+    expect(anonymous.errors).toBeUndefined();
   });
 });
 

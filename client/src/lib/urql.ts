@@ -20,7 +20,7 @@ function documentHash(document: unknown): string | undefined {
 
 function isUnauthenticated(error: CombinedError): boolean {
   return (
-    error.response?.status === 401 ||
+    (error.response as Response | undefined)?.status === 401 ||
     error.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED" || e.extensions?.code === "USER_BANNED")
   );
 }
@@ -77,7 +77,7 @@ export function createUrqlClient({
         enforcePersistedQueries: true,
         enableForMutation: true,
         preferGetForPersistedQueries: false,
-        generateHash: async (_query, document) => documentHash(document),
+        generateHash: (_query, document) => Promise.resolve(documentHash(document)),
       }),
       fetchExchange,
       subscriptionExchange({

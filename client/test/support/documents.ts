@@ -194,8 +194,9 @@ export function scanSources(files: SourceFile[]): Scan {
 }
 
 interface PersistedDocumentsModule {
-  normalizeAndPrintDocumentNode(document: DocumentNode): string;
-  generateDocumentHash(text: string, algorithm: "sha256"): string;
+  // Plain functions of the module (no `this`): typed as properties so they can be destructured.
+  normalizeAndPrintDocumentNode: (document: DocumentNode) => string;
+  generateDocumentHash: (text: string, algorithm: "sha256") => string;
 }
 
 /** The client preset's own printer and hasher (not in its package exports: loaded by path). */

@@ -6,10 +6,11 @@ import { TEST_BOT_TOKEN } from "./api.ts";
 import { screenshot, type DESKTOP, type PHONE } from "./browser.ts";
 
 export interface Journeys {
-  newPage(options: typeof PHONE | typeof DESKTOP): Promise<Page>;
+  // Properties, not methods: callers destructure them (they close over the journey's state).
+  newPage: (options: typeof PHONE | typeof DESKTOP) => Promise<Page>;
   /** On a failure: a screenshot of every open page, and the browsers' console, to see why. */
-  keepEvidence<T>(name: string, run: () => Promise<T>): Promise<T>;
-  closeAll(): Promise<void>;
+  keepEvidence: <T>(name: string, run: () => Promise<T>) => Promise<T>;
+  closeAll: () => Promise<void>;
 }
 
 export function journeys(browser: () => Browser): Journeys {
@@ -52,6 +53,6 @@ export async function openAsTelegramUser(page: Page, origin: string, user: { id:
     TEST_BOT_TOKEN,
   );
   const launch = new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: "8.0", tgWebAppPlatform: "web" });
-  await page.goto(`${origin}/#${launch}`);
+  await page.goto(`${origin}/#${launch.toString()}`);
   await page.getByRole("heading", { name: "Your avatars" }).waitFor();
 }

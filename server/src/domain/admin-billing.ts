@@ -1,94 +1,18 @@
-// Admin billing rules: refund requests (a state change; the provider call and its
-// ledger effects follow in domain/payments.ts), resolving orphan TON transfers, and
-// promo codes. Every function runs inside the admin change's audited transaction.
+// Admin billing rules: resolving orphan TON transfers and promo codes (refund requests
+// are payment transitions, in domain/payments.ts). Every function runs inside the admin
+// change's audited transaction.
 import { Prisma } from "../generated/prisma/client.ts";
-import type { DiscountType, OrphanPaymentStatus, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
+import type { DiscountType, OrphanPaymentStatus } from "../generated/prisma/enums.ts";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation, type FieldError } from "./errors.ts";
 import { settlePayment } from "./payments.ts";
+import { normalizePromoCode } from "./promo-codes.ts";
 
 type Tx = Prisma.TransactionClient;
 
 // ─── Refunds ─────────────────────────────────────────────────────────────────────
 
-export interface RefundRequest {
-  paymentId: number;
-  /** RUB; null/undefined: everything not refunded yet. */
-  amount?: string | null;
-  reason: string;
-}
-
-/** What a refund changes on a payment: the audit row's before and after. */
-export interface RefundState {
-  status: PaymentStatus;
-  refundStatus: RefundStatus | null;
-  refundAmount: string;
-  refundReason: string | null;
-  refundedAt: Date | null;
-}
-
-/**
- * Asks for a refund of a succeeded payment: the payment becomes REFUNDING with a PENDING
- * refund of `amount` (added to what was refunded before). `refundedAt` stays null until
- * the provider confirms. The row is locked first, so two concurrent requests cannot both
- * pass the checks.
- */
-export async function requestRefund(tx: Tx, request: RefundRequest): Promise<{ before: RefundState; after: RefundState }> {
-  const [row] = await tx.$queryRaw<
-    Array<{
-      status: PaymentStatus;
-      refund_status: RefundStatus | null;
-      amount: unknown;
-      refund_amount: unknown;
-      refund_reason: string | null;
-      refunded_at: Date | null;
-    }>
-  >`SELECT status::text AS status, refund_status::text AS refund_status, amount, refund_amount, refund_reason, refunded_at
-    FROM payments WHERE id = ${request.paymentId} FOR UPDATE`;
-  if (!row) throw new NotFoundError("Payment");
-  const amount = new Prisma.Decimal(String(row.amount));
-  const refunded = new Prisma.Decimal(String(row.refund_amount));
-  const before: RefundState = {
-    status: row.status,
-    refundStatus: row.refund_status,
-    refundAmount: refunded.toFixed(2),
-    refundReason: row.refund_reason,
-    refundedAt: row.refunded_at,
-  };
-  if (row.status === "REFUNDING" || row.refund_status === "PENDING") {
-    throw new ConflictError("A refund of this payment is already in progress");
-  }
-  if (row.status === "REFUNDED") throw new ConflictError("This payment is already refunded");
-  if (row.status !== "SUCCEEDED") {
-    throw new ConflictError(`Only succeeded payments can be refunded; this one is ${row.status}`);
-  }
-  const remaining = amount.minus(refunded);
-  if (remaining.lte(0)) throw new ConflictError("This payment is already refunded in full");
-  const requested = request.amount != null ? new Prisma.Decimal(request.amount) : remaining;
-  if (requested.gt(remaining)) {
-    throw ValidationError.of("input.amount", `at most ${remaining.toFixed(2)} (the payment's amount less what was refunded before)`);
-  }
-  const after: RefundState = {
-    status: "REFUNDING",
-    refundStatus: "PENDING",
-    refundAmount: refunded.plus(requested).toFixed(2),
-    refundReason: request.reason.trim(),
-    refundedAt: null,
-  };
-  await tx.payment.update({
-    where: { id: request.paymentId },
-    data: {
-      status: after.status,
-      refundStatus: after.refundStatus,
-      refundAmount: after.refundAmount,
-      refundReason: after.refundReason,
-    },
-    select: { id: true },
-  });
-  // The provider is asked by a job after commit (domain/payments.ts runProviderRefund); on
-  // its confirmation completeRefund sets REFUNDED and reverses the commission. Nothing of
-  // the ledger or of referral earnings changes at this point.
-  return { before, after };
-}
+// A refund request is a payment transition: it lives with the others.
+export { requestRefund, type RefundRequest, type RefundState } from "./payments.ts";
 
 // ─── Orphan TON transfers ────────────────────────────────────────────────────────
 
@@ -163,9 +87,6 @@ export interface PromoCodeChanges {
   validUntil?: Date | null;
   isActive?: boolean;
 }
-
-/** Codes are stored upper-case: users type them in any case. */
-export const normalizePromoCode = (code: string) => code.trim().toUpperCase();
 
 const promoCodeColumns = {
   id: true,

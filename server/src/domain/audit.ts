@@ -1,10 +1,18 @@
 // The audit log: every admin change is recorded (who, what, on which row, before and
 // after) in the same transaction as the change, so neither exists without the other.
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { Context } from "../context.ts";
+import type { PrismaClient } from "../db/prisma.ts";
 import { ForbiddenError } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
+
+/** The part of a request's context an audited change needs (the GraphQL context is one). */
+export interface AuditContext {
+  prisma: PrismaClient;
+  admin: { id: number } | null;
+  requestId: string;
+  client: { ip: string | null; userAgent: string | null };
+}
 
 export interface AuditTarget {
   type: string;
@@ -48,7 +56,7 @@ export function changes<T extends Record<string, unknown>>(before: T, after: T):
  * `action` names what happened (`user.ban`, `withdrawal.approve`, …).
  */
 export async function audited<T>(
-  context: Context,
+  context: AuditContext,
   action: string,
   target: AuditTarget,
   change: (tx: Tx) => Promise<AuditedChange<T>>,

@@ -6,7 +6,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { BroadcastStatus } from "../generated/prisma/enums.ts";
 import { changes } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
-import { queueBroadcastJob } from "../telegram/outbox-jobs.ts";
+import { queueBroadcastJob } from "./telegram-outbox.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -13,6 +13,30 @@ type PaymentRow = Prisma.PaymentGetPayload<object>;
 /** The rate of a referrer without a balance row yet (the column's default). */
 export const DEFAULT_COMMISSION_RATE = new Prisma.Decimal("0.10");
 
+/** The RUB commission on a payment of `amountRub` at `rate`, rounded half up to kopecks. */
+export function commissionOn(amountRub: Prisma.Decimal, rate: Prisma.Decimal): Prisma.Decimal {
+  return amountRub.times(rate).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP);
+}
+
+export interface CommissionCredit {
+  referrerId: number;
+  currency: LedgerCurrency;
+  amount: Prisma.Decimal;
+  earningId: number;
+  paymentId: number;
+  note?: string;
+  createdAt?: Date;
+}
+
+/** Puts a credited earning on the referrer's balance: its ledger row, and the earned total with it. */
+export async function postCommission(tx: Tx, { referrerId, currency, amount, earningId, paymentId, note, createdAt }: CommissionCredit) {
+  await postLedgerEntry(tx, { userId: referrerId, currency, kind: "COMMISSION", amount, earningId, paymentId, note, createdAt });
+  await tx.referralBalance.update({
+    where: { userId: referrerId },
+    data: { [currency === "TON" ? "earnedTon" : "earnedRub"]: { increment: amount } },
+  });
+}
+
 /**
  * Credits the commission of a just-succeeded payment, if its payer was referred. Returns
  * the earning, or null (not referred, nothing to earn, or already credited).
@@ -25,7 +49,7 @@ export async function creditCommission(tx: Tx, payment: PaymentRow) {
 
   const balance = await tx.referralBalance.findUnique({ where: { userId: referral.referrerId }, select: { commissionRate: true } });
   const rate = balance?.commissionRate ?? DEFAULT_COMMISSION_RATE;
-  const amountRub = payment.amount.times(rate).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP);
+  const amountRub = commissionOn(payment.amount, rate);
   const paidInTon = payment.provider === "TON" && payment.tonAmount !== null;
   const currency: LedgerCurrency = paidInTon ? "TON" : "RUB";
   const credited = paidInTon ? payment.tonAmount!.times(rate).toDecimalPlaces(CURRENCY_SCALE.TON, Prisma.Decimal.ROUND_HALF_UP) : amountRub;
@@ -45,18 +69,7 @@ export async function creditCommission(tx: Tx, payment: PaymentRow) {
       status: "CREDITED",
     },
   });
-  await postLedgerEntry(tx, {
-    userId: referral.referrerId,
-    currency,
-    kind: "COMMISSION",
-    amount: credited,
-    earningId: earning.id,
-    paymentId: payment.id,
-  });
-  await tx.referralBalance.update({
-    where: { userId: referral.referrerId },
-    data: { [currency === "TON" ? "earnedTon" : "earnedRub"]: { increment: credited } },
-  });
+  await postCommission(tx, { referrerId: referral.referrerId, currency, amount: credited, earningId: earning.id, paymentId: payment.id });
   return earning;
 }
 

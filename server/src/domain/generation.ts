@@ -4,8 +4,11 @@
 import type { Prisma, PrismaClient } from "../db/prisma.ts";
 import { publishAll, type EventBus, type PendingEvent } from "../events/pubsub.ts";
 import { enqueue, jobKeys, TASK } from "../generation/queue.ts";
-import { ConflictError, NotFoundError, PaymentRequiredError, ValidationError } from "./errors.ts";
-import { queueProviderRefund } from "./payments.ts";
+import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
+import { givePaymentBack, spendPayment } from "./payments.ts";
+import type { FailedGenerationPayment } from "./payment-states.ts";
+
+export type { FailedGenerationPayment };
 
 type Tx = Prisma.TransactionClient;
 
@@ -52,40 +55,6 @@ export interface StartGenerationInput {
 export interface StartGenerationOptions {
   /** Attempts per task (GENERATION_MAX_ATTEMPTS). */
   maxAttempts: number;
-}
-
-interface ConsumedPayment {
-  id: number;
-  photo_count: number;
-  is_test_mode: boolean;
-}
-
-/**
- * Consumes one succeeded, unspent payment of the user in one statement: the given one,
- * else the oldest. The row is locked (SKIP LOCKED: a payment another start is spending
- * right now counts as spent), and `NOT generation_consumed` is checked again on the
- * locked row, so concurrent starts on one payment consume it exactly once.
- */
-async function consumePayment(tx: Tx, userId: number, avatarId: number, paymentId: number | null) {
-  const rows = await tx.$queryRaw<ConsumedPayment[]>`
-    UPDATE payments
-       SET generation_consumed = true, consumed_at = now(), consumed_avatar_id = ${avatarId}, updated_at = now()
-     WHERE id = (
-             SELECT id FROM payments
-              WHERE user_id = ${userId} AND status = 'SUCCEEDED' AND NOT generation_consumed
-                AND (${paymentId}::int IS NULL OR id = ${paymentId}::int)
-              ORDER BY created_at, id
-              LIMIT 1
-                FOR UPDATE SKIP LOCKED)
-       AND NOT generation_consumed
-    RETURNING id, photo_count, is_test_mode`;
-  if (rows[0]) return rows[0];
-  if (paymentId !== null) {
-    const mine = await tx.payment.findFirst({ where: { id: paymentId, userId }, select: { id: true } });
-    if (!mine) throw new NotFoundError("Payment");
-    throw new PaymentRequiredError("This payment is not paid yet, or it already funded a generation");
-  }
-  throw new PaymentRequiredError();
 }
 
 async function promptsFor(tx: Tx, input: StartGenerationInput): Promise<{ kind: "style" | "pack"; prompts: string[] }> {
@@ -144,7 +113,7 @@ export async function startGeneration(
       const reference = await tx.referencePhoto.findFirst({ where: { avatarId }, select: { id: true } });
       if (!reference) throw new ConflictError("Upload reference photos of the avatar first");
       const { kind, prompts } = await promptsFor(tx, input);
-      const payment = await consumePayment(tx, userId, avatarId, input.paymentId ?? null);
+      const payment = await spendPayment(tx, userId, avatarId, input.paymentId ?? null);
       const texts = taskPrompts(kind, prompts, payment.photo_count);
 
       const jobData = {
@@ -192,8 +161,6 @@ export async function startGeneration(
 }
 
 // ─── Settling a job ───────────────────────────────────────────────────────────────
-
-export type FailedGenerationPayment = "revert" | "refund";
 
 interface JobRow {
   id: number;
@@ -278,20 +245,4 @@ export async function settleJob(tx: Tx, jobId: number, failedPayment: FailedGene
   await tx.avatar.update({ where: { id: job.avatar_id }, data: { status: hasPhotos ? "READY" : "DRAFT" } });
   if (job.payment_id !== null) await givePaymentBack(tx, job.payment_id, failedPayment, reason);
   return { outcome: "FAILED", events: [...events, avatarEvent] };
-}
-
-/** A failed generation's payment: spendable again (`revert`) or marked for a refund (`refund`). */
-async function givePaymentBack(tx: Tx, paymentId: number, mode: FailedGenerationPayment, reason: string) {
-  if (mode === "revert") {
-    await tx.$executeRaw`
-      UPDATE payments SET generation_consumed = false, consumed_at = NULL, consumed_avatar_id = NULL, updated_at = now()
-       WHERE id = ${paymentId} AND generation_consumed`;
-    return;
-  }
-  // The whole payment goes back; the provider is asked by the payments service's job once this commits.
-  const marked = await tx.$executeRaw`
-    UPDATE payments SET status = 'REFUNDING', refund_status = 'PENDING', refund_amount = amount,
-           refund_reason = ${`Generation failed: ${reason}`.slice(0, 1000)}, updated_at = now()
-     WHERE id = ${paymentId} AND status = 'SUCCEEDED'`;
-  if (marked > 0) await queueProviderRefund(tx, paymentId);
 }

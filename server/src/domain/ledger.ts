@@ -23,6 +23,8 @@ export interface LedgerEntry {
   idempotencyKey?: string;
   note?: string;
   createdById?: number;
+  /** When it happened, if not now (demo data dated in the past). */
+  createdAt?: Date;
 }
 
 export class InsufficientBalanceError extends ConflictError {
@@ -62,6 +64,7 @@ export async function postLedgerEntry(tx: Tx, entry: LedgerEntry) {
       idempotencyKey: entry.idempotencyKey,
       note: entry.note,
       createdById: entry.createdById,
+      createdAt: entry.createdAt,
     },
   });
   await tx.referralBalance.update({

@@ -1,33 +1,48 @@
-// Payments: the one place where a payment's state moves. Resolvers (createPayment),
-// webhooks (T-Bank, Telegram), jobs (TON matching, refunds) and admin actions all call
-// these, inside their transaction:
-//
-//   PENDING ──settle──▶ SUCCEEDED ──requestRefund──▶ REFUNDING ──completeRefund──▶ REFUNDED
-//      │                   └───────────────completeRefund (provider-initiated)──────▲
-//      └──fail──▶ FAILED / CANCELED      (a refund that fails returns to SUCCEEDED)
+// Payments: the one place where a payment's state moves, by the transitions of the state
+// machine in domain/payment-states.ts. Resolvers (createPayment), webhooks (T-Bank,
+// Telegram), jobs (TON matching, refunds), admin actions and the generation that spends or
+// gives back a payment all call these, inside their transaction.
 //
 // Settling credits the referrer's commission; a refund reverses it (domain/commissions.ts).
 // Every transition locks the payment row first, so a webhook, a job and an admin acting on
 // one payment at once serialise, and a repeated transition changes nothing.
 import { Prisma, type Payment } from "../generated/prisma/client.ts";
-import type { PaymentProvider, PaymentStatus } from "../generated/prisma/enums.ts";
+import type { PaymentProvider, PaymentStatus, RefundStatus } from "../generated/prisma/enums.ts";
 import type { PrismaClient } from "../db/prisma.ts";
-import type { Checkout, PaymentGateways } from "../payments/gateway.ts";
+import type { Checkout, PaymentGateways } from "./payment-gateway.ts";
 import { creditCommission, reverseCommission } from "./commissions.ts";
 import { recordSystemLog } from "./alerts.ts";
-import { IdempotencyKeyReusedError, NotFoundError, PaymentProviderError, ValidationError, isUniqueViolation } from "./errors.ts";
+import {
+  ConflictError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  PaymentProviderError,
+  PaymentRequiredError,
+  ValidationError,
+  isUniqueViolation,
+} from "./errors.ts";
 import { recordPromoUsage, redeemPromoCode, releasePromoUsage } from "./promo-codes.ts";
-import { addJob } from "../worker/queue.ts";
-import { notifyPaymentReceived } from "../telegram/notifications.ts";
+import { addJob } from "../db/job-queue.ts";
+import { notifyPaymentReceived } from "./notifications.ts";
+import { PAYMENT_TRANSITIONS, canApply, isPaid, type FailedGenerationPayment } from "./payment-states.ts";
 
 type Tx = Prisma.TransactionClient;
 type PaymentRow = Prisma.PaymentGetPayload<object>;
 
-/** A payment that can fund a generation: succeeded and not yet spent (idx_payments_available). */
+/**
+ * A payment that can fund a generation: succeeded (not being refunded) and not yet spent
+ * (idx_payments_available). spendPayment's locking UPDATE states the same rule in SQL.
+ */
 export const spendablePayment = {
   status: "SUCCEEDED",
   generationConsumed: false,
 } as const satisfies Prisma.PaymentWhereInput;
+
+/** spendablePayment as an SQL condition on `payments` (a literal, so the partial index applies). */
+const spendablePaymentSql = Prisma.raw(`status = '${spendablePayment.status}' AND NOT generation_consumed`);
+
+/** Statuses as an SQL list literal: constants of the state machine, never input. */
+const statusList = (statuses: readonly PaymentStatus[]) => Prisma.raw(statuses.map((status) => `'${status}'`).join(", "));
 
 /** Oldest first: the next generation spends the payment that has waited longest. */
 export const spendingOrder: Prisma.PaymentOrderByWithRelationInput[] = [{ createdAt: "asc" }, { id: "asc" }];
@@ -237,6 +252,64 @@ export async function expireStalePayments(prisma: PrismaClient, now = new Date()
 }
 
 // ---------------------------------------------------------------------------------------
+// Spending a payment on a generation, and giving it back when the generation fails
+// ---------------------------------------------------------------------------------------
+
+interface SpentPayment {
+  id: number;
+  photo_count: number;
+  is_test_mode: boolean;
+}
+
+/**
+ * Spends one spendable payment of the user on a generation of `avatarId`, in one
+ * statement: the given one, else the oldest (spendingOrder). The row is locked (SKIP
+ * LOCKED: a payment another start is spending right now counts as spent), and
+ * `NOT generation_consumed` is checked again on the locked row, so concurrent starts on
+ * one payment consume it exactly once.
+ */
+export async function spendPayment(tx: Tx, userId: number, avatarId: number, paymentId: number | null): Promise<SpentPayment> {
+  const rows = await tx.$queryRaw<SpentPayment[]>`
+    UPDATE payments
+       SET generation_consumed = true, consumed_at = now(), consumed_avatar_id = ${avatarId}, updated_at = now()
+     WHERE id = (
+             SELECT id FROM payments
+              WHERE user_id = ${userId} AND ${spendablePaymentSql}
+                AND (${paymentId}::int IS NULL OR id = ${paymentId}::int)
+              ORDER BY created_at, id
+              LIMIT 1
+                FOR UPDATE SKIP LOCKED)
+       AND NOT generation_consumed
+    RETURNING id, photo_count, is_test_mode`;
+  if (rows[0]) return rows[0];
+  if (paymentId !== null) {
+    const mine = await tx.payment.findFirst({ where: { id: paymentId, userId }, select: { id: true } });
+    if (!mine) throw new NotFoundError("Payment");
+    throw new PaymentRequiredError("This payment is not paid yet, or it already funded a generation");
+  }
+  throw new PaymentRequiredError();
+}
+
+/** A failed generation's payment: spendable again (`revert`) or marked for a refund (`refund`). */
+export async function givePaymentBack(tx: Tx, paymentId: number, mode: FailedGenerationPayment, reason: string) {
+  if (mode === "revert") {
+    await tx.$executeRaw`
+      UPDATE payments SET generation_consumed = false, consumed_at = NULL, consumed_avatar_id = NULL, updated_at = now()
+       WHERE id = ${paymentId} AND generation_consumed`;
+    return;
+  }
+  // The whole payment goes back (requestRefund's transition, as one conditional UPDATE:
+  // a payment no longer SUCCEEDED, e.g. refunded by an admin meanwhile, stays as it is).
+  // The provider is asked by the refund job once this commits.
+  const { from, to } = PAYMENT_TRANSITIONS.requestRefund;
+  const marked = await tx.$executeRaw`
+    UPDATE payments SET status = ${Prisma.raw(`'${to}'`)}, refund_status = 'PENDING', refund_amount = amount,
+           refund_reason = ${`Generation failed: ${reason}`.slice(0, 1000)}, updated_at = now()
+     WHERE id = ${paymentId} AND status IN (${statusList(from)})`;
+  if (marked > 0) await queueProviderRefund(tx, paymentId);
+}
+
+// ---------------------------------------------------------------------------------------
 // Transitions
 // ---------------------------------------------------------------------------------------
 
@@ -273,8 +346,8 @@ export async function settlePayment(
   { notify = true }: { notify?: boolean } = {},
 ): Promise<Transition> {
   const payment = await lockPayment(tx, paymentId);
-  if (payment.status === "SUCCEEDED" || payment.status === "REFUNDING" || payment.status === "REFUNDED") return { payment, changed: false };
-  const settled = await tx.payment.update({ where: { id: paymentId }, data: { ...fields, status: "SUCCEEDED" } });
+  if (!canApply("settle", payment.status)) return { payment, changed: false };
+  const settled = await tx.payment.update({ where: { id: paymentId }, data: { ...fields, status: PAYMENT_TRANSITIONS.settle.to } });
   await creditCommission(tx, settled);
   if (notify) await notifyPaymentReceived(tx, settled);
   return { payment: settled, changed: true };
@@ -283,7 +356,7 @@ export async function settlePayment(
 /** The payment will not be paid: PENDING → FAILED or CANCELED, its promo use given back. Otherwise nothing changes. */
 export async function failPayment(tx: Tx, paymentId: number, status: Extract<PaymentStatus, "FAILED" | "CANCELED">): Promise<Transition> {
   const payment = await lockPayment(tx, paymentId);
-  if (payment.status !== "PENDING") return { payment, changed: false };
+  if (!canApply(status === "FAILED" ? "fail" : "cancel", payment.status)) return { payment, changed: false };
   const failed = await tx.payment.update({ where: { id: paymentId }, data: { status } });
   await releasePromoUsage(tx, paymentId);
   return { payment: failed, changed: true };
@@ -302,16 +375,16 @@ export async function completeRefund(
   { amount, fields }: { amount?: Prisma.Decimal; fields?: SettlementFields } = {},
 ): Promise<Transition> {
   let payment = await lockPayment(tx, paymentId);
-  if (payment.status === "REFUNDED") return { payment, changed: false };
-  if (payment.status === "PENDING" || payment.status === "FAILED" || payment.status === "CANCELED") {
+  if (!isPaid(payment.status)) {
     // Settled and refunded in one go: the user is not told "payment received" for money already going back.
     payment = (await settlePayment(tx, paymentId, fields, { notify: false })).payment;
   }
+  if (!canApply("completeRefund", payment.status)) return { payment, changed: false };
   const requested = payment.status === "REFUNDING" && payment.refundAmount.gt(0) ? payment.refundAmount : payment.amount;
   const refunded = Prisma.Decimal.min(amount ?? requested, payment.amount);
   const updated = await tx.payment.update({
     where: { id: paymentId },
-    data: { status: "REFUNDED", refundStatus: "SUCCEEDED", refundAmount: refunded, refundedAt: new Date() },
+    data: { status: PAYMENT_TRANSITIONS.completeRefund.to, refundStatus: "SUCCEEDED", refundAmount: refunded, refundedAt: new Date() },
   });
   await reverseCommission(tx, paymentId, refunded.dividedBy(payment.amount));
   return { payment: updated, changed: true };
@@ -320,17 +393,101 @@ export async function completeRefund(
 /** The provider refused the refund: REFUNDING → SUCCEEDED with a FAILED refund (nothing was returned). */
 export async function failRefund(tx: Tx, paymentId: number, reason: string): Promise<Transition> {
   const payment = await lockPayment(tx, paymentId);
-  if (payment.status !== "REFUNDING") return { payment, changed: false };
+  if (!canApply("failRefund", payment.status)) return { payment, changed: false };
   const updated = await tx.payment.update({
     where: { id: paymentId },
     data: {
-      status: "SUCCEEDED",
+      status: PAYMENT_TRANSITIONS.failRefund.to,
       refundStatus: "FAILED",
       refundAmount: 0,
       refundReason: `${payment.refundReason ?? "refund"} (failed: ${reason})`.slice(0, 2000),
     },
   });
   return { payment: updated, changed: true };
+}
+
+// ---------------------------------------------------------------------------------------
+// Refund requests (an admin's, in the audited change's transaction)
+// ---------------------------------------------------------------------------------------
+
+export interface RefundRequest {
+  paymentId: number;
+  /** RUB; null/undefined: everything not refunded yet. */
+  amount?: string | null;
+  reason: string;
+}
+
+/** What a refund changes on a payment: the audit row's before and after. */
+export interface RefundState {
+  status: PaymentStatus;
+  refundStatus: RefundStatus | null;
+  refundAmount: string;
+  refundReason: string | null;
+  refundedAt: Date | null;
+}
+
+/**
+ * Asks for a refund of a succeeded payment: the payment becomes REFUNDING with a PENDING
+ * refund of `amount` (added to what was refunded before). `refundedAt` stays null until
+ * the provider confirms. The row is locked first, so two concurrent requests cannot both
+ * pass the checks.
+ */
+export async function requestRefund(tx: Tx, request: RefundRequest): Promise<{ before: RefundState; after: RefundState }> {
+  const [row] = await tx.$queryRaw<
+    Array<{
+      status: PaymentStatus;
+      refund_status: RefundStatus | null;
+      amount: unknown;
+      refund_amount: unknown;
+      refund_reason: string | null;
+      refunded_at: Date | null;
+    }>
+  >`SELECT status::text AS status, refund_status::text AS refund_status, amount, refund_amount, refund_reason, refunded_at
+    FROM payments WHERE id = ${request.paymentId} FOR UPDATE`;
+  if (!row) throw new NotFoundError("Payment");
+  const amount = new Prisma.Decimal(String(row.amount));
+  const refunded = new Prisma.Decimal(String(row.refund_amount));
+  const before: RefundState = {
+    status: row.status,
+    refundStatus: row.refund_status,
+    refundAmount: refunded.toFixed(2),
+    refundReason: row.refund_reason,
+    refundedAt: row.refunded_at,
+  };
+  if (row.status === "REFUNDING" || row.refund_status === "PENDING") {
+    throw new ConflictError("A refund of this payment is already in progress");
+  }
+  if (row.status === "REFUNDED") throw new ConflictError("This payment is already refunded");
+  if (!canApply("requestRefund", row.status)) {
+    throw new ConflictError(`Only succeeded payments can be refunded; this one is ${row.status}`);
+  }
+  const remaining = amount.minus(refunded);
+  if (remaining.lte(0)) throw new ConflictError("This payment is already refunded in full");
+  const requested = request.amount != null ? new Prisma.Decimal(request.amount) : remaining;
+  if (requested.gt(remaining)) {
+    throw ValidationError.of("input.amount", `at most ${remaining.toFixed(2)} (the payment's amount less what was refunded before)`);
+  }
+  const after: RefundState = {
+    status: PAYMENT_TRANSITIONS.requestRefund.to,
+    refundStatus: "PENDING",
+    refundAmount: refunded.plus(requested).toFixed(2),
+    refundReason: request.reason.trim(),
+    refundedAt: null,
+  };
+  await tx.payment.update({
+    where: { id: request.paymentId },
+    data: {
+      status: after.status,
+      refundStatus: after.refundStatus,
+      refundAmount: after.refundAmount,
+      refundReason: after.refundReason,
+    },
+    select: { id: true },
+  });
+  // The provider is asked by a job after commit (runProviderRefund below); on
+  // its confirmation completeRefund sets REFUNDED and reverses the commission. Nothing of
+  // the ledger or of referral earnings changes at this point.
+  return { before, after };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // galleries. Plain functions over Prisma; the schema only translates (schema/photos.ts).
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "../db/prisma.ts";
-import type { Storage } from "../storage/storage.ts";
+import type { Storage } from "./storage.ts";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;

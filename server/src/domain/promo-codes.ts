@@ -5,11 +5,13 @@
 // gives its redemption back.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { DiscountType } from "../generated/prisma/enums.ts";
-import { normalizePromoCode } from "./admin-billing.ts";
 import { PromoCodeError, isUniqueViolation } from "./errors.ts";
 
 type Tx = Prisma.TransactionClient;
 type Db = Pick<Tx, "promoCode" | "promoCodeUsage">;
+
+/** Codes are stored upper-case: users type them in any case. */
+export const normalizePromoCode = (code: string) => code.trim().toUpperCase();
 
 /** No discount brings a price under this (card acquirers refuse smaller charges). */
 export const MINIMUM_CHARGE_RUB = new Prisma.Decimal("1.00");

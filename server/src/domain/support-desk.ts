@@ -18,7 +18,7 @@ import type { TicketCategory, TicketPriority, TicketStatus } from "../generated/
 import { changes } from "./audit.ts";
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from "./errors.ts";
 import { messageAdded, minutesAfter, ticketChanged } from "./support.ts";
-import { notifyTicketReply } from "../telegram/notifications.ts";
+import { notifyTicketReply } from "./notifications.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -16,7 +16,7 @@ import { Prisma } from "../generated/prisma/client.ts";
 import type { WithdrawalMethod, WithdrawalStatus } from "../generated/prisma/enums.ts";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "./errors.ts";
 import { postLedgerEntry } from "./ledger.ts";
-import { notifyWithdrawalStatus } from "../telegram/notifications.ts";
+import { notifyWithdrawalStatus } from "./notifications.ts";
 
 type Tx = Prisma.TransactionClient;
 type Decimal = Prisma.Decimal;
@@ -183,17 +183,35 @@ export async function requestWithdrawal(tx: Tx, request: WithdrawalRequest) {
       status: "PENDING",
     },
   });
-  await postLedgerEntry(tx, {
-    userId,
-    currency,
-    kind: "WITHDRAWAL_RESERVE",
-    amount: amount.negated(),
-    withdrawalId: withdrawal.id,
-  });
+  await reserveForWithdrawal(tx, withdrawal);
   await tx.withdrawalLog.create({
     data: { withdrawalId: withdrawal.id, fromStatus: null, toStatus: "PENDING", note: "Requested" },
   });
   return withdrawal;
+}
+
+type WithdrawalMoney = Pick<WithdrawalRow, "id" | "userId" | "currency" | "amount">;
+
+/** Takes a new withdrawal's amount off the balance (InsufficientBalanceError when it does not cover it). */
+export function reserveForWithdrawal(tx: Tx, withdrawal: WithdrawalMoney, { note, createdAt }: { note?: string; createdAt?: Date } = {}) {
+  return postLedgerEntry(tx, {
+    userId: withdrawal.userId,
+    currency: withdrawal.currency as LedgerCurrency,
+    kind: "WITHDRAWAL_RESERVE",
+    amount: withdrawal.amount.negated(),
+    withdrawalId: withdrawal.id,
+    note,
+    createdAt,
+  });
+}
+
+/** A withdrawal was paid out: the money left the balance at reserve, so only the withdrawn total moves. */
+export async function recordPayout(tx: Tx, withdrawal: WithdrawalMoney) {
+  const column = withdrawal.currency === "TON" ? "withdrawnTon" : "withdrawnRub";
+  await tx.referralBalance.update({
+    where: { userId: withdrawal.userId },
+    data: { [column]: { increment: withdrawal.amount } },
+  });
 }
 
 /** Admin settings holding the smallest withdrawal per currency, and their defaults. */
@@ -348,11 +366,7 @@ export async function markWithdrawalPaid(
       ...(withdrawal.processedById ? {} : { processedBy: { connect: { id: adminId } }, processedAt: now }),
     },
   });
-  const column = withdrawal.currency === "TON" ? "withdrawnTon" : "withdrawnRub";
-  await tx.referralBalance.update({
-    where: { userId: withdrawal.userId },
-    data: { [column]: { increment: withdrawal.amount } },
-  });
+  await recordPayout(tx, withdrawal);
   return transition;
 }
 

@@ -1,7 +1,7 @@
 // Live events for subscriptions. Events carry ids, not data: subscribers reload what they
 // may see, so authorization is checked again for every event. Every listener of one event
 // gets the same payload object (one CustomEvent in memory; one parse per Redis message):
-// schema/subscriptions.ts keys the load it shares between subscribers on it. In memory by
+// schema/live-subscription.ts keys the load it shares between subscribers on it. In memory by
 // default; with REDIS_URL through Redis, so every API instance and worker process
 // shares one stream.
 import type { PubSub } from "graphql-yoga";

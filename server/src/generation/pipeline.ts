@@ -17,7 +17,7 @@
 import type { Config } from "../config.ts";
 import type { Prisma, PrismaClient } from "../db/prisma.ts";
 import { settleJob as settleJobState, type FailedGenerationPayment } from "../domain/generation.ts";
-import { notifyGenerationSettled } from "../telegram/notifications.ts";
+import { notifyGenerationSettled } from "../domain/notifications.ts";
 import { publishAll, type EventBus, type PendingEvent } from "../events/pubsub.ts";
 import type { Storage } from "../storage/storage.ts";
 import { ProviderError, type ImageProvider, type SubmitRequest } from "./providers/provider.ts";

@@ -3,7 +3,7 @@
 // for it. Every job has a key, so adding it again replaces the waiting one instead of
 // duplicating it (graphile-worker: a key whose job is already running gets a new job).
 import type { Prisma, PrismaClient } from "../db/prisma.ts";
-import { addJob, DEFAULT_MAX_ATTEMPTS } from "../worker/queue.ts";
+import { addJob, DEFAULT_MAX_ATTEMPTS } from "../db/job-queue.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

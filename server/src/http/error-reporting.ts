@@ -6,10 +6,10 @@
 // `originalError` (Yoga's request parser puts the JSON parser's own message there).
 import { GraphQLError, type ExecutionResult } from "graphql";
 import { handleStreamOrSingleExecutionResult, isAsyncIterable, type Plugin } from "graphql-yoga";
-import type { Context } from "../context.ts";
+import type { Context, ErrorLogger } from "../context.ts";
 import { DomainError, ValidationError } from "../domain/errors.ts";
 
-export type ErrorLogger = (entry: { requestId: string; error: unknown; path?: readonly (string | number)[] }) => void;
+export type { ErrorLogger };
 
 function reportable(error: GraphQLError, requestId: string, log: ErrorLogger): GraphQLError {
   const original = error.originalError;

@@ -1,7 +1,7 @@
 // The payment providers this deployment offers, from configuration: a provider whose
 // settings are absent is not offered (createPayment answers that it is unavailable).
 import type { Config } from "../config.ts";
-import type { PaymentGateway, PaymentGateways } from "./gateway.ts";
+import type { PaymentGateway, PaymentGateways } from "../domain/payment-gateway.ts";
 import { testModeGateway } from "./test-mode.ts";
 import { TbankClient } from "./tbank/client.ts";
 import { createTbankGateway } from "./tbank/gateway.ts";

@@ -4,7 +4,7 @@ import type { Config } from "../config.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import type { EventBus } from "../events/pubsub.ts";
 import type { WebhookHandler, WebhookRoutes } from "../http/webhooks.ts";
-import type { PaymentGateways } from "./gateway.ts";
+import type { PaymentGateways } from "../domain/payment-gateway.ts";
 import { TBANK_WEBHOOK_PATH } from "./tbank/gateway.ts";
 import { createTbankWebhook } from "./tbank/webhook.ts";
 import { BotApi } from "../telegram/bot-api.ts";

@@ -7,7 +7,7 @@ import { ForbiddenError, IdempotencyKeyReusedError, NotFoundError, PaymentProvid
 import { createPayment, settlePayment } from "../domain/payments.ts";
 import { quoteDiscount } from "../domain/promo-codes.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Checkout as CheckoutValue } from "../payments/gateway.ts";
+import type { Checkout as CheckoutValue } from "../domain/payment-gateway.ts";
 import { parseDatabaseId, viewerId } from "./access.ts";
 import { PromoCodeProblemType } from "./errors.ts";
 import { Payment, PaymentProvider } from "./payments.ts";

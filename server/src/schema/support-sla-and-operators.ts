@@ -5,7 +5,7 @@ import { builder } from "../builder.ts";
 import { audited } from "../domain/audit.ts";
 import { FINAL_STATUSES, updateSlaConfig } from "../domain/support-desk.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { TicketCategory as TicketCategoryValues, TicketPriority as TicketPriorityValues } from "../generated/prisma/enums.ts";
+import { type TicketCategory as TicketCategoryValues, TicketPriority as TicketPriorityValues } from "../generated/prisma/enums.ts";
 import { staffOnlyLookup } from "./access.ts";
 import { AdminQueries } from "./admin-queries.ts";
 import { given } from "./inputs.ts";

@@ -5,7 +5,7 @@ import { builder } from "../builder.ts";
 import { audited } from "../domain/audit.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../domain/errors.ts";
 import { addInternalNote, assignTicket, escalateTicket, replyToTicket, type TicketChange, updateTicket } from "../domain/support-desk.ts";
-import { type PendingEvent, publishAll } from "../events/pubsub.ts";
+import { type EventBus, type PendingEvent, publishAll } from "../events/pubsub.ts";
 import { TicketPriority as TicketPriorityValues, TicketStatus as TicketStatusValues } from "../generated/prisma/enums.ts";
 import { requireDatabaseId } from "./access.ts";
 import { messageBody } from "./inputs.ts";
@@ -22,7 +22,7 @@ const ticketIdOf = (id: string) => requireDatabaseId(id, "SupportTicket");
  * (a rolled-back change publishes nothing).
  */
 async function auditedTicketChange(
-  context: Parameters<typeof audited>[0],
+  context: Parameters<typeof audited>[0] & { events: EventBus },
   action: string,
   ticketId: number,
   change: (tx: Parameters<Parameters<typeof audited>[3]>[0]) => Promise<TicketChange>,

@@ -3,6 +3,7 @@
 // only under their display name. Operator tools: support-desk.ts and support-ticket-actions.ts.
 import { z } from "zod";
 import { builder } from "../builder.ts";
+import type { Context } from "../context.ts";
 import { ConflictError, NotFoundError } from "../domain/errors.ts";
 import { closeSupportTicket, openSupportTicket, postSupportMessage, rateSupportTicket } from "../domain/support.ts";
 import {
@@ -75,6 +76,11 @@ export const SupportTicket = builder.prismaNode("SupportTicket", {
   }),
 });
 
+/** May the caller read this message of a ticket it may read: staff, or its user unless it is an internal note. */
+export function canReadMessage(context: Context, message: { isInternal: boolean }): boolean {
+  return isStaff(context) || (context.user !== null && !message.isInternal);
+}
+
 export const SupportTicketMessage = builder.prismaNode("SupportTicketMessage", {
   id: { field: "id" },
   nullable: true,
@@ -86,7 +92,7 @@ export const SupportTicketMessage = builder.prismaNode("SupportTicketMessage", {
   // Reachable only through the owner-filtered lookup above or an owned ticket's `messages`
   // (its type checks the owner); the note check here is the last line for internal notes.
   // Internal notes are for staff only; a user reads the rest of their tickets.
-  authScopes: (message, context) => isStaff(context) || (context.user !== null && !message.isInternal),
+  authScopes: (message, context) => canReadMessage(context, message),
   fields: (t) => ({
     body: t.exposeString("body"),
     senderType: t.expose("senderType", { type: MessageSender }),

@@ -1,7 +1,8 @@
 // Files in a local folder, served back by the API under /files/ (development default).
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { assertSafeKey, type Storage } from "./storage.ts";
+import type { Storage } from "../domain/storage.ts";
+import { assertSafeKey } from "./keys.ts";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",

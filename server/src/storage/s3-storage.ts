@@ -1,7 +1,8 @@
 // S3-compatible object storage (AWS S3, MinIO, Yandex Object Storage, R2…),
 // path-style requests signed with AWS Signature V4.
 import { AwsClient } from "aws4fetch";
-import { assertSafeKey, type Storage } from "./storage.ts";
+import type { Storage } from "../domain/storage.ts";
+import { assertSafeKey } from "./keys.ts";
 
 export interface S3Options {
   endpoint: string;

@@ -11,7 +11,7 @@
 import type { PrismaClient } from "../db/prisma.ts";
 import { audienceCondition, audienceOf, startDueBroadcasts } from "../domain/broadcasts.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { queueBroadcastJob, type BroadcastJob } from "./outbox-jobs.ts";
+import { queueBroadcastJob, type BroadcastJob } from "../domain/telegram-outbox.ts";
 import { broadcastRate, type Outbox } from "./outbox.ts";
 
 type Tx = Prisma.TransactionClient;

@@ -17,7 +17,7 @@
 import type { PrismaClient } from "../db/prisma.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { BotApiError } from "./bot-api.ts";
-import { queueMessageJob } from "./outbox-jobs.ts";
+import { queueMessageJob } from "../domain/telegram-outbox.ts";
 import type { TelegramSender } from "./sender.ts";
 
 export interface OutboxSettings {

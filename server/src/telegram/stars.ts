@@ -19,8 +19,9 @@ import type { PrismaClient } from "../db/prisma.ts";
 import { raiseAdminAlert } from "../domain/alerts.ts";
 import { PaymentProviderError } from "../domain/errors.ts";
 import { completeRefund, settlePayment } from "../domain/payments.ts";
+import { isPaid } from "../domain/payment-states.ts";
 import { claimWebhookEvent, finishWebhookEvent } from "../domain/webhook-events.ts";
-import type { PaymentGateway, PaymentRow } from "../payments/gateway.ts";
+import type { PaymentGateway, PaymentRow } from "../domain/payment-gateway.ts";
 import { BotApiError, type BotApi } from "./bot-api.ts";
 import {
   botRoute,
@@ -132,7 +133,7 @@ export async function checkoutRefusal(db: PrismaClient | Tx, query: PreCheckoutQ
     select: { provider: true, status: true, starsAmount: true, user: { select: { telegramUserId: true } } },
   });
   if (!payment || payment.provider !== "STARS" || payment.user.telegramUserId !== BigInt(query.from.id)) return CHECKOUT_REFUSALS.unknown;
-  if (payment.status === "SUCCEEDED" || payment.status === "REFUNDING" || payment.status === "REFUNDED") return CHECKOUT_REFUSALS.paid;
+  if (isPaid(payment.status)) return CHECKOUT_REFUSALS.paid;
   if (payment.status !== "PENDING") return CHECKOUT_REFUSALS.closed;
   if (query.currency !== STARS_CURRENCY || query.total_amount !== payment.starsAmount) return CHECKOUT_REFUSALS.price;
   return null;

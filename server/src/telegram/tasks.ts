@@ -1,10 +1,10 @@
-// The worker's Telegram tasks (names in outbox-jobs.ts): personal messages, broadcasts
+// The worker's Telegram tasks (names in domain/telegram-outbox.ts): personal messages, broadcasts
 // and the sweep. Built lazily, so task lists made for other tests need no sender.
 import type { TaskList } from "graphile-worker";
 import type { Config } from "../config.ts";
 import type { PrismaClient } from "../db/prisma.ts";
 import { createBroadcastDelivery } from "./broadcast-delivery.ts";
-import { TELEGRAM_TASK, type BroadcastJob } from "./outbox-jobs.ts";
+import { TELEGRAM_TASK, type BroadcastJob } from "../domain/telegram-outbox.ts";
 import { createOutbox, type OutboxSettings } from "./outbox.ts";
 import { createTelegramSender, type TelegramSender } from "./sender.ts";
 

@@ -11,7 +11,7 @@ import type { ImageProvider } from "../generation/providers/provider.ts";
 import type { Storage } from "../storage/storage.ts";
 import { createTaskList } from "./tasks.ts";
 import { createTelegramDelivery } from "../telegram/tasks.ts";
-import type { PaymentGateways } from "../payments/gateway.ts";
+import type { PaymentGateways } from "../domain/payment-gateway.ts";
 
 export interface WorkerDependencies {
   /** A direct connection (LISTEN/NOTIFY does not go through transaction-mode poolers). */

@@ -5,7 +5,7 @@ import { createPipeline, type PipelineDependencies } from "../generation/pipelin
 import { TASK } from "../generation/queue.ts";
 import { pruneRateWindows } from "../auth/api-keys.ts";
 import { EXPIRE_STALE_TASK, REFUND_TASK, expireStalePayments, runProviderRefund } from "../domain/payments.ts";
-import type { PaymentGateways } from "../payments/gateway.ts";
+import type { PaymentGateways } from "../domain/payment-gateway.ts";
 import { createTonTasks } from "../payments/ton/tasks.ts";
 import { createTelegramTasks, type TelegramDelivery } from "../telegram/tasks.ts";
 

@@ -298,7 +298,7 @@ export async function startFakeKie(options: FakeKieOptions = {}): Promise<FakeKi
     res.end(png);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer) {
+  function handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer) {
     const url = new URL(req.url ?? "/", "http://fake");
     const result = /^\/(results|cdn)\/([\w-]+)\/(\d+)\.png$/.exec(url.pathname);
     if (req.method === "GET" && result) return serveResult(res, result[2]!, Number(result[3]), result[1] === "cdn");
@@ -382,9 +382,11 @@ export async function startFakeKie(options: FakeKieOptions = {}): Promise<FakeKi
       res.on("finish", () =>
         requests.push({ method: req.method!, path: req.url ?? "/", authorization: req.headers.authorization, status: res.statusCode }),
       );
-      handle(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
+      try {
+        handle(req, res, Buffer.concat(chunks));
+      } catch (error) {
         if (!res.headersSent) send(res, 500, { code: 500, msg: String(error), data: null });
-      });
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

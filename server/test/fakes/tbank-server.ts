@@ -116,7 +116,7 @@ export async function startFakeTbank({ terminalKey = "PinGlassTEST", password = 
   let nextPaymentId = 7_000_000_000;
   let base = "";
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  async function handle(req: IncomingMessage, res: ServerResponse) {
     const method = (req.url ?? "").replace(/^\/v2\//, "").split("?")[0]!;
     const body = await readJson(req);
     const tokenValid = body.TerminalKey === fake.terminalKey && typeof body.Token === "string" && body.Token === sign(body, fake.password);
@@ -206,6 +206,13 @@ export async function startFakeTbank({ terminalKey = "PinGlassTEST", password = 
       OrderId: payment.orderId,
       OriginalAmount: original,
       NewAmount: original - amount,
+    });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
     });
   });
 

@@ -256,7 +256,7 @@ export async function startFakeBotApi({
     res.end(JSON.stringify(body));
   }
 
-  async function paramsOf(req: IncomingMessage, raw: Buffer, url: URL): Promise<Record<string, unknown>> {
+  function paramsOf(req: IncomingMessage, raw: Buffer, url: URL): Record<string, unknown> {
     const params: Record<string, unknown> = Object.fromEntries(url.searchParams);
     const type = (req.headers["content-type"] ?? "").split(";", 1)[0]!.trim().toLowerCase();
     if (raw.length === 0) return params;
@@ -292,7 +292,7 @@ export async function startFakeBotApi({
       });
     };
     try {
-      params = await paramsOf(req, raw, url);
+      params = paramsOf(req, raw, url);
     } catch (error) {
       return answerError(error instanceof FakeBotApiError ? error : badRequest("can't parse request body"));
     }

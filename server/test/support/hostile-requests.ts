@@ -4,7 +4,7 @@
 // Both judge each answer the same way (`judge`): never a 5xx, never an internal detail,
 // never a masked unexpected error, never a closed socket for a well-framed message.
 import { readFileSync } from "node:fs";
-import { Kind, parse } from "graphql";
+import { Kind, OperationTypeNode, parse } from "graphql";
 import WebSocket from "ws";
 
 /** What no production answer may carry: library internals, suggestions, stacks, paths. */
@@ -69,7 +69,7 @@ function manifest(): { hash: string; text: string; variables: string[] }[] {
   return Object.entries(documents).flatMap(([hash, text]) => {
     const operation = parse(text).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
     const variables = operation?.variableDefinitions?.map((v) => v.variable.name.value) ?? [];
-    return operation?.operation === "subscription" || variables.length === 0 ? [] : [{ hash, text, variables }];
+    return operation?.operation === OperationTypeNode.SUBSCRIPTION || variables.length === 0 ? [] : [{ hash, text, variables }];
   });
 }
 
@@ -398,7 +398,7 @@ export class RawGraphqlWs {
         reject(new Error(`closed ${code} before connection_ack`));
       });
       this.socket.on("message", (data) => {
-        const text = data.toString();
+        const text = (data as Buffer).toString(); // text frames arrive as one Buffer
         const message = JSON.parse(text) as { type: string; id?: string };
         if (message.type === "connection_ack") return resolve();
         if (message.type === "ping") return this.socket.send(JSON.stringify({ type: "pong" }));

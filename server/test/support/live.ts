@@ -96,7 +96,7 @@ export function subscribeWs(client: Client, operation: Operation): LiveStream {
     // `error` message: read them as the payload they would be over HTTP.
     error: (error) => {
       if (Array.isArray(error)) {
-        stream.push({ errors: error } as Payload);
+        stream.push({ errors: error });
         return stream.end();
       }
       stream.end(error ?? "error");
@@ -154,7 +154,8 @@ export function subscribeSse(httpUrl: string, operation: Operation, headers: Rec
 export function observedBus(bus: EventBus) {
   const listening = new Map<string, number>();
   const waiters = new Map<string, Array<() => void>>();
-  const topic = (channel: string, id?: unknown) => (id === undefined ? channel : `${channel}:${String(id)}`);
+  // The bus's ids are database ids (numbers), printed as the bus prints them.
+  const topic = (channel: string, id?: unknown) => (id === undefined ? channel : `${channel}:${id as number}`);
   const observed: EventBus = {
     publish: bus.publish,
     subscribe: ((channel: string, ...id: unknown[]) => {

@@ -4,7 +4,7 @@
 // the notification webhook (webhook.ts).
 import { Prisma } from "../../generated/prisma/client.ts";
 import { PaymentProviderError } from "../../domain/errors.ts";
-import type { PaymentGateway, RefundOutcome } from "../gateway.ts";
+import type { PaymentGateway, RefundOutcome } from "../../domain/payment-gateway.ts";
 import { TbankClient } from "./client.ts";
 
 export const TBANK_WEBHOOK_PATH = "/webhooks/tbank";

@@ -4,7 +4,7 @@
 import { Prisma } from "../../generated/prisma/client.ts";
 import { PaymentProviderError } from "../../domain/errors.ts";
 import type { Config } from "../../config.ts";
-import type { Checkout, PaymentGateway, PaymentGateways, PaymentRow, PricedFields, RefundOutcome } from "../gateway.ts";
+import type { Checkout, PaymentGateway, PaymentGateways, PaymentRow, PricedFields, RefundOutcome } from "../../domain/payment-gateway.ts";
 import { TonApiClient } from "./client.ts";
 import { currentTonRate } from "./rates.ts";
 

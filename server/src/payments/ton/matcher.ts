@@ -17,6 +17,7 @@
 import type { Prisma } from "../../generated/prisma/client.ts";
 import type { PrismaClient } from "../../db/prisma.ts";
 import { lockPayment, settlePayment } from "../../domain/payments.ts";
+import { isPaid } from "../../domain/payment-states.ts";
 import { raiseAdminAlert } from "../../domain/alerts.ts";
 import type { TonTransaction } from "./client.ts";
 import { toNano, type TonGateway } from "./gateway.ts";
@@ -113,7 +114,7 @@ export async function applyTransfer(tx: Tx, transaction: TonTransaction, confirm
 
   const payment = await lockPayment(tx, found.id);
   const received = formatTon(transfer.valueNano);
-  if (payment.status === "SUCCEEDED" || payment.status === "REFUNDING" || payment.status === "REFUNDED") {
+  if (isPaid(payment.status)) {
     return orphan(tx, transaction, `Payment ${payment.id} was already paid by another transfer; ${received} TON arrived again`);
   }
   const expected = toNano(payment.tonAmount!);

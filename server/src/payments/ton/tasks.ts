@@ -2,7 +2,7 @@
 import type { Task, TaskList } from "graphile-worker";
 import type { PrismaClient } from "../../db/prisma.ts";
 import { recordSystemLog } from "../../domain/alerts.ts";
-import type { PaymentGateways } from "../gateway.ts";
+import type { PaymentGateways } from "../../domain/payment-gateway.ts";
 import { tonGatewayOf } from "./gateway.ts";
 import { scanTonTransfers, TON_RATE_TASK, TON_SCAN_TASK } from "./matcher.ts";
 import { refreshTonRate } from "./rates.ts";

@@ -1,4 +1,5 @@
-// What every payment provider does for us, behind one interface: price a payment in its
+// The port every payment provider adapter (payments/<provider>/, telegram/stars.ts)
+// implements, injected by the composition root. What it does for us: price a payment in its
 // currency, open it (the user then pays at the provider), give the same checkout back on
 // a retried request, and refund. Settling (a webhook or a job saw the money) is not here:
 // it goes through domain/payments.ts, the one place that moves payment state.

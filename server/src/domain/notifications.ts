@@ -1,9 +1,10 @@
 // Personal Telegram notifications: an outbox row and its keyed queue job, written in the
 // transaction of the change they tell about — a change that rolls back sends nothing.
-// The worker sends them (outbox.ts). Users without a Telegram chat get none.
+// The domain only writes the outbox; the worker's Telegram adapter sends it
+// (telegram/outbox.ts). Users without a Telegram chat get none.
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { FailedGenerationPayment } from "../domain/generation.ts";
-import { queueMessageJob } from "./outbox-jobs.ts";
+import type { FailedGenerationPayment } from "./payment-states.ts";
+import { queueMessageJob } from "./telegram-outbox.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 // Adding a job to graphile-worker from SQL, inside the caller's Prisma transaction: the
 // job commits (or rolls back) with the state change that asked for it. A job key makes
 // adding it again replace the waiting job instead of duplicating it.
-import type { Prisma, PrismaClient } from "../db/prisma.ts";
+import type { Prisma, PrismaClient } from "./prisma.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

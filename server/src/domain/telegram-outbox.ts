@@ -1,8 +1,9 @@
-// The worker's Telegram queue jobs and how they are added: always inside the caller's
-// transaction (worker/queue.ts), keyed, so an outbox row and its job commit together and
+// The Telegram outbox's queue jobs, written by the domain and run by the worker's
+// Telegram adapter (telegram/tasks.ts). They are added always inside the caller's
+// transaction (db/job-queue.ts), keyed, so an outbox row and its job commit together and
 // adding one again replaces the waiting job instead of duplicating it.
 import type { Prisma, PrismaClient } from "../db/prisma.ts";
-import { addJob } from "../worker/queue.ts";
+import { addJob } from "../db/job-queue.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

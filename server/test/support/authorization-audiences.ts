@@ -1,0 +1,157 @@
+// The audiences of the authorization matrix, what each cell can say, and the Markdown
+// rendering of docs/authorization.md. No schema import: the doc generator stays cheap.
+import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
+import { ApiKeyScope } from "../../src/generated/prisma/enums.ts";
+
+/**
+ * What one audience gets from one field:
+ * - `allow`: the authorization layer let the request through. The answer may still be a typed
+ *   domain error (VALIDATION_FAILED, CONFLICT, PAYMENT_REQUIRED, …) or a NOT_FOUND for a probe
+ *   whose target deliberately does not exist (mutations probed with an id no row has).
+ * - `UNAUTHENTICATED` / `FORBIDDEN`: refused, as a GraphQL error or a typed error in the payload.
+ * - `NOT_FOUND`: the probe targets a fixture of the owning user and this audience cannot see it
+ *   (a typed NotFoundError, or `node(id)` and friends answering null).
+ */
+export type Outcome = "allow" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
+
+export const SCOPES = Object.values(ApiKeyScope);
+
+/** A partner key of the owning user carrying every scope except `scope`. */
+export const keyWithout = (scope: ApiKeyScope) => `key-${scope}` as const;
+
+export const AUDIENCES = [
+  { id: "anonymous", label: "Anonymous", description: "no credentials" },
+  { id: "owner", label: "Owner", description: "the signed-in user owning the fixtures the probe targets" },
+  { id: "other", label: "Other user", description: "another signed-in user" },
+  { id: "key", label: "Key", description: "a partner API key of the owner with every scope" },
+  ...SCOPES.map((scope) => ({
+    id: keyWithout(scope),
+    label: `Key − ${scope}`,
+    description: `a partner API key of the owner with every scope but ${scope}`,
+  })),
+  { id: "VIEWER", label: "VIEWER", description: "admin panel account, role VIEWER" },
+  { id: "OPERATOR", label: "OPERATOR", description: "admin panel account, role OPERATOR" },
+  { id: "ADMIN", label: "ADMIN", description: "admin panel account, role ADMIN" },
+] as const;
+
+export type AudienceId = (typeof AUDIENCES)[number]["id"];
+export type Expectation = Record<AudienceId, Outcome>;
+
+const KEYS: AudienceId[] = ["key", ...SCOPES.map(keyWithout)];
+const STAFF_ROLES = ["VIEWER", "OPERATOR", "ADMIN"] as const;
+
+function row(fill: (audience: AudienceId) => Outcome): Expectation {
+  return Object.fromEntries(AUDIENCES.map(({ id }) => [id, fill(id)])) as Expectation;
+}
+
+/** Everyone. */
+export const PUBLIC = row(() => "allow");
+
+/** Signed-in users (either of them) only: the `user` scope. */
+export const USER = row((a) => (a === "anonymous" ? "UNAUTHENTICATED" : a === "owner" || a === "other" ? "allow" : "FORBIDDEN"));
+
+/** Signed-in users, acting on the owner's row: another user does not see it. */
+export const OWNER = { ...USER, other: "NOT_FOUND" } satisfies Expectation;
+
+/** Admin accounts of at least `role`: the `staff`, `operator` and `admin` scopes. */
+export function staff(role: (typeof STAFF_ROLES)[number] = "VIEWER"): Expectation {
+  const allowed = STAFF_ROLES.slice(STAFF_ROLES.indexOf(role));
+  return row((a) => (a === "anonymous" ? "UNAUTHENTICATED" : (allowed as readonly string[]).includes(a) ? "allow" : "FORBIDDEN"));
+}
+export const STAFF = staff("VIEWER");
+export const OPERATOR = staff("OPERATOR");
+export const ADMIN = staff("ADMIN");
+
+/** A partner key carrying `scope` (only). */
+export function apiKey(scope: ApiKeyScope): Expectation {
+  return row((a) =>
+    a === "anonymous" ? "UNAUTHENTICATED" : a === "key" || (KEYS.includes(a) && a !== keyWithout(scope)) ? "allow" : "FORBIDDEN",
+  );
+}
+
+/** A partner key, any scope: the `partner` root. */
+export const ANY_KEY = row((a) => (a === "anonymous" ? "UNAUTHENTICATED" : KEYS.includes(a) ? "allow" : "FORBIDDEN"));
+
+/** The owner's row looked up by id: its owner and staff see it, nobody else does. */
+export const OWNER_AND_STAFF_SEE = row((a) => (a === "owner" || (STAFF_ROLES as readonly string[]).includes(a) ? "allow" : "NOT_FOUND"));
+
+/** A staff-only field of the owner's row: staff read it, the owner is refused, nobody else sees the row. */
+export const STAFF_FIELD = { ...OWNER_AND_STAFF_SEE, owner: "FORBIDDEN" } satisfies Expectation;
+
+/** The owner or staff, on the owner's row (subscriptions): another user does not see it. */
+export const OWNER_OR_STAFF = row((a) =>
+  a === "anonymous" ? "UNAUTHENTICATED" : a === "other" ? "NOT_FOUND" : KEYS.includes(a) ? "FORBIDDEN" : "allow",
+);
+
+/** `base` with some cells changed. */
+export function except(base: Expectation, cells: Partial<Expectation>): Expectation {
+  return { ...base, ...cells };
+}
+
+const mark = (outcome: Outcome) => (outcome === "allow" ? "✓" : outcome);
+
+/** docs/authorization.md, from the table. */
+export function renderAuthorizationDoc(table: Record<string, Expectation>, notes: Record<string, string> = {}): string {
+  const lines = [
+    "# Authorization matrix",
+    "",
+    "<!-- Generated by `pnpm docs:authorization` from server/test/support/authorization-table.ts; do not edit. -->",
+    "",
+    "Who may use each field of the schema. `server/test/authorization-matrix.test.ts` walks the built schema — every",
+    "root query, mutation and subscription field, every field of the `admin` namespace, and every object field guarded",
+    "by `authScopes` — and checks each cell below against the running API. A field without a row fails that test.",
+    "",
+    "- ✓: the authorization layer lets the request through (the answer may still be a typed domain error such as",
+    "  `VALIDATION_FAILED`, or `NOT_FOUND` when the probe deliberately names a row that does not exist).",
+    "- `UNAUTHENTICATED`: refused, sign in first. `FORBIDDEN`: refused for this caller.",
+    "- `NOT_FOUND`: the probe targets the owner's row and this caller cannot see it (a typed `NotFoundError`, or",
+    "  `node(id)` answering null).",
+    "",
+    "Mutations are probed with harmless inputs. Where acting on the owner's row would change or delete it, the probe",
+    "names an id no row has, so the Owner and Other user columns agree there; those mutations' ownership rules are",
+    "covered by their own tests. Object fields are probed on the owner's row through `node(id)` (or `partner`).",
+    "",
+    "Audiences:",
+    "",
+    ...AUDIENCES.map(({ label, description }) => `- **${label}**: ${description}.`),
+    "",
+  ];
+  const sections: Array<[string, (path: string) => boolean]> = [
+    ["Queries", (p) => p.startsWith("Query.")],
+    ["Admin namespace (`admin { … }`)", (p) => p.startsWith("AdminQueries.")],
+    ["Mutations", (p) => p.startsWith("Mutation.")],
+    ["Subscriptions", (p) => p.startsWith("Subscription.")],
+    ["Object fields with their own `authScopes`", (p) => !/^(Query|AdminQueries|Mutation|Subscription)\./.test(p)],
+  ];
+  const header = `| Field | ${AUDIENCES.map(({ label }) => label).join(" | ")} |`;
+  const rule = `| --- | ${AUDIENCES.map(() => ":---:").join(" | ")} |`;
+  for (const [title, inSection] of sections) {
+    const paths = Object.keys(table).filter(inSection).sort();
+    if (paths.length === 0) continue;
+    lines.push(`## ${title}`, "", header, rule);
+    for (const path of paths) {
+      const note = notes[path] ? ` ¹` : "";
+      lines.push(`| \`${path}\`${note} | ${AUDIENCES.map(({ id }) => mark(table[path]![id])).join(" | ")} |`);
+    }
+    lines.push("");
+  }
+  const noted = Object.keys(notes).filter((path) => path in table);
+  if (noted.length > 0) {
+    lines.push("## Notes", "");
+    for (const path of noted.sort()) lines.push(`- ¹ \`${path}\`: ${notes[path]}`);
+    lines.push("");
+  }
+  const cells = Object.keys(table).length * AUDIENCES.length;
+  lines.push(`${Object.keys(table).length} fields × ${AUDIENCES.length} audiences = ${cells} cells.`, "");
+  return lines.join("\n");
+}
+
+/** Where the generated table lives. */
+export const AUTHORIZATION_DOC = fileURLToPath(new URL("../../../docs/authorization.md", import.meta.url));
+
+/** docs/authorization.md as committed: rendered, then laid out by Prettier (so `pnpm format` leaves it alone). */
+export async function authorizationDoc(table: Record<string, Expectation>, notes: Record<string, string> = {}): Promise<string> {
+  const options = await prettier.resolveConfig(AUTHORIZATION_DOC);
+  return prettier.format(renderAuthorizationDoc(table, notes), { ...options, filepath: AUTHORIZATION_DOC });
+}
