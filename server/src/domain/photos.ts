@@ -7,9 +7,6 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from "
 
 type Tx = Prisma.TransactionClient;
 
-/** Newest first, with the id as tie-breaker: the order of every photo and avatar list. */
-export const newestFirst: ({ createdAt: "desc" } | { id: "desc" })[] = [{ createdAt: "desc" }, { id: "desc" }];
-
 export const AVATAR_NAME_MAX_LENGTH = 100;
 // 5 × UPLOAD_MAX_BYTES (10 MB) must fit in MAX_REQUEST_BYTES (60 MB).
 export const MAX_FILES_PER_UPLOAD = 5;

@@ -68,3 +68,8 @@ export function filterDatabaseId(globalId: string | null | undefined, typename: 
 export function staffOnlyLookup(id: string | number, context: Context, entity: string) {
   return { id: isStaff(context) ? parseDatabaseId(id, entity) : -1 };
 }
+
+/** A catalogue row by id (tiers, styles, packs): retired rows answer null, like unknown ids (staff see them). */
+export function activeById(id: string | number, entity: string, context: Context) {
+  return { id: parseDatabaseId(id, entity), ...(isStaff(context) ? {} : { isActive: true }) };
+}

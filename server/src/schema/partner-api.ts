@@ -13,6 +13,7 @@ import { createPartnerApiKey, revokePartnerApiKey } from "../domain/partners.ts"
 import { creditedEarnings, earningAmount, ensureReferralCode, referredDisplayName } from "../domain/referrals.ts";
 import { ApiKeyScope as ApiKeyScopeValues } from "../generated/prisma/enums.ts";
 import { canRead, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
+import { newestFirst } from "./ordering.ts";
 import { Currency } from "./payments.ts";
 import { EarningStatus } from "./referrals.ts";
 import { User } from "./user.ts";
@@ -21,8 +22,6 @@ export const ApiKeyScope = builder.enumType(ApiKeyScopeValues, {
   name: "ApiKeyScope",
   description: "REFERRALS_READ: the partner's referral stats and earnings. REFERRAL_LINKS_CREATE: the partner's referral link.",
 });
-
-const newestFirst = { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }] };
 
 export const PartnerApiKey = builder.prismaNode("PartnerApiKey", {
   id: { field: "id" },
@@ -61,7 +60,7 @@ builder.prismaObjectFields(User, (t) => ({
     args: { active: t.arg.boolean({ description: "true: only keys not revoked; false: only revoked ones." }) },
     query: ({ active }) => ({
       where: active == null ? {} : { revokedAt: active ? null : { not: null } },
-      ...newestFirst,
+      orderBy: newestFirst,
     }),
   }),
 }));
@@ -214,7 +213,7 @@ const PartnerView = builder.prismaObject("User", {
       authScopes: { apiKey: "REFERRALS_READ" },
       description: "Commissions on payments by people the partner referred, newest first.",
       args: { status: t.arg({ type: EarningStatus }) },
-      query: ({ status }) => ({ where: status ? { status } : {}, ...newestFirst }),
+      query: ({ status }) => ({ where: status ? { status } : {}, orderBy: newestFirst }),
     }),
   }),
 });

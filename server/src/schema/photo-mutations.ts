@@ -1,5 +1,5 @@
-// Photo mutations: avatars, reference uploads, favorites, deletions and share links.
-// Rules live in domain/photos.ts; these resolvers translate input and results.
+// Photo mutations: avatars, reference uploads, favorites and deletions. Rules live in
+// domain/photos.ts; these resolvers translate input and results.
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { z } from "zod";
 import { builder } from "../builder.ts";
@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 import { ConflictError, NotFoundError } from "../domain/errors.ts";
 import * as photos from "../domain/photos.ts";
 import { onViewersAvatar, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
-import { Avatar, GeneratedPhoto, ReferencePhoto, SharedGallery, rememberViewersAvatar } from "./photos.ts";
+import { Avatar, GeneratedPhoto, ReferencePhoto, rememberViewersAvatar } from "./photos.ts";
 
 const avatarName = z
   .string()
@@ -53,20 +53,6 @@ const DeleteReferencePhotoInput = builder.inputType("DeleteReferencePhotoInput",
 
 const photoIdInput = (name: string) =>
   builder.inputType(name, { fields: (t) => ({ photoId: t.globalID({ required: true, for: GeneratedPhoto }) }) });
-
-const CreateSharedGalleryInput = builder.inputType("CreateSharedGalleryInput", {
-  fields: (t) => ({
-    avatarId: t.globalID({ required: true, for: Avatar }),
-    expiresInHours: t.int({
-      defaultValue: photos.GALLERY_HOURS.default,
-      validate: z.number().int().min(photos.GALLERY_HOURS.min).max(photos.GALLERY_HOURS.max),
-    }),
-  }),
-});
-
-const RevokeSharedGalleryInput = builder.inputType("RevokeSharedGalleryInput", {
-  fields: (t) => ({ galleryId: t.globalID({ required: true, for: SharedGallery }) }),
-});
 
 const DeleteAvatarPayload = builder.objectRef<{ avatarId: number }>("DeleteAvatarPayload").implement({
   fields: (t) => ({ deletedAvatarId: t.id({ resolve: (p) => encodeGlobalID("Avatar", p.avatarId) }) }),
@@ -209,30 +195,6 @@ builder.mutationFields((t) => ({
       const photoId = parseDatabaseId(input.photoId.id, "GeneratedPhoto");
       await photos.deleteGeneratedPhoto(context.prisma, viewerId(context), photoId);
       return { photoId };
-    },
-  }),
-  createSharedGallery: t.prismaField({
-    type: SharedGallery,
-    authScopes: { user: true },
-    description: "A new public link to an avatar's photos, valid for `expiresInHours` (1–720, default 168).",
-    errors: { types: [NotFoundError] },
-    args: { input: t.arg({ type: CreateSharedGalleryInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => {
-      const avatarId = parseDatabaseId(input.avatarId.id, "Avatar");
-      const id = await photos.createSharedGallery(context.prisma, viewerId(context), avatarId, input.expiresInHours ?? undefined);
-      return context.prisma.sharedGallery.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  revokeSharedGallery: t.prismaField({
-    type: SharedGallery,
-    authScopes: { user: true },
-    description: "Turns a gallery link off for good; revoking it again changes nothing.",
-    errors: { types: [NotFoundError] },
-    args: { input: t.arg({ type: RevokeSharedGalleryInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => {
-      const id = parseDatabaseId(input.galleryId.id, "SharedGallery");
-      await photos.revokeSharedGallery(context.prisma, viewerId(context), id);
-      return context.prisma.sharedGallery.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 }));

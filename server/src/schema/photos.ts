@@ -1,14 +1,20 @@
-// Photos: avatars, reference uploads, generated photos, favorites and shared galleries.
-// Everything here is its owner's only, except the public view of a shared gallery.
+// Avatars and their photos: reference uploads, generated photos and favorites. Everything
+// here is its owner's (and staff's) only; staff also see owners and favorite counts, and list
+// avatars, generated photos and favorites (admin.avatars, admin.generatedPhotos, admin.photoFavorites).
 import { createContextCache } from "@pothos/core";
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import DataLoader from "dataloader";
+import { z } from "zod";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
-import * as photos from "../domain/photos.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import { AvatarStatus as AvatarStatusValues } from "../generated/prisma/enums.ts";
-import { canRead, isStaff, onViewersAvatar, ownedByViewer, parseDatabaseId } from "./access.ts";
-import { Style } from "./catalogue.ts";
+import { canRead, filterDatabaseId, isStaff, onViewersAvatar, ownedByViewer, parseDatabaseId } from "./access.ts";
+import { AdminQueries } from "./admin-queries.ts";
+import { all, type DateRange, dateRangeFilter, DateRangeInput, search } from "./filters.ts";
+import { CREATED_AT, newestFirst, orderBy, orderInput } from "./ordering.ts";
+import { Style } from "./pricing-tiers-and-styles.ts";
+import { User } from "./user.ts";
 
 // ─── Ownership of rows that hang off an avatar ────────────────────────────────────
 // Photos and jobs carry an avatar id, not a user id. Reached through their avatar (the
@@ -64,7 +70,7 @@ export const Avatar = builder.prismaNode("Avatar", {
     referencePhotos: t.relatedConnection("referencePhotos", {
       cursor: "id",
       totalCount: true,
-      query: { orderBy: photos.newestFirst },
+      query: { orderBy: newestFirst },
     }),
     generatedPhotos: t.relatedConnection("generatedPhotos", {
       cursor: "id",
@@ -73,10 +79,10 @@ export const Avatar = builder.prismaNode("Avatar", {
       query: (args) => ({
         // An id that cannot be a style matches no photo rather than failing the page.
         where: args.styleId ? { styleId: /^\d{1,9}$/.test(args.styleId.id) ? Number(args.styleId.id) : -1 } : {},
-        orderBy: photos.newestFirst,
+        orderBy: newestFirst,
       }),
     }),
-    sharedGalleries: t.relatedConnection("sharedGalleries", { cursor: "id", query: { orderBy: photos.newestFirst } }),
+    sharedGalleries: t.relatedConnection("sharedGalleries", { cursor: "id", query: { orderBy: newestFirst } }),
   }),
 });
 
@@ -120,77 +126,24 @@ export const GeneratedPhoto = builder.prismaNode("GeneratedPhoto", {
   }),
 });
 
-export const SharedGallery = builder.prismaNode("SharedGallery", {
-  id: { field: "id" },
-  nullable: true,
-  description: "A public, read-only link to an avatar's photos, until it expires or is revoked.",
-  findUnique: (id, context) => ({ id: parseDatabaseId(id, "SharedGallery"), ...ownedByViewer(context) }),
-  authScopes: (gallery, context) => canRead(context, gallery.userId),
-  fields: (t) => ({
-    token: t.exposeString("token"),
-    url: t.string({ description: "Path of the public page, relative to the web app.", resolve: (g) => `/g/${g.token}` }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
-    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
-    viewCount: t.exposeInt("viewCount"),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    avatar: t.relation("avatar"),
-  }),
-});
-
-// The public view of a shared gallery: images and dates, nothing that identifies the owner.
-const PublicPhoto = builder.prismaObject("GeneratedPhoto", {
-  variant: "PublicPhoto",
-  description: "A photo of a shared gallery.",
-  authScopes: { public: true },
-  select: { id: true },
-  fields: (t) => ({
-    imageUrl: t.exposeString("imageUrl"),
-    thumbnailUrl: t.exposeString("thumbnailUrl", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-  }),
-});
-
-// Prisma takes a list of orderings; the connection helpers' types only name one.
-const newestFirstOrder = photos.newestFirst as unknown as { createdAt: "desc" };
-
-const publicPhotoPages = prismaConnectionHelpers(builder, PublicPhoto, { cursor: "id", query: { orderBy: newestFirstOrder } });
-
-const PublicGallery = builder.prismaObject("SharedGallery", {
-  variant: "PublicGallery",
-  description: "What anyone with a gallery link sees.",
-  authScopes: { public: true },
-  select: { id: true },
-  fields: (t) => ({
-    avatarName: t.string({ select: { avatar: { select: { name: true } } }, resolve: (g) => g.avatar.name }),
-    expiresAt: t.expose("expiresAt", { type: "DateTime", nullable: true }),
-    photos: t.connection({
-      type: PublicPhoto,
-      select: (args, context, nestedSelection) => ({
-        avatar: { select: { generatedPhotos: publicPhotoPages.getQuery(args, context, nestedSelection) } },
-      }),
-      resolve: (gallery, args, context) => publicPhotoPages.resolve(gallery.avatar.generatedPhotos, args, context),
-    }),
-  }),
-});
-
 // ─── The viewer's avatars and favorites ───────────────────────────────────────────
 
 const favoritePages = prismaConnectionHelpers(builder, "PhotoFavorite", {
   cursor: "id",
   // Favorites of the viewer's own photos only, so every node below is known to be theirs.
-  query: (_args, context) => ({ where: { photo: onViewersAvatar(context) }, orderBy: newestFirstOrder }),
+  query: (_args, context) => ({ where: { photo: onViewersAvatar(context) } }),
   select: (nodeSelection) => ({ createdAt: true, photo: nodeSelection({}) }),
   resolveNode: (favorite) => favorite.photo,
 });
 
 builder.prismaObjectFields("User", (t) => ({
-  avatars: t.relatedConnection("avatars", { cursor: "id", totalCount: true, query: { orderBy: photos.newestFirst } }),
+  avatars: t.relatedConnection("avatars", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
   favoritePhotos: t.connection(
     {
       type: GeneratedPhoto,
       description: "Photos the viewer marked as favorites, most recently marked first.",
       select: (args, context, nestedSelection) => ({
-        photoFavorites: favoritePages.getQuery(args, context, nestedSelection),
+        photoFavorites: { ...favoritePages.getQuery(args, context, nestedSelection), orderBy: newestFirst },
       }),
       resolve: (user, args, context) => {
         for (const favorite of user.photoFavorites) rememberViewersAvatar(context, favorite.photo.avatarId);
@@ -202,26 +155,136 @@ builder.prismaObjectFields("User", (t) => ({
   ),
 }));
 
-builder.queryField("sharedGallery", (t) =>
-  t.prismaField({
-    type: PublicGallery,
-    nullable: true,
-    authScopes: { public: true },
-    description: "A shared gallery by its link token; null when unknown, expired or revoked. Counts a view.",
-    args: { token: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { token }, { prisma }) => {
-      const selection = { ...query }; // read first: the unused-query check must not fail the early null
-      if (!photos.isPlausibleGalleryToken(token)) return null;
-      try {
-        return await prisma.sharedGallery.update({
-          ...selection,
-          where: photos.viewableGallery(token),
-          data: { viewCount: { increment: 1 } },
-        });
-      } catch (error) {
-        if ((error as { code?: string }).code === "P2025") return null; // no such live gallery
-        throw error;
-      }
-    },
+// ─── What staff also see (authScopes per field) ────────────────────────────────────────────
+
+export const PhotoFavorite = builder.prismaObject("PhotoFavorite", {
+  description: "A user marked a photo as a favorite (staff only).",
+  authScopes: { staff: true },
+  fields: (t) => ({
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    user: t.relation("user", { type: User }),
+    photo: t.relation("photo", { type: GeneratedPhoto }),
   }),
-);
+});
+
+builder.prismaObjectFields(Avatar, (t) => ({
+  user: t.relation("user", { type: User, authScopes: { staff: true }, description: "The owner." }),
+}));
+
+builder.prismaObjectFields(GeneratedPhoto, (t) => ({
+  favoriteCount: t.relationCount("favorites", { authScopes: { staff: true } }),
+}));
+
+// ─── Staff lists: admin.avatars, admin.generatedPhotos, admin.photoFavorites ───────────────
+
+const createdAtOnly = ["CREATED_AT"] as const;
+
+const AdminAvatarsFilter = builder.inputType("AdminAvatarsFilter", {
+  fields: (t) => ({
+    status: t.field({ type: AvatarStatus }),
+    user: t.id({ description: "A User id." }),
+    search: t.string({ description: "Part of the avatar's name." }),
+    createdAt: t.field({ type: DateRangeInput }),
+  }),
+  validate: z.object({ search }).loose(),
+});
+const AdminAvatarsOrder = orderInput("AdminAvatarsOrder", ["CREATED_AT", "UPDATED_AT"] as const, "Newest first when left out.");
+
+const AdminGeneratedPhotosFilter = builder.inputType("AdminGeneratedPhotosFilter", {
+  fields: (t) => ({
+    avatar: t.id({ description: "An Avatar id." }),
+    user: t.id({ description: "A User id (the avatar's owner)." }),
+    style: t.id({ description: "A Style id." }),
+    job: t.id({ description: "A GenerationJob id." }),
+    createdAt: t.field({ type: DateRangeInput }),
+  }),
+});
+const AdminGeneratedPhotosOrder = orderInput("AdminGeneratedPhotosOrder", createdAtOnly, "Newest first when left out.");
+
+const AdminPhotoFavoritesFilter = builder.inputType("AdminPhotoFavoritesFilter", {
+  fields: (t) => ({
+    user: t.id({ description: "A User id (who marked it)." }),
+    photo: t.id({ description: "A GeneratedPhoto id." }),
+  }),
+});
+
+function avatarsWhere(
+  f:
+    | { status?: "DRAFT" | "PROCESSING" | "READY" | null; user?: string | null; search?: string | null; createdAt?: DateRange }
+    | null
+    | undefined,
+) {
+  const userId = filterDatabaseId(f?.user, "User");
+  const term = f?.search?.trim();
+  const createdAt = dateRangeFilter(f?.createdAt);
+  return all<Prisma.AvatarWhereInput>(
+    f?.status ? { status: f.status } : undefined,
+    userId !== undefined && { userId },
+    term && { name: { contains: term, mode: "insensitive" } },
+    createdAt && { createdAt },
+  );
+}
+
+function photosWhere(
+  f: { avatar?: string | null; user?: string | null; style?: string | null; job?: string | null; createdAt?: DateRange } | null | undefined,
+) {
+  const avatarId = filterDatabaseId(f?.avatar, "Avatar");
+  const userId = filterDatabaseId(f?.user, "User");
+  const styleId = filterDatabaseId(f?.style, "Style");
+  const jobId = filterDatabaseId(f?.job, "GenerationJob");
+  const createdAt = dateRangeFilter(f?.createdAt);
+  return all<Prisma.GeneratedPhotoWhereInput>(
+    avatarId !== undefined && { avatarId },
+    userId !== undefined && { avatar: { userId } },
+    styleId !== undefined && { styleId },
+    jobId !== undefined && { jobId },
+    createdAt && { createdAt },
+  );
+}
+
+function favoritesWhere(f: { user?: string | null; photo?: string | null } | null | undefined) {
+  const userId = filterDatabaseId(f?.user, "User");
+  const photoId = filterDatabaseId(f?.photo, "GeneratedPhoto");
+  return all<Prisma.PhotoFavoriteWhereInput>(userId !== undefined && { userId }, photoId !== undefined && { photoId });
+}
+
+builder.objectFields(AdminQueries, (t) => ({
+  avatars: t.prismaConnection({
+    type: Avatar,
+    cursor: "id",
+    args: { filter: t.arg({ type: AdminAvatarsFilter }), orderBy: t.arg({ type: AdminAvatarsOrder }) },
+    totalCount: (_root, args, { prisma }) => prisma.avatar.count({ where: avatarsWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.avatar.findMany({
+        ...query,
+        where: avatarsWhere(args.filter),
+        orderBy: orderBy<Prisma.AvatarOrderByWithRelationInput>(
+          args.orderBy,
+          { ...CREATED_AT, UPDATED_AT: { column: "updatedAt" } },
+          "CREATED_AT",
+        ),
+      }),
+  }),
+  generatedPhotos: t.prismaConnection({
+    type: GeneratedPhoto,
+    cursor: "id",
+    args: { filter: t.arg({ type: AdminGeneratedPhotosFilter }), orderBy: t.arg({ type: AdminGeneratedPhotosOrder }) },
+    totalCount: (_root, args, { prisma }) => prisma.generatedPhoto.count({ where: photosWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.generatedPhoto.findMany({
+        ...query,
+        where: photosWhere(args.filter),
+        orderBy: orderBy<Prisma.GeneratedPhotoOrderByWithRelationInput>(args.orderBy, CREATED_AT, "CREATED_AT"),
+      }),
+  }),
+
+  photoFavorites: t.prismaConnection({
+    type: PhotoFavorite,
+    cursor: "id",
+    description: "Favorite marks, newest first.",
+    args: { filter: t.arg({ type: AdminPhotoFavoritesFilter }) },
+    totalCount: (_root, args, { prisma }) => prisma.photoFavorite.count({ where: favoritesWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.photoFavorite.findMany({ ...query, where: favoritesWhere(args.filter), orderBy: newestFirst }),
+  }),
+}));

@@ -1,39 +1,30 @@
-// Referrals and the partner program, user side: the viewer's code, who they brought,
-// commissions, the balance ledger, payouts and partner applications. Every row is the
-// viewer's own; the people a user referred appear only as a first name or @username.
-// Requesting withdrawals moves money through the ledger: the payments issue.
-import { z } from "zod";
+// Referrals: the viewer's code and referral page (ReferralProgram, a variant of their User
+// row), commissions on referred payments (the people referred appear only as a first name or
+// @username); the staff-only referral node and fields, and the referrals, earnings and codes
+// lists (read-only; staff, VIEWER included).
 import { builder } from "../builder.ts";
-import { ConflictError } from "../domain/errors.ts";
 import {
   creditedEarnings,
   earningAmount,
   ensureReferralCode,
-  maskedDestination,
-  referredDisplayName,
-  submitPartnerApplication,
   type ReferralAmounts as Amounts,
+  referredDisplayName,
 } from "../domain/referrals.ts";
-import {
-  AudienceSize as AudienceSizeValues,
-  BalanceTransactionKind as BalanceTransactionKindValues,
-  EarningStatus as EarningStatusValues,
-  PartnerApplicationStatus as PartnerApplicationStatusValues,
-  WithdrawalMethod as WithdrawalMethodValues,
-  WithdrawalStatus as WithdrawalStatusValues,
-} from "../generated/prisma/enums.ts";
-import { canRead, isStaff, ownedByViewer, parseDatabaseId, viewerId } from "./access.ts";
-import { Currency } from "./payments.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { EarningStatus as EarningStatusValues } from "../generated/prisma/enums.ts";
+import { canRead, isStaff, ownedByViewer, parseDatabaseId, staffOnlyLookup, viewerId } from "./access.ts";
+import { AdminQueries } from "./admin-queries.ts";
+import { containing, dateRangeFilter, DateRangeInput, filterId } from "./filters.ts";
+import { byCreatedAt, direction, newestFirst, SortDirection } from "./ordering.ts";
+import { Currency, Payment } from "./payments.ts";
 import { User } from "./user.ts";
 
 export const EarningStatus = builder.enumType(EarningStatusValues, { name: "EarningStatus" });
-export const BalanceTransactionKind = builder.enumType(BalanceTransactionKindValues, { name: "BalanceTransactionKind" });
-export const WithdrawalMethod = builder.enumType(WithdrawalMethodValues, { name: "WithdrawalMethod" });
-export const WithdrawalStatus = builder.enumType(WithdrawalStatusValues, { name: "WithdrawalStatus" });
-export const PartnerApplicationStatus = builder.enumType(PartnerApplicationStatusValues, { name: "PartnerApplicationStatus" });
-export const AudienceSize = builder.enumType(AudienceSizeValues, { name: "AudienceSize" });
 
-const newestFirst = { orderBy: [{ createdAt: "desc" as const }, { id: "desc" as const }] };
+export const ReferralCurrency = builder.enumType("ReferralCurrency", {
+  description: "The currencies referral balances are kept in.",
+  values: ["RUB", "TON"] as const,
+});
 
 export const ReferralCode = builder.prismaNode("ReferralCode", {
   id: { field: "id" },
@@ -70,64 +61,6 @@ export const ReferralEarning = builder.prismaNode("ReferralEarning", {
       resolve: (earning) => referredDisplayName(earning.referred),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
-  }),
-});
-
-export const BalanceTransaction = builder.prismaNode("BalanceTransaction", {
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id, context) => ({ id: parseDatabaseId(id, "BalanceTransaction"), ...ownedByViewer(context) }),
-  authScopes: (row, context) => canRead(context, row.userId),
-  description: "One entry of the viewer's referral balance ledger (append-only).",
-  fields: (t) => ({
-    kind: t.expose("kind", { type: BalanceTransactionKind }),
-    amount: t.expose("amount", { type: "Decimal", description: "Signed: negative entries left the balance." }),
-    currency: t.expose("currency", { type: Currency }),
-    balanceAfter: t.expose("balanceAfter", { type: "Decimal" }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-  }),
-});
-
-export const Withdrawal = builder.prismaNode("Withdrawal", {
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id, context) => ({ id: parseDatabaseId(id, "Withdrawal"), ...ownedByViewer(context) }),
-  authScopes: (withdrawal, context) => canRead(context, withdrawal.userId),
-  description: "A payout of the referral balance. 13% NDFL is withheld: payoutAmount = amount − ndflAmount.",
-  fields: (t) => ({
-    amount: t.expose("amount", { type: "Decimal" }),
-    ndflAmount: t.expose("ndflAmount", { type: "Decimal" }),
-    payoutAmount: t.expose("payoutAmount", { type: "Decimal" }),
-    currency: t.expose("currency", { type: Currency }),
-    method: t.expose("method", { type: WithdrawalMethod }),
-    status: t.expose("status", { type: WithdrawalStatus }),
-    destination: t.string({
-      nullable: true,
-      description: "Where the money goes, masked (e.g. •••• 4417).",
-      resolve: (withdrawal) => maskedDestination(withdrawal.method, withdrawal.details),
-    }),
-    rejectionReason: t.exposeString("rejectionReason", { nullable: true }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    processedAt: t.expose("processedAt", { type: "DateTime", nullable: true }),
-    paidAt: t.expose("paidAt", { type: "DateTime", nullable: true }),
-  }),
-});
-
-export const PartnerApplication = builder.prismaNode("PartnerApplication", {
-  id: { field: "id" },
-  nullable: true,
-  findUnique: (id, context) => ({ id: parseDatabaseId(id, "PartnerApplication"), ...ownedByViewer(context) }),
-  authScopes: (application, context) => canRead(context, application.userId),
-  fields: (t) => ({
-    contactName: t.exposeString("contactName"),
-    contactEmail: t.exposeString("contactEmail", { nullable: true }),
-    telegramUsername: t.exposeString("telegramUsername", { nullable: true }),
-    audienceSize: t.expose("audienceSize", { type: AudienceSize, nullable: true }),
-    promotionChannels: t.exposeStringList("promotionChannels"),
-    message: t.exposeString("message", { nullable: true }),
-    status: t.expose("status", { type: PartnerApplicationStatus }),
-    createdAt: t.expose("createdAt", { type: "DateTime" }),
-    reviewedAt: t.expose("reviewedAt", { type: "DateTime", nullable: true }),
   }),
 });
 
@@ -180,43 +113,15 @@ export const ReferralProgram = builder.prismaObject("User", {
       // No balance row yet: the column's default rate applies.
       resolve: (user) => user.referralBalance?.commissionRate ?? DEFAULT_COMMISSION_RATE,
     }),
-    earnings: t.relatedConnection("earningsAsReferrer", { cursor: "id", totalCount: true, query: newestFirst }),
-    balanceTransactions: t.relatedConnection("balanceTransactions", { cursor: "id", totalCount: true, query: newestFirst }),
-    withdrawals: t.relatedConnection("withdrawals", { cursor: "id", totalCount: true, query: newestFirst }),
+    earnings: t.relatedConnection("earningsAsReferrer", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
+    balanceTransactions: t.relatedConnection("balanceTransactions", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
+    withdrawals: t.relatedConnection("withdrawals", { cursor: "id", totalCount: true, query: { orderBy: newestFirst } }),
   }),
 });
 
 builder.prismaObjectFields(User, (t) => ({
   referralProgram: t.variant(ReferralProgram),
-  partnerApplications: t.relatedConnection("partnerApplications", { cursor: "id", query: newestFirst }),
 }));
-
-// Validated as a whole, so every bad field is reported at once.
-const SubmitPartnerApplicationInput = builder.inputType("SubmitPartnerApplicationInput", {
-  fields: (t) => ({
-    contactName: t.string({ required: true }),
-    contactEmail: t.string(),
-    telegramUsername: t.string(),
-    audienceSize: t.field({ type: AudienceSize }),
-    promotionChannels: t.stringList({ description: "Where the viewer would promote PinGlass: channel names or links." }),
-    message: t.string(),
-  }),
-  validate: z.object({
-    contactName: z.string().trim().min(1, "must not be empty").max(255, "at most 255 characters"),
-    contactEmail: z.email("must be an email address").max(255, "at most 255 characters").nullish(),
-    telegramUsername: z
-      .string()
-      .trim()
-      .regex(/^@?[A-Za-z0-9_]{5,32}$/, "must be a Telegram username (5–32 letters, digits or _)")
-      .nullish(),
-    audienceSize: z.enum(AudienceSizeValues).nullish(),
-    promotionChannels: z
-      .array(z.string().trim().min(1, "must not be empty").max(200, "at most 200 characters"))
-      .max(10, "at most 10 channels")
-      .nullish(),
-    message: z.string().trim().max(2000, "at most 2000 characters").nullish(),
-  }),
-});
 
 builder.mutationFields((t) => ({
   createReferralCode: t.prismaField({
@@ -229,15 +134,150 @@ builder.mutationFields((t) => ({
       return context.prisma.referralCode.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
-  submitPartnerApplication: t.prismaField({
-    type: PartnerApplication,
-    description: "Applies to the partner program. One application can be pending at a time.",
-    authScopes: { user: true },
-    errors: { types: [ConflictError] },
-    args: { input: t.arg({ type: SubmitPartnerApplicationInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => {
-      const { id } = await submitPartnerApplication(context.prisma, viewerId(context), input);
-      return context.prisma.partnerApplication.findUniqueOrThrow({ ...query, where: { id } });
+}));
+
+// ---------------------------------------------------------------------------------------
+// Staff-only nodes
+// ---------------------------------------------------------------------------------------
+
+export const Referral = builder.prismaNode("Referral", {
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, context) => staffOnlyLookup(id, context, "Referral"),
+  authScopes: { staff: true },
+  description: "Who brought whom, and with which code. Staff only.",
+  fields: (t) => ({
+    referrer: t.relation("referrer"),
+    referred: t.relation("referred"),
+    code: t.relation("referralCode", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+  }),
+});
+
+// ---------------------------------------------------------------------------------------
+// Staff-only fields on the user-side types
+// ---------------------------------------------------------------------------------------
+
+builder.prismaObjectFields(ReferralEarning, (t) => ({
+  referrer: t.relation("referrer", { authScopes: { staff: true } }),
+  referred: t.relation("referred", { authScopes: { staff: true } }),
+  payment: t.relation("payment", { authScopes: { staff: true } }),
+  nativeAmount: t.expose("nativeAmount", { type: "Decimal", nullable: true, authScopes: { staff: true } }),
+  rubAmount: t.expose("amount", { type: "Decimal", authScopes: { staff: true }, description: "The commission's RUB value." }),
+}));
+
+builder.prismaObjectFields(ReferralCode, (t) => ({
+  user: t.relation("user", { authScopes: { staff: true } }),
+}));
+
+// ---------------------------------------------------------------------------------------
+// Admin lists
+// ---------------------------------------------------------------------------------------
+
+const AdminReferralsFilter = builder.inputType("AdminReferralsFilter", {
+  fields: (t) => ({
+    referrer: t.globalID({ for: User }),
+    referred: t.globalID({ for: User }),
+    createdAt: t.field({ type: DateRangeInput }),
+  }),
+});
+
+const AdminEarningOrderField = builder.enumType("AdminReferralEarningOrderField", { values: ["CREATED_AT", "AMOUNT"] as const });
+const AdminReferralEarningsOrder = builder.inputType("AdminReferralEarningsOrder", {
+  description: "Sort order (AMOUNT: the RUB value); ties are broken by id in the same direction.",
+  fields: (t) => ({
+    field: t.field({ type: AdminEarningOrderField, required: true, defaultValue: "CREATED_AT" }),
+    direction: t.field({ type: SortDirection, required: true, defaultValue: "DESC" }),
+  }),
+});
+const AdminReferralEarningsFilter = builder.inputType("AdminReferralEarningsFilter", {
+  fields: (t) => ({
+    status: t.field({ type: [EarningStatus], description: "Any of these statuses." }),
+    referrer: t.globalID({ for: User }),
+    referred: t.globalID({ for: User }),
+    payment: t.globalID({ for: Payment }),
+    currency: t.field({ type: ReferralCurrency }),
+    createdAt: t.field({ type: DateRangeInput }),
+  }),
+});
+
+const AdminReferralCodesFilter = builder.inputType("AdminReferralCodesFilter", {
+  fields: (t) => ({
+    user: t.globalID({ for: User }),
+    search: t.string({ description: "Part of the code (case-insensitive)." }),
+    isActive: t.boolean(),
+  }),
+});
+
+builder.objectFields(AdminQueries, (t) => ({
+  referrals: t.prismaConnection({
+    type: Referral,
+    cursor: "id",
+    authScopes: { staff: true },
+    args: {
+      filter: t.arg({ type: AdminReferralsFilter }),
+      orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
+    },
+    totalCount: (_root, args, { prisma }) => prisma.referral.count({ where: referralsWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.referral.findMany({ ...query, where: referralsWhere(args.filter), orderBy: byCreatedAt(args.orderBy) }),
+  }),
+
+  referralEarnings: t.prismaConnection({
+    type: ReferralEarning,
+    cursor: "id",
+    authScopes: { staff: true },
+    args: { filter: t.arg({ type: AdminReferralEarningsFilter }), orderBy: t.arg({ type: AdminReferralEarningsOrder }) },
+    totalCount: (_root, args, { prisma }) => prisma.referralEarning.count({ where: referralEarningsWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) => {
+      const dir = direction(args.orderBy?.direction);
+      const column = args.orderBy?.field === "AMOUNT" ? "amount" : "createdAt";
+      return prisma.referralEarning.findMany({
+        ...query,
+        where: referralEarningsWhere(args.filter),
+        orderBy: [{ [column]: dir }, { id: dir }],
+      });
     },
   }),
+
+  referralCodes: t.prismaConnection({
+    type: ReferralCode,
+    cursor: "id",
+    authScopes: { staff: true },
+    args: {
+      filter: t.arg({ type: AdminReferralCodesFilter }),
+      orderBy: t.arg({ type: SortDirection, description: "By time (default newest first)." }),
+    },
+    totalCount: (_root, args, { prisma }) => prisma.referralCode.count({ where: referralCodesWhere(args.filter) }),
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.referralCode.findMany({ ...query, where: referralCodesWhere(args.filter), orderBy: byCreatedAt(args.orderBy) }),
+  }),
 }));
+
+function referralsWhere(filter: typeof AdminReferralsFilter.$inferInput | null | undefined): Prisma.ReferralWhereInput {
+  if (!filter) return {};
+  return {
+    referrerId: filterId(filter.referrer),
+    referredId: filterId(filter.referred),
+    createdAt: dateRangeFilter(filter.createdAt),
+  };
+}
+
+function referralEarningsWhere(
+  filter: typeof AdminReferralEarningsFilter.$inferInput | null | undefined,
+): Prisma.ReferralEarningWhereInput {
+  if (!filter) return {};
+  return {
+    status: filter.status?.length ? { in: filter.status } : undefined,
+    referrerId: filterId(filter.referrer),
+    referredId: filterId(filter.referred),
+    paymentId: filterId(filter.payment),
+    currency: filter.currency ?? undefined,
+    createdAt: dateRangeFilter(filter.createdAt),
+  };
+}
+
+function referralCodesWhere(filter: typeof AdminReferralCodesFilter.$inferInput | null | undefined): Prisma.ReferralCodeWhereInput {
+  if (!filter) return {};
+  return { userId: filterId(filter.user), code: containing(filter.search), isActive: filter.isActive ?? undefined };
+}

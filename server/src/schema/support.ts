@@ -1,6 +1,6 @@
 // Support desk, user side: the viewer's tickets and their conversations. Internal notes
 // and SLA deadlines are operators' business and never reach a user; operators appear
-// only under their display name. Operator tools: the admin issue.
+// only under their display name. Operator tools: support-desk.ts and support-ticket-actions.ts.
 import { z } from "zod";
 import { builder } from "../builder.ts";
 import type { Context } from "../context.ts";
@@ -13,6 +13,7 @@ import {
   TicketStatus as TicketStatusValues,
 } from "../generated/prisma/enums.ts";
 import { canRead, isStaff, ownedByViewer, parseDatabaseId, requireDatabaseId, viewerId } from "./access.ts";
+import { newestFirst } from "./ordering.ts";
 import { User } from "./user.ts";
 
 export const TicketCategory = builder.enumType(TicketCategoryValues, { name: "TicketCategory" });
@@ -114,7 +115,7 @@ builder.prismaObjectFields(User, (t) => ({
     args: { status: t.arg({ type: TicketStatus }) },
     query: ({ status }) => ({
       where: status ? { status } : {},
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: newestFirst,
     }),
   }),
 }));
