@@ -84,7 +84,9 @@ export const builder = new SchemaBuilder<{
   },
   relay: {
     clientMutationId: "omit",
-    // nodes(ids:) is schema/nodes.ts: a malformed id fails its own position, not the list.
+    // node(id:) and nodes(ids:) are schema/nodes.ts: a malformed id is a typed INVALID_ID
+    // (the plugin's is an uncoded error), and fails only its own position in a list.
+    nodeQueryOptions: false,
     nodesQueryOptions: false,
     cursorType: "String",
     edgesFieldOptions: { nullable: false },

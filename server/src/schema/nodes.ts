@@ -1,6 +1,8 @@
-// `nodes(ids:)`, in place of the relay plugin's: that one decodes every id before it loads
-// any, so one malformed id failed the whole list. Here each id stands alone: a bad one is
-// `null` at its position with an error carrying that path; the others load together.
+// `node(id:)` and `nodes(ids:)`, in place of the relay plugin's: that one answers a
+// malformed id with an error without a code, and decodes every id of a list before it
+// loads any, so one malformed id failed the whole list. Here a bad id is INVALID_ID, and in
+// a list it is `null` at its position with an error carrying that path; the others load
+// together. Someone else's id is `null` without an error, as for an unknown one.
 import { decodeGlobalID, resolveNodes } from "@pothos/plugin-relay";
 import { GraphQLError, isObjectType, type GraphQLResolveInfo } from "graphql";
 import { builder } from "../builder.ts";
@@ -28,6 +30,21 @@ function decodeNodeId(raw: string, context: Context, info: GraphQLResolveInfo): 
     return null;
   }
 }
+
+builder.queryField("node", (t) =>
+  t.field({
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context, info) => {
+      const raw = String(id);
+      const decoded = decodeNodeId(raw, context, info);
+      if (!decoded) throw invalidId(raw);
+      const [node] = await resolveNodes(builder, context, info, [decoded]);
+      return node;
+    },
+  }),
+);
 
 builder.queryField("nodes", (t) =>
   t.field({
