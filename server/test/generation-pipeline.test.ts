@@ -97,7 +97,7 @@ describe("startGeneration", () => {
       avatar: { status: "PROCESSING" },
       tasks: { totalCount: 7 },
     });
-    const jobId = jobIdOf(result as { __typename: string; id: string });
+    const jobId = jobIdOf(result);
     const tasks = await api.prisma.generationTask.findMany({ where: { jobId }, orderBy: { promptIndex: "asc" } });
     // The style's 3 active prompts, cycled, each with a framing (the inactive one never).
     expect(tasks.map((t) => t.prompt)).toEqual(taskPrompts("style", catalogue.stylePrompts, 7));
@@ -115,7 +115,7 @@ describe("startGeneration", () => {
     const older = await createPaidPayment(api.prisma, user.id, 2, { createdAt: new Date("2026-01-01T00:00:00Z") });
     const newer = await createPaidPayment(api.prisma, user.id, 3, { createdAt: new Date("2026-02-01T00:00:00Z") });
     const chosen = await start(user, { avatarId: await createAvatar(api.prisma, user.id), packId: catalogue.packId, paymentId: newer });
-    expect(chosen).toMatchObject({ totalPhotos: 3, pack: { name: expect.any(String) } });
+    expect(chosen).toMatchObject({ totalPhotos: 3, pack: { name: expect.any(String) as unknown } });
     const job = await api.prisma.generationJob.findUniqueOrThrow({
       where: { id: jobIdOf(chosen as never) },
       include: { tasks: { orderBy: { promptIndex: "asc" } } },
@@ -236,11 +236,11 @@ describe("the worker, with the local provider", () => {
   it("runs a whole job: N photos stored, completedPhotos = N, avatar READY, events after each photo; the concurrency limit holds", async () => {
     await cleanQueue();
     const worker = await startTestWorker(api, { env: { GENERATION_CONCURRENCY: "3" } });
-    stops.push(worker.stop);
+    stops.push(() => worker.stop());
     const user = await api.signIn();
     const avatarId = await createAvatar(api.prisma, user.id);
     await createPaidPayment(api.prisma, user.id, 7);
-    const jobId = jobIdOf((await start(user, { avatarId, styleId: catalogue.styleId })) as never);
+    const jobId = jobIdOf(await start(user, { avatarId, styleId: catalogue.styleId }));
 
     const received: GenerationJobEvent[] = [];
     const subscription = worker.events.subscribe("generation:job", jobId);
@@ -301,11 +301,11 @@ describe("the worker, with the local provider", () => {
   it("heals failed attempts with retries (failure rate 0.3, 3 attempts): exactly the deterministic outcome", async () => {
     await cleanQueue();
     const worker = await startTestWorker(api, { env: { LOCAL_PROVIDER_FAILURE_RATE: "0.3", GENERATION_CONCURRENCY: "6" } });
-    stops.push(worker.stop);
+    stops.push(() => worker.stop());
     const user = await api.signIn();
     const avatarId = await createAvatar(api.prisma, user.id);
     await createPaidPayment(api.prisma, user.id, 15);
-    const jobId = jobIdOf((await start(user, { avatarId, styleId: catalogue.styleId })) as never);
+    const jobId = jobIdOf(await start(user, { avatarId, styleId: catalogue.styleId }));
     const job = await waitForJob(api.prisma, jobId);
 
     const tasks = await api.prisma.generationTask.findMany({ where: { jobId }, orderBy: { promptIndex: "asc" } });
@@ -328,11 +328,11 @@ describe("the worker, with the local provider", () => {
   it("fails the job when every task fails (rate 1.0) and reverts the payment; starting again retries the job in place", async () => {
     await cleanQueue();
     const failing = await startTestWorker(api, { env: { LOCAL_PROVIDER_FAILURE_RATE: "1", FAILED_GENERATION_PAYMENT: "revert" } });
-    stops.push(failing.stop);
+    stops.push(() => failing.stop());
     const user = await api.signIn();
     const avatarId = await createAvatar(api.prisma, user.id);
     const paymentId = await createPaidPayment(api.prisma, user.id, 3);
-    const jobId = jobIdOf((await start(user, { avatarId, styleId: catalogue.styleId })) as never);
+    const jobId = jobIdOf(await start(user, { avatarId, styleId: catalogue.styleId }));
     const job = await waitForJob(api.prisma, jobId);
     expect(job).toMatchObject({ status: "FAILED", completedPhotos: 0 });
     expect(job.errorMessage).toMatch(
@@ -353,8 +353,8 @@ describe("the worker, with the local provider", () => {
 
     // The user starts again with the payment given back: one job per payment, retried in place.
     const healthy = await startTestWorker(api);
-    stops.push(healthy.stop);
-    const again = jobIdOf((await start(user, { avatarId, packId: catalogue.packId, paymentId })) as never);
+    stops.push(() => healthy.stop());
+    const again = jobIdOf(await start(user, { avatarId, packId: catalogue.packId, paymentId }));
     expect(again).toBe(jobId);
     const done = await waitForJob(api.prisma, jobId);
     expect(done).toMatchObject({ status: "COMPLETED", completedPhotos: 3, packId: catalogue.packId, styleId: null, errorMessage: null });
@@ -365,12 +365,12 @@ describe("the worker, with the local provider", () => {
   it("with FAILED_GENERATION_PAYMENT=refund, a failed job refunds its payment; an avatar with older photos goes back to READY", async () => {
     await cleanQueue();
     const worker = await startTestWorker(api, { env: { LOCAL_PROVIDER_FAILURE_RATE: "1", FAILED_GENERATION_PAYMENT: "refund" } });
-    stops.push(worker.stop);
+    stops.push(() => worker.stop());
     const user = await api.signIn();
     const avatarId = await createAvatar(api.prisma, user.id);
     await api.prisma.generatedPhoto.create({ data: { avatarId, prompt: "an older photo", imageUrl: "http://files.test/files/old.png" } });
     const paymentId = await createPaidPayment(api.prisma, user.id, 2);
-    const jobId = jobIdOf((await start(user, { avatarId, styleId: catalogue.styleId })) as never);
+    const jobId = jobIdOf(await start(user, { avatarId, styleId: catalogue.styleId }));
     const job = await waitForJob(api.prisma, jobId);
     expect(job.status).toBe("FAILED");
     // Marked for refund with the job's failure, then refunded at the provider by the payments job (test mode: at once).
@@ -396,7 +396,7 @@ describe("pipeline steps run twice change nothing twice", () => {
     const user = await api.signIn();
     const avatarId = await createAvatar(api.prisma, user.id);
     await createPaidPayment(api.prisma, user.id, 2);
-    const jobId = jobIdOf((await start(user, { avatarId, styleId: catalogue.styleId })) as never);
+    const jobId = jobIdOf(await start(user, { avatarId, styleId: catalogue.styleId }));
     const config = pipelineConfig(api, { LOCAL_PROVIDER_LATENCY_MS: "0", GENERATION_CONCURRENCY: "1000" });
     const { createPubSub } = await import("graphql-yoga");
     const { createStorage } = await import("../src/storage/storage.ts");
