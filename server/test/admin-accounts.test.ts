@@ -384,7 +384,7 @@ describe("changing accounts", () => {
     expect(await lastAudit()).toMatchObject({
       action: "admin_user.reset_password",
       targetId: locked.id,
-      before: { failedLoginCount: 3, lockedUntil: expect.any(String) },
+      before: { failedLoginCount: 3, lockedUntil: expect.any(String) as unknown },
       after: { failedLoginCount: 0, lockedUntil: null, passwordChanged: true, sessionsRevoked: 1 },
     });
 
@@ -447,7 +447,7 @@ describe("settings", () => {
         key: input.key,
         value: input.value,
         type: input.type,
-        updatedBy: { username: expect.stringMatching(/^admin-/) },
+        updatedBy: { username: expect.stringMatching(/^admin-/) as unknown },
       });
     }
     const count = await api.prisma.adminSetting.count();

@@ -241,7 +241,7 @@ async function lastAudit(action: string) {
 
 /** Any of this file's mutation documents with an arbitrary (possibly invalid) input. */
 function executeAny(document: unknown, variables: Record<string, unknown>, headers: Record<string, string> | undefined) {
-  const execute = api.execute as unknown as (d: unknown, v: unknown, o: unknown) => Promise<OperationResult<unknown>>;
+  const execute = api.execute.bind(api) as unknown as (d: unknown, v: unknown, o: unknown) => Promise<OperationResult<unknown>>;
   return execute(document, variables, { headers });
 }
 
@@ -432,7 +432,7 @@ describe("who may change the catalogue", () => {
 describe("admin lists: filters and order", () => {
   it("filters prompts by style, active flag and text; in display order", async () => {
     const list = async (filter: Record<string, unknown>) => {
-      const result = await api.execute(ListsQuery, { promptFilter: filter } as never, { headers: admin.headers });
+      const result = await api.execute(ListsQuery, { promptFilter: filter }, { headers: admin.headers });
       expect(result.errors).toBeUndefined();
       return result.data!.admin.savedPrompts.edges.map((edge) => edge.node.title);
     };
@@ -531,7 +531,7 @@ describe("pricing tiers and styles", () => {
     });
     expect(created).toEqual({
       __typename: "PricingTier",
-      id: expect.any(String),
+      id: expect.any(String) as unknown,
       code: "pro",
       name: "Pro",
       price: "1999",
@@ -641,7 +641,7 @@ describe("saved prompts", () => {
     });
     expect(created).toEqual({
       __typename: "SavedPrompt",
-      id: expect.any(String),
+      id: expect.any(String) as unknown,
       key: "pro-rooftop",
       title: "Rooftop",
       prompt: "A portrait on a rooftop at dusk",
@@ -793,15 +793,15 @@ describe("photo packs and their items", () => {
     const before = await snapshot();
     expect(await run(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.retired) })).toMatchObject({
       __typename: "ConflictError",
-      message: expect.stringContaining("inactive"),
+      message: expect.stringContaining("inactive") as unknown,
     });
     expect(await run(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.office) })).toMatchObject({
       __typename: "ConflictError",
-      message: expect.stringContaining("already in the pack"),
+      message: expect.stringContaining("already in the pack") as unknown,
     });
     expect(await run(AddPackItem, { packId: packGid, promptId: gid("SavedPrompt", rows.prompts.extra[0]!), position: 4 })).toMatchObject({
       __typename: "ValidationError",
-      fieldErrors: [{ field: "input.position", message: expect.stringContaining("at most 3") }],
+      fieldErrors: [{ field: "input.position", message: expect.stringContaining("at most 3") as unknown }],
     });
     expect(
       fieldsOf(

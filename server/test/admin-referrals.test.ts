@@ -535,7 +535,7 @@ describe("withdrawal processing", () => {
       );
       expect(result.data?.rejectWithdrawal).toMatchObject({
         __typename: "ValidationError",
-        fieldErrors: [{ field: expect.stringContaining("reason") }],
+        fieldErrors: [{ field: expect.stringContaining("reason") as unknown }],
       });
     }
     expect((await api.prisma.withdrawal.findUniqueOrThrow({ where: { id: withdrawal.id } })).status).toBe("PENDING");
@@ -941,7 +941,7 @@ describe("staff lists", () => {
       recipientName: "STAFF SEES ME",
       externalPayoutId: "payout-staff-1",
       user: { id: globalId("User", user.id), name: "Staff Sees Me" },
-      processedBy: { id: globalId("AdminUser", admin.id), username: expect.any(String) },
+      processedBy: { id: globalId("AdminUser", admin.id), username: expect.any(String) as unknown },
       userCard: { id: globalId("UserCard", card.id), maskedNumber: "553691******0042" },
     });
     expect(node!.logs.edges.map((e) => [e.node.fromStatus, e.node.toStatus, e.node.admin?.id ?? null])).toEqual([

@@ -418,21 +418,21 @@ describe("the audit log", () => {
     ]);
     expect(rows[0]).toMatchObject({
       before: { assignedToId: null, assignedAt: null },
-      after: { assignedToId: operator.id, assignedAt: expect.any(String) },
+      after: { assignedToId: operator.id, assignedAt: expect.any(String) as unknown },
     });
     expect(rows[1]).toMatchObject({
       before: { priority: "P3", tags: [] },
       after: {
         priority: "P1",
         tags: ["refund", "kie-outage"],
-        firstResponseDueAt: expect.any(String),
-        resolutionDueAt: expect.any(String),
+        firstResponseDueAt: expect.any(String) as unknown,
+        resolutionDueAt: expect.any(String) as unknown,
       },
     });
     const replyId = databaseId((reply.data?.replyToTicket as { id: string }).id);
     expect(rows[2]).toMatchObject({
       before: { status: "OPEN", firstResponseAt: null },
-      after: { status: "WAITING_USER", firstResponseAt: expect.any(String), messageId: replyId, body: "We are on it" },
+      after: { status: "WAITING_USER", firstResponseAt: expect.any(String) as unknown, messageId: replyId, body: "We are on it" },
     });
     const noteId = databaseId((note.data?.addInternalNote as { id: string }).id);
     expect(rows[3]).toMatchObject({ before: null, after: { messageId: noteId, isInternal: true, body: "Provider outage" } });
@@ -500,7 +500,7 @@ describe("internal notes", () => {
     expect(note.data?.addInternalNote).toMatchObject({
       __typename: "SupportTicketMessage",
       isInternal: true,
-      senderAdmin: { username: expect.stringMatching(/^operator-/) },
+      senderAdmin: { username: expect.stringMatching(/^operator-/) as unknown },
     });
     const reply = await api.execute(Reply, { input: { ticketId, body: "We are looking into it" } }, { headers: operator.headers });
     expect(reply.data?.replyToTicket).toMatchObject({ isInternal: false });
@@ -757,7 +757,7 @@ describe("ticket rules", () => {
       { headers: admin.headers },
     );
     expect(assigned.data?.assignTicket).toMatchObject({
-      desk: { assignedTo: { id: globalId("AdminUser", operator.id) }, assignedAt: expect.any(String) },
+      desk: { assignedTo: { id: globalId("AdminUser", operator.id) }, assignedAt: expect.any(String) as unknown },
     });
     expect((await api.prisma.supportOperator.findUniqueOrThrow({ where: { adminId: operator.id } })).lastAssignedAt).not.toBeNull();
     const unassigned = await api.execute(Assign, { input: { ticketId, assigneeId: null } }, { headers: operator.headers });
@@ -794,7 +794,7 @@ describe("ticket rules", () => {
     const target = await ticket({ subject: "status rules" });
     const ticketId = globalId("SupportTicket", target.id);
     const resolved = await api.execute(Update, { input: { ticketId, status: "RESOLVED" } }, { headers: operator.headers });
-    expect(resolved.data?.updateTicket).toMatchObject({ status: "RESOLVED", resolvedAt: expect.any(String) });
+    expect(resolved.data?.updateTicket).toMatchObject({ status: "RESOLVED", resolvedAt: expect.any(String) as unknown });
     const reopened = await api.execute(Update, { input: { ticketId, status: "IN_PROGRESS" } }, { headers: operator.headers });
     expect(reopened.data?.updateTicket).toMatchObject({ status: "IN_PROGRESS", resolvedAt: null });
 
@@ -806,7 +806,7 @@ describe("ticket rules", () => {
     expect(badTags.data?.updateTicket).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.tags.1" }] });
 
     const closed = await api.execute(Update, { input: { ticketId, status: "CLOSED" } }, { headers: operator.headers });
-    expect(closed.data?.updateTicket).toMatchObject({ status: "CLOSED", closedAt: expect.any(String) });
+    expect(closed.data?.updateTicket).toMatchObject({ status: "CLOSED", closedAt: expect.any(String) as unknown });
     const before = await ticketRow(target.id);
     const audits = await api.prisma.auditLog.count();
     for (const input of [{ status: "OPEN" as const }, { priority: "P1" as const }]) {
@@ -844,7 +844,7 @@ describe("ticket rules", () => {
       senderAdminId: admin.id,
       senderUserId: null,
       isInternal: false,
-      senderName: expect.stringMatching(/^ADMIN \d+$/),
+      senderName: expect.stringMatching(/^ADMIN \d+$/) as unknown,
     });
 
     for (const input of [{ ticketId }, { ticketId, body: "x".repeat(4001) }, { ticketId, body: "  " }]) {
@@ -903,7 +903,7 @@ describe("ticket rules", () => {
     const second = await api.execute(Escalate, { input: { ticketId, reason: "Needs the CTO" } }, { headers: operator.headers });
     expect(second.data?.escalateTicket).toMatchObject({
       status: "ESCALATED",
-      desk: { escalationLevel: 2, escalatedAt: expect.any(String), escalationReason: "Needs the CTO" },
+      desk: { escalationLevel: 2, escalatedAt: expect.any(String) as unknown, escalationReason: "Needs the CTO" },
     });
     const short = await api.execute(Escalate, { input: { ticketId, reason: "x" } }, { headers: operator.headers });
     expect(short.data?.escalateTicket).toMatchObject({ __typename: "ValidationError", fieldErrors: [{ field: "input.reason" }] });
@@ -933,7 +933,7 @@ describe("canned responses", () => {
       category: "PAYMENT",
       usageCount: 0,
       isActive: true,
-      createdBy: { username: expect.stringMatching(/^operator-/) },
+      createdBy: { username: expect.stringMatching(/^operator-/) as unknown },
     });
     const id = (created.data?.createCannedResponse as { id: string }).id;
     const taken = await api.execute(
@@ -1043,7 +1043,7 @@ describe("FAQ analytics, operators and drafts", () => {
         isAvailable: false,
         activeTickets: 1,
         telegramChatId: "5099000002",
-        admin: { username: expect.any(String) },
+        admin: { username: expect.any(String) as unknown },
       },
     ]);
     expect(result.data!.admin.ticketDrafts.edges.map((e) => e.node)).toEqual([

@@ -263,7 +263,7 @@ describe("admin.auditLog", () => {
       target: globalId("Probe", 1),
       before: { name: "a" },
       after: { name: "b" },
-      admin: { id: globalId("AdminUser", operator.id), username: expect.stringMatching(/^operator-/) },
+      admin: { id: globalId("AdminUser", operator.id), username: expect.stringMatching(/^operator-/) as unknown },
     });
     const system = await read({ action: "probeextra.run" });
     expect(system.edges[0]!.node).toMatchObject({ admin: null, target: null, targetId: null });

@@ -456,7 +456,7 @@ describe("broadcasts", () => {
     ]);
     const id = globalId("TelegramBroadcast", sending.id);
     const cancelled = await api.execute(Cancel, { input: { broadcastId: id } }, { headers: admin.headers });
-    expect(cancelled.data?.cancelBroadcast).toMatchObject({ status: "CANCELLED", completedAt: expect.any(String) });
+    expect(cancelled.data?.cancelBroadcast).toMatchObject({ status: "CANCELLED", completedAt: expect.any(String) as unknown });
     expect((await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: sent.id } })).status).toBe("SENT");
     expect((await api.prisma.telegramMessage.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("CANCELLED");
     expect((await api.prisma.auditLog.findFirstOrThrow({ orderBy: { id: "desc" } })).after).toMatchObject({
@@ -503,7 +503,7 @@ describe("affiliate settings", () => {
       commissionPercent: "20",
       durationMonths: null,
       isActive: true,
-      updatedBy: { username: expect.stringMatching(/^admin-/) },
+      updatedBy: { username: expect.stringMatching(/^admin-/) as unknown },
     });
     const second = await api.execute(
       UpdateAffiliate,

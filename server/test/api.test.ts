@@ -52,7 +52,7 @@ describe("catalogue", () => {
   it("counts statements per request, even for requests running at the same time", async () => {
     const results = await Promise.all([api.execute(CatalogueQuery), api.execute(ViewerQuery), api.execute(CatalogueQuery)]);
     expect(results.map((r) => r.statements.length)).toEqual([2, 0, 2]);
-    expect(results[0]!.statements.join("\n")).toMatch(/pricing_tiers/);
+    expect(results[0].statements.join("\n")).toMatch(/pricing_tiers/);
   });
 
   it("resolves a tier by its global id through node()", async () => {

@@ -79,7 +79,11 @@ const telegramUser = {
   photo_url: "https://t.me/i/userpic/320/abc.svg",
 };
 
-function initFields({ user = telegramUser as object, authDate = NOW_SECONDS - 60, startParam = "FRIEND42" } = {}): Fields {
+function initFields({
+  user = telegramUser,
+  authDate = NOW_SECONDS - 60,
+  startParam = "FRIEND42",
+}: { user?: object; authDate?: number; startParam?: string } = {}): Fields {
   return [
     ["query_id", "AAHdF6IQAAAAAN0XohDhrOrc"],
     ["user", JSON.stringify(user)],
@@ -500,7 +504,7 @@ describe("signInWithTelegram", () => {
       const payload = await signIn(initData);
       expect(payload, initData).toMatchObject({ __typename: "InvalidSignInError", code: "INVALID_SIGN_IN" });
     }
-    expect((await signIn(stale)) as { message: string }).toMatchObject({ message: expect.stringMatching(/expired/i) });
+    expect((await signIn(stale)) as { message: string }).toMatchObject({ message: expect.stringMatching(/expired/i) as unknown });
     expect(await counts()).toEqual(before);
     expect(await api.prisma.user.count({ where: { telegramUserId: BigInt(telegramId) } })).toBe(0);
   });
@@ -508,11 +512,11 @@ describe("signInWithTelegram", () => {
   it("answers empty initData and a malformed referral code with ValidationError", async () => {
     expect(await signIn("")).toMatchObject({
       __typename: "ValidationError",
-      fieldErrors: [expect.objectContaining({ field: expect.stringContaining("initData") })],
+      fieldErrors: [expect.objectContaining({ field: expect.stringContaining("initData") as unknown })],
     });
     expect(await signIn(initDataFor(++nextTelegramId), "no spaces allowed")).toMatchObject({
       __typename: "ValidationError",
-      fieldErrors: [expect.objectContaining({ field: expect.stringContaining("referralCode") })],
+      fieldErrors: [expect.objectContaining({ field: expect.stringContaining("referralCode") as unknown })],
     });
   });
 
@@ -524,7 +528,11 @@ describe("signInWithTelegram", () => {
     const sessions = await api.prisma.userSession.count({ where: { userId } });
 
     const payload = await signIn(initDataFor(telegramId));
-    expect(payload).toMatchObject({ __typename: "UserBannedError", code: "USER_BANNED", message: expect.stringContaining("spam") });
+    expect(payload).toMatchObject({
+      __typename: "UserBannedError",
+      code: "USER_BANNED",
+      message: expect.stringContaining("spam") as unknown,
+    });
     expect(await api.prisma.userSession.count({ where: { userId } })).toBe(sessions);
 
     // The session from before the ban is refused too.
@@ -746,7 +754,7 @@ describe("sessions over graphql-ws", () => {
       const outcome = await overWebSocket(params, "{ viewer { id } }");
       expect(outcome.closed, JSON.stringify(params)).toBeUndefined();
       expect(outcome.errors, JSON.stringify(params)).toEqual([
-        { message: expect.stringMatching(/token is invalid|Authorization/), extensions: { code: "UNAUTHENTICATED" } },
+        { message: expect.stringMatching(/token is invalid|Authorization/) as unknown, extensions: { code: "UNAUTHENTICATED" } },
       ]);
     }
   });

@@ -87,7 +87,7 @@ describe("the authorization matrix", () => {
         AUDIENCES.map(async ({ id }) => {
           try {
             const { outcome, answer } = await runProbe(api, probe, credentials[id]);
-            return { audience: id, outcome: outcome as string, answer: JSON.stringify(answer).slice(0, 400) };
+            return { audience: id, outcome: outcome, answer: JSON.stringify(answer).slice(0, 400) };
           } catch (error) {
             return { audience: id, outcome: `crashed: ${(error as Error).message}`, answer: "" };
           }

@@ -1,8 +1,6 @@
 // The public catalogue: tiers, styles and photo packs. Anyone may read what is active;
 // nobody sees a retired row, through a list or through node(id); prompt texts never leave.
 import { beforeAll, describe, expect, it } from "vitest";
-import { isObjectType } from "graphql";
-import { schema } from "../src/schema/index.ts";
 import { createTestApi, type TestApi, type TestUser } from "./support/harness.ts";
 import { graphql } from "./gql/index.ts";
 import { expectStaffOnly, fieldsBeyond } from "./support/staff-fields.ts";
@@ -168,7 +166,7 @@ describe("photo packs", () => {
       expect(summer.items.totalCount).toBe(2);
       expect(summer.items.edges.map((e) => e.node)).toEqual([
         { id: ids.firstSummerItem, position: 0, title: "Beach", previewUrl: "https://cdn.test/beach-item.jpg" },
-        { id: expect.any(String), position: 2, title: "Sunset", previewUrl: "https://cdn.test/sunset-prompt.jpg" },
+        { id: expect.any(String) as unknown, position: 2, title: "Sunset", previewUrl: "https://cdn.test/sunset-prompt.jpg" },
       ]);
       expect(JSON.stringify(result.data)).not.toMatch(/SECRET|Retired/);
     });

@@ -27,7 +27,7 @@ async function query(adminUrl: string, sql: string) {
   const client = new pg.Client(adminUrl);
   await client.connect();
   try {
-    return (await client.query(sql)).rows;
+    return (await client.query<Record<string, unknown>>(sql)).rows;
   } finally {
     await client.end();
   }

@@ -12,7 +12,15 @@ import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { startHttpServer, type RunningHttpServer } from "../src/http/server.ts";
 import { createTestApi, TEST_BOT_TOKEN, type TestApi } from "./support/harness.ts";
-import { describeRequest, hostileRequests, RawGraphqlWs, send, Tally, type Target } from "./support/hostile-requests.ts";
+import {
+  describeRequest,
+  hostileRequests,
+  RawGraphqlWs,
+  send,
+  Tally,
+  type HostileRequest,
+  type Target,
+} from "./support/hostile-requests.ts";
 
 const COUNT = 2_400;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
@@ -64,7 +72,7 @@ describe("hostile documents against production", () => {
     { timeout: 240_000 },
     async () => {
       const tally = new Tally();
-      const requests = hostileRequests(SEED, COUNT);
+      const requests: Generator<HostileRequest, unknown> = hostileRequests(SEED, COUNT);
       const sendHalf = () =>
         Promise.all(
           Array.from({ length: CONCURRENCY }, async () => {

@@ -51,7 +51,7 @@ async function send(
   const text = await response.text();
   let parsed: Answer["body"] = {};
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text) as Answer["body"];
   } catch {
     // kept as text
   }
@@ -400,7 +400,7 @@ describe("request body size", () => {
       chunks: [body],
     });
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
+    expect((JSON.parse(answer.body) as Answer["body"]).errors?.[0]?.extensions?.code).toBe("PAYLOAD_TOO_LARGE");
 
     const fits = paddedRequest(LIMIT - 10);
     const ok = await raw("/graphql", {
@@ -417,7 +417,7 @@ describe("request body size", () => {
       chunks: [body.slice(0, 100), body.slice(100)],
     });
     expect(answer.status).toBe(411);
-    expect(JSON.parse(answer.body).errors[0].extensions.code).toBe("LENGTH_REQUIRED");
+    expect((JSON.parse(answer.body) as Answer["body"]).errors?.[0]?.extensions?.code).toBe("LENGTH_REQUIRED");
   });
 });
 
@@ -561,11 +561,11 @@ describe("unexpected errors", () => {
     expect(answer.body.errors).toEqual([
       expect.objectContaining({
         message: "Unexpected error",
-        extensions: expect.objectContaining({ code: "INTERNAL_SERVER_ERROR", requestId: "req-session-1" }),
+        extensions: expect.objectContaining({ code: "INTERNAL_SERVER_ERROR", requestId: "req-session-1" }) as unknown,
       }),
     ]);
     expect(answer.text).not.toMatch(/prisma|ECONNREFUSED/i);
-    expect(logged).toEqual([expect.objectContaining({ requestId: "req-session-1", error: expect.any(Error) })]);
+    expect(logged).toEqual([expect.objectContaining({ requestId: "req-session-1", error: expect.any(Error) as unknown })]);
   });
 
   it("keeps expected errors (auth, validation) as they are, unlogged", async () => {

@@ -2,7 +2,7 @@
 // createTask / recordInfo / result downloads, every error mapping, and the signed callback
 // route through the real HTTP server.
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -193,7 +193,7 @@ describe("error mapping", () => {
     expect(bare).toMatchObject({ retryable: true, retryAfterMs: 12_345 });
 
     // The limit passes: the next call goes through.
-    await expect(provider().submit(request())).resolves.toMatchObject({ providerTaskId: expect.any(String) });
+    await expect(provider().submit(request())).resolves.toMatchObject({ providerTaskId: expect.any(String) as unknown });
   });
 
   it("Retry-After as seconds or an HTTP date, clamped, with a fallback", () => {
@@ -219,7 +219,10 @@ describe("error mapping", () => {
 
   it("maps codes given in the body of an HTTP 200 answer the same way", async () => {
     fake.setBehaviour({ errorsIn: "body", account: "no-credits" });
-    expect(await providerError(provider().submit(request()))).toMatchObject({ retryable: false, message: expect.stringMatching(/402/) });
+    expect(await providerError(provider().submit(request()))).toMatchObject({
+      retryable: false,
+      message: expect.stringMatching(/402/) as unknown,
+    });
     fake.setBehaviour({ account: "ok", rateLimited: 1 });
     const limited = await providerError(provider({ defaultRetryAfterMs: 4321 }).submit(request()));
     expect(limited).toMatchObject({ retryable: true, retryAfterMs: 4321 });
@@ -231,7 +234,7 @@ describe("error mapping", () => {
   describe("against a misbehaving server", () => {
     let server: Server;
     let base: string;
-    let answer: (res: import("node:http").ServerResponse) => void;
+    let answer: (res: ServerResponse) => void;
 
     beforeAll(async () => {
       server = createServer((req, res) => {
@@ -257,7 +260,10 @@ describe("error mapping", () => {
 
     it("a dropped connection and a refused port are retryable", async () => {
       answer = (res) => res.socket?.destroy();
-      expect(await providerError(against().check("t"))).toMatchObject({ retryable: true, message: expect.stringMatching(/network error/) });
+      expect(await providerError(against().check("t"))).toMatchObject({
+        retryable: true,
+        message: expect.stringMatching(/network error/) as unknown,
+      });
 
       const closed = createServer();
       await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
@@ -266,7 +272,7 @@ describe("error mapping", () => {
       const refused = new KieProvider({ apiUrl: `http://127.0.0.1:${port}`, apiKey: "k", model: "m" });
       expect(await providerError(refused.submit(request()))).toMatchObject({
         retryable: true,
-        message: expect.stringMatching(/ECONNREFUSED/),
+        message: expect.stringMatching(/ECONNREFUSED/) as unknown,
       });
     });
 
@@ -277,14 +283,17 @@ describe("error mapping", () => {
       };
       expect(await providerError(against().check("t"))).toMatchObject({
         retryable: true,
-        message: expect.stringMatching(/other than JSON/),
+        message: expect.stringMatching(/other than JSON/) as unknown,
       });
 
       answer = (res) => {
         res.writeHead(502, { "content-type": "text/html" });
         res.end("<html>Bad gateway</html>");
       };
-      expect(await providerError(against().check("t"))).toMatchObject({ retryable: true, message: expect.stringMatching(/502/) });
+      expect(await providerError(against().check("t"))).toMatchObject({
+        retryable: true,
+        message: expect.stringMatching(/502/) as unknown,
+      });
 
       let redirected = false;
       answer = (res) => {
@@ -296,7 +305,7 @@ describe("error mapping", () => {
       };
       expect(await providerError(against().submit(request()))).toMatchObject({
         retryable: false,
-        message: expect.stringMatching(/redirect/),
+        message: expect.stringMatching(/redirect/) as unknown,
       });
       expect(redirected).toBe(false);
     });
@@ -308,18 +317,25 @@ describe("error mapping", () => {
       };
       expect(await providerError(against().submit(request()))).toMatchObject({
         retryable: true,
-        message: expect.stringMatching(/without a taskId/),
+        message: expect.stringMatching(/without a taskId/) as unknown,
       });
       answer = (res) => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ code: 200, data: { taskId: "t", state: "teleporting" } }));
       };
-      expect(await providerError(against().check("t"))).toMatchObject({ retryable: true, message: expect.stringMatching(/unknown state/) });
+      expect(await providerError(against().check("t"))).toMatchObject({
+        retryable: true,
+        message: expect.stringMatching(/unknown state/) as unknown,
+      });
       answer = (res) => {
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ code: 200, data: { taskId: "t", state: "success", resultJson: '{"resultUrls":[]}' } }));
       };
-      expect(await against().check("t")).toEqual({ state: "failed", error: expect.stringMatching(/no result URLs/), retryable: true });
+      expect(await against().check("t")).toEqual({
+        state: "failed",
+        error: expect.stringMatching(/no result URLs/) as unknown,
+        retryable: true,
+      });
     });
 
     it("a result served as octet-stream is sniffed; HTML is refused (retryable); SVG is refused", async () => {
@@ -336,7 +352,7 @@ describe("error mapping", () => {
       };
       expect(await providerError(against().fetchResult(`${base}/r.png`))).toMatchObject({
         retryable: true,
-        message: expect.stringMatching(/not an image/),
+        message: expect.stringMatching(/not an image/) as unknown,
       });
 
       answer = (res) => {
@@ -345,7 +361,7 @@ describe("error mapping", () => {
       };
       expect(await providerError(against().fetchResult(`${base}/r.svg`))).toMatchObject({
         retryable: false,
-        message: expect.stringMatching(/SVG/),
+        message: expect.stringMatching(/SVG/) as unknown,
       });
     });
 
@@ -356,7 +372,7 @@ describe("error mapping", () => {
       };
       expect(await providerError(against({ downloadTimeoutMs: 150 }).fetchResult(`${base}/slow.png`))).toMatchObject({
         retryable: true,
-        message: expect.stringMatching(/no answer within 150 ms/),
+        message: expect.stringMatching(/no answer within 150 ms/) as unknown,
       });
 
       answer = (res) => {
@@ -366,7 +382,7 @@ describe("error mapping", () => {
       };
       expect(await providerError(against({ maxResultBytes: 1000 }).fetchResult(`${base}/big.png`))).toMatchObject({
         retryable: false,
-        message: expect.stringMatching(/larger than 1000 bytes/),
+        message: expect.stringMatching(/larger than 1000 bytes/) as unknown,
       });
       answer = (res) => {
         res.writeHead(200, { "content-type": "image/png", "content-length": 5000 });
@@ -390,12 +406,12 @@ describe("error mapping", () => {
 
     fake.setBehaviour({ redirectResults: false, resultErrors: 1 });
     const unavailable = await providerError(kie.fetchResult(url));
-    expect(unavailable).toMatchObject({ retryable: true, message: expect.stringMatching(/HTTP 503/) });
+    expect(unavailable).toMatchObject({ retryable: true, message: expect.stringMatching(/HTTP 503/) as unknown });
     await expect(kie.fetchResult(url)).resolves.toMatchObject({ contentType: "image/png" });
 
     fake.setBehaviour({ resultsExpired: true });
     const expired = await providerError(kie.fetchResult(url));
-    expect(expired).toMatchObject({ retryable: false, message: expect.stringMatching(/gone \(HTTP 404\)/) });
+    expect(expired).toMatchObject({ retryable: false, message: expect.stringMatching(/gone \(HTTP 404\)/) as unknown });
 
     expect(await providerError(kie.fetchResult("not a url"))).toMatchObject({ retryable: false });
     expect(await providerError(kie.fetchResult("file:///etc/passwd"))).toMatchObject({ retryable: false });

@@ -212,7 +212,7 @@ describe("creating and revoking keys", () => {
     expect(revoked.data?.revokePartnerApiKey).toMatchObject({
       __typename: "PartnerApiKey",
       isActive: false,
-      revokedAt: expect.any(String),
+      revokedAt: expect.any(String) as unknown,
     });
     const again = await api.execute(RevokeKey, { input: { apiKeyId: payload.apiKey.id } }, { headers: owner.headers });
     expect(again.data?.revokePartnerApiKey).toEqual(revoked.data?.revokePartnerApiKey);

@@ -103,7 +103,7 @@ describe("createPayment with STARS", () => {
       payload: payment.orderId,
       currency: "XTR",
       provider_token: "",
-      prices: [{ label: expect.any(String), amount: TIER_STARS }],
+      prices: [{ label: expect.any(String) as unknown, amount: TIER_STARS }],
     });
     expect(checkout).toEqual({ kind: "TELEGRAM_INVOICE", invoiceLink: call!.result });
     expect(call!.result).toMatch(/^https:\/\/t\.me\/\$/);

@@ -268,7 +268,7 @@ describe("createPayment with TBANK", () => {
         TerminalKey: fake.terminalKey,
         Amount: 49900,
         OrderId: stored.orderId,
-        Description: expect.stringContaining("7"),
+        Description: expect.stringContaining("7") as unknown,
         NotificationURL: `${PUBLIC_API_URL}/webhooks/tbank`,
         SuccessURL: `${PUBLIC_WEB_URL}/pricing?payment=success&order=${stored.orderId}`,
         FailURL: `${PUBLIC_WEB_URL}/pricing?payment=failed&order=${stored.orderId}`,
@@ -297,7 +297,7 @@ describe("createPayment with TBANK", () => {
       code: "PAYMENT_PROVIDER_FAILED",
       retryable: false,
     });
-    expect(result.data!.createPayment).toMatchObject({ message: expect.stringContaining("ErrorCode 8") });
+    expect(result.data!.createPayment).toMatchObject({ message: expect.stringContaining("ErrorCode 8") as unknown });
     const payment = await api.prisma.payment.findFirstOrThrow({ where: { userId: user.id } });
     expect(payment).toMatchObject({ status: "FAILED", checkoutUrl: null, tbankPaymentId: null });
 
@@ -333,18 +333,18 @@ describe("createPayment with TBANK", () => {
     fake.fail("GetState", { delayMs: 1_000 });
     await expect(client.getState({ PaymentId: "1" })).rejects.toMatchObject({
       retryable: true,
-      message: expect.stringContaining("timed out"),
+      message: expect.stringContaining("timed out") as unknown,
     });
     fake.fail("Cancel", { httpStatus: 502 });
     await expect(client.cancel({ PaymentId: "1" })).rejects.toMatchObject({
       retryable: true,
-      message: expect.stringContaining("HTTP 502"),
+      message: expect.stringContaining("HTTP 502") as unknown,
     });
 
     const wrong = new TbankClient({ apiUrl: fake.url, terminalKey: fake.terminalKey, password: "not-the-password" });
     const error = await wrong.init({ Amount: 100, OrderId: "pg_wrong" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PaymentProviderError);
-    expect(error).toMatchObject({ retryable: false, message: expect.stringContaining("ErrorCode 204") });
+    expect(error).toMatchObject({ retryable: false, message: expect.stringContaining("ErrorCode 204") as unknown });
     expect(fake.requests.at(-1)).toMatchObject({ method: "Init", tokenValid: false });
   });
 });
@@ -442,7 +442,7 @@ describe("POST /webhooks/tbank", () => {
     expect(JSON.stringify(logged!.context)).not.toContain(String(signed.Token));
     expect(JSON.stringify(logged!.context)).not.toContain(fake.password);
     expect(await refusals("another terminal's notification")).toMatchObject({
-      context: expect.objectContaining({ terminalKey: "SomeoneElse" }),
+      context: expect.objectContaining({ terminalKey: "SomeoneElse" }) as unknown,
     });
 
     // The genuine notification still goes through afterwards.
@@ -466,7 +466,7 @@ describe("POST /webhooks/tbank", () => {
     expect(tooMuch.status).toBe(400);
     expect(await books(payment.id)).toMatchObject({ payment: { status: "PENDING" }, events: [], ledger: [] });
     expect(await refusals("amount mismatch: CONFIRMED for 100 kopecks, the payment is 49900")).toMatchObject({
-      context: expect.objectContaining({ paymentId: payment.id, orderId: payment.orderId }),
+      context: expect.objectContaining({ paymentId: payment.id, orderId: payment.orderId }) as unknown,
     });
   });
 
@@ -493,7 +493,7 @@ describe("POST /webhooks/tbank", () => {
         severity: "CRITICAL",
         source: "payments:tbank",
         count: 2,
-        message: expect.stringContaining(`T-Bank payment ${paymentId} is CONFIRMED for OrderId ${unknownOrderOf(orderId)}`),
+        message: expect.stringContaining(`T-Bank payment ${paymentId} is CONFIRMED for OrderId ${unknownOrderOf(orderId)}`) as unknown,
         context: { tbankPaymentId: paymentId, orderId: unknownOrderOf(orderId), status: "CONFIRMED", amountKopecks: 49900 },
       });
 
@@ -600,7 +600,7 @@ describe("refunds through Cancel", () => {
       expect.objectContaining({
         tokenValid: true,
         errorCode: "0",
-        body: expect.objectContaining({ PaymentId: payment.tbankPaymentId, Amount: 49900 }),
+        body: expect.objectContaining({ PaymentId: payment.tbankPaymentId, Amount: 49900 }) as unknown,
       }),
     ]);
     expect(fake.payments.get(payment.tbankPaymentId!)).toMatchObject({ status: "REFUNDED", refunded: 49900 });
@@ -622,7 +622,7 @@ describe("refunds through Cancel", () => {
     expect(await refund(payment.id, "199.60")).toMatchObject({ status: "REFUNDING", refundAmount: "199.6" });
     await runQueuedJobs();
     expect(fake.requests.filter((request) => request.method === "Cancel")).toEqual([
-      expect.objectContaining({ body: expect.objectContaining({ Amount: 19960 }) }),
+      expect.objectContaining({ body: expect.objectContaining({ Amount: 19960 }) as unknown }),
     ]);
     expect((await books(payment.id)).payment.status).toBe("REFUNDING");
 

@@ -126,7 +126,7 @@ describe("pricing", () => {
       __typename: "PaymentProviderError",
       code: "PAYMENT_PROVIDER_FAILED",
       retryable: true,
-      message: expect.stringContaining("no current TON rate"),
+      message: expect.stringContaining("no current TON rate") as unknown,
     });
     // A rate older than TON_RATE_MAX_AGE_MINUTES (30) is not current either.
     await api.prisma.exchangeRate.create({
@@ -134,7 +134,7 @@ describe("pricing", () => {
     });
     expect(await createTonPayment()).toMatchObject({
       __typename: "PaymentProviderError",
-      message: expect.stringContaining("no current TON rate"),
+      message: expect.stringContaining("no current TON rate") as unknown,
     });
     expect(await api.prisma.payment.count({ where: { provider: "TON" } })).toBe(0);
   });
@@ -220,15 +220,15 @@ describe("the matching job", () => {
       amountNano: 5_000_000_000n,
       comment: "pg_not_a_payment",
       senderAddress: unknown.senderFriendly,
-      note: expect.stringContaining("No TON payment"),
+      note: expect.stringContaining("No TON payment") as unknown,
     });
     expect(await orphanOf(noComment.hashHex)).toMatchObject({ comment: null, note: "The transfer has no comment" });
     expect(await orphanOf(shortTransfer.hashHex)).toMatchObject({
       amountNano: short.nano - 1n,
-      note: expect.stringContaining("expects 1.9921 TON"),
+      note: expect.stringContaining("expects 1.9921 TON") as unknown,
     });
-    expect(await orphanOf(lateTransfer.hashHex)).toMatchObject({ note: expect.stringContaining("rate expired") });
-    expect(await orphanOf(again.hashHex)).toMatchObject({ note: expect.stringContaining("already paid") });
+    expect(await orphanOf(lateTransfer.hashHex)).toMatchObject({ note: expect.stringContaining("rate expired") as unknown });
+    expect(await orphanOf(again.hashHex)).toMatchObject({ note: expect.stringContaining("already paid") as unknown });
     expect(await orphanOf(first.hashHex)).toBeNull();
     const states = await api.prisma.payment.findMany({ where: { id: { in: [short.id, late.id, paid.id] } }, orderBy: { id: "asc" } });
     expect(states.map((p) => [p.id, p.status, p.tonTxHash])).toEqual([
@@ -285,7 +285,7 @@ describe("the matching job", () => {
     fake.failNext(1, 503, "/masterchainInfo");
     await expect(runScan()).rejects.toMatchObject({ provider: "TON", retryable: true });
     const log = await api.prisma.systemLog.findFirstOrThrow({ where: { source: "payments:ton" }, orderBy: { lastSeenAt: "desc" } });
-    expect(log).toMatchObject({ level: "WARN", message: expect.stringContaining("HTTP 503") });
+    expect(log).toMatchObject({ level: "WARN", message: expect.stringContaining("HTTP 503") as unknown });
     expect(await cursor()).toBe(start);
 
     const strangers = [1, 2].map((n) => fake.transfer({ comment: `late stranger ${n}`, amountNano: 7n * BigInt(n) }));
@@ -295,7 +295,7 @@ describe("the matching job", () => {
     fake.failNext(1, 429, "/transactions", 1);
     await expect(scanTonTransfers(api.prisma, ton, { pageSize: 2 })).rejects.toMatchObject({
       retryable: true,
-      message: expect.stringContaining("HTTP 429"),
+      message: expect.stringContaining("HTTP 429") as unknown,
     });
     expect(await cursor()).toBe(strangers[1]!.lt);
     for (const stranger of strangers) expect(await orphanOf(stranger.hashHex)).not.toBeNull();
@@ -357,7 +357,7 @@ describe("orphans and refunds", () => {
     expect(after).toMatchObject({
       status: "SUCCEEDED",
       refundStatus: "FAILED",
-      refundReason: expect.stringContaining("TON refunds are not sent automatically"),
+      refundReason: expect.stringContaining("TON refunds are not sent automatically") as unknown,
     });
   });
 
@@ -365,7 +365,7 @@ describe("orphans and refunds", () => {
     const client = new TonApiClient({ apiUrl: `${fake.url}/api/v3`, apiKey: "wrong" });
     await expect(client.masterchainSeqno()).rejects.toMatchObject({
       retryable: false,
-      message: expect.stringContaining("API key does not exist"),
+      message: expect.stringContaining("API key does not exist") as unknown,
     });
   });
 });

@@ -2,9 +2,7 @@
 // receipts without provider secrets. Nobody else — another user or an anonymous visitor —
 // learns anything about them, through lists or node(id).
 import { beforeAll, describe, expect, it } from "vitest";
-import { isObjectType } from "graphql";
 import type { Prisma } from "../src/db/prisma.ts";
-import { schema } from "../src/schema/index.ts";
 import { createTestApi, type TestApi, type TestUser } from "./support/harness.ts";
 import { expectStaffOnly, fieldsBeyond } from "./support/staff-fields.ts";
 import { encodeGlobalID } from "@pothos/plugin-relay";

@@ -71,7 +71,7 @@ describe("PERSISTED_DOCUMENTS=enforce", () => {
   test("over graphql-ws (text only), documents are checked as codegen printed them", async () => {
     const user = await api.signIn();
     const connectionParams = { authorization: user.headers.authorization };
-    const parse = (source: string, params: Record<string, unknown> = connectionParams) =>
+    const parse = (source: string, params: Record<string, unknown> = connectionParams): unknown =>
       api.app.getEnveloped({ connectionParams: params, request: new Request("http://localhost/graphql") }).parse(source);
     // The same document, laid out and ordered differently, is the manifest's.
     expect(() => parse("query Tiers {\n  pricingTiers { id __typename }\n  __typename\n}")).not.toThrow();

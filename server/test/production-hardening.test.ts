@@ -43,7 +43,7 @@ async function answer(response: Response): Promise<Answer> {
   const text = await response.text();
   let body: Answer["body"] = {};
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(text) as Answer["body"];
   } catch {
     // an event stream, kept as text
   }
@@ -298,7 +298,7 @@ describe("smaller findings", () => {
     const over = await send(production, "POST", aliased(DOCUMENT_LIMITS.aliases + 1), staff.headers);
     expect(over.body.errors?.[0]?.message).toMatch(/Aliases limit of 20 exceeded, found 21/);
     const at = await send(production, "POST", aliased(DOCUMENT_LIMITS.aliases), staff.headers);
-    expect(Object.keys((at.body.data ?? {}) as object)).toHaveLength(DOCUMENT_LIMITS.aliases);
+    expect(Object.keys(at.body.data ?? {})).toHaveLength(DOCUMENT_LIMITS.aliases);
     // A plain __typename (urql adds one to every selection) is no alias.
     expect((await send(production, "POST", "{ __typename pricingTiers { __typename } }", staff.headers)).body.errors).toBeUndefined();
   });

@@ -229,7 +229,7 @@ function signatureProblem(req: IncomingMessage, rawPath: string, body: Buffer): 
   const canonicalRequest = [req.method, canonicalUri, canonicalQuery, canonicalHeaders, signedHeaderList, payloadHash].join("\n");
   const scope = `${date}/${region}/s3/aws4_request`;
   const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
-  const signingKey = hmac(hmac(hmac(hmac(`AWS4${SECRET_KEY}`, date!), region!), "s3"), "aws4_request");
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${SECRET_KEY}`, date), region), "s3"), "aws4_request");
   const expected = createHmac("sha256", signingKey).update(stringToSign).digest("hex");
   return expected === signature
     ? null

@@ -87,7 +87,8 @@ it("with EVENT_LOG, logs each publish (topic, payload, epoch time) and still del
   expect(loadConfig({ EVENT_LOG: "true" }).eventLog).toBe(true);
   expect(loadConfig({}).eventLog).toBe(false);
   const lines: string[] = [];
-  const { bus, close } = await createEventBus(undefined, { log: (line) => lines.push(line) });
+  const events = await createEventBus(undefined, { log: (line) => lines.push(line) });
+  const { bus } = events;
   const stream = bus.subscribe("support:ticket-message", 7);
   const next = stream.next(); // listens from the first read
   const before = performance.timeOrigin + performance.now();
@@ -98,7 +99,7 @@ it("with EVENT_LOG, logs each publish (topic, payload, epoch time) and still del
   expect(Number(at)).toBeGreaterThanOrEqual(Math.floor(before));
   expect(Number(at)).toBeLessThanOrEqual(performance.timeOrigin + performance.now());
   await stream.return?.();
-  await close();
+  await events.close();
 });
 
 describe.runIf(REDIS_URL)("with Redis (REDIS_URL)", () => {
@@ -122,7 +123,7 @@ describe.runIf(REDIS_URL)("with Redis (REDIS_URL)", () => {
 
   afterAll(async () => {
     for (const stream of streams) stream.close();
-    await Promise.all(clients.map((client) => client.dispose()));
+    await Promise.all(clients.map((client) => Promise.resolve(client.dispose())));
     const codes = await Promise.all([a?.stop(), b?.stop()]);
     await worker?.close();
     await redis?.quit();

@@ -32,7 +32,7 @@ const events = {
     published.push({ channel, args });
     (bus.publish as (channel: string, ...args: unknown[]) => void)(channel, ...args);
   },
-  subscribe: bus.subscribe,
+  subscribe: bus.subscribe.bind(bus),
 } as unknown as EventBus;
 
 const MINUTE = 60_000;
@@ -92,12 +92,12 @@ describe("SLA escalation", () => {
     expect(await ticketRow(breached.id)).toMatchObject({
       status: "ESCALATED",
       escalationLevel: 1,
-      escalatedAt: expect.any(Date),
+      escalatedAt: expect.any(Date) as unknown,
       escalationReason: "SLA (P1): no first response 30 min after it was due",
     });
     const [message] = await systemMessages(breached.id);
     // Staff only: the user's view of a ticket carries no SLA details.
-    expect(message).toMatchObject({ isInternal: true, body: expect.stringMatching(/^Escalated automatically: SLA \(P1\)/) });
+    expect(message).toMatchObject({ isInternal: true, body: expect.stringMatching(/^Escalated automatically: SLA \(P1\)/) as unknown });
     expect(
       await api.prisma.auditLog.findFirst({ where: { targetType: "SupportTicket", targetId: breached.id, action: "ticket.escalate" } }),
     ).toMatchObject({
@@ -339,7 +339,10 @@ describe("closing and reopening", () => {
     expect(closed.map((t) => t.id)).toEqual([old.id]);
     expect(await ticketRow(old.id)).toMatchObject({ status: "CLOSED", closedAt: now });
     const [message] = await systemMessages(old.id);
-    expect(message).toMatchObject({ isInternal: false, body: expect.stringMatching(/closed automatically 7 days after it was resolved/) });
+    expect(message).toMatchObject({
+      isInternal: false,
+      body: expect.stringMatching(/closed automatically 7 days after it was resolved/) as unknown,
+    });
     expect(published).toEqual(expect.arrayContaining([{ channel: "support:ticket", args: [old.id, { ticketId: old.id }] }]));
     expect(await api.prisma.auditLog.findFirst({ where: { targetId: old.id, action: "ticket.close" } })).toMatchObject({
       adminId: null,

@@ -401,7 +401,10 @@ describe("rating and closing", () => {
       { input: { ticketId: ticket.id, rating: 1, comment: "Changed my mind" } },
       { headers: user.headers },
     );
-    expect(again.data?.rateSupportTicket).toMatchObject({ __typename: "ConflictError", message: expect.stringMatching(/already rated/) });
+    expect(again.data?.rateSupportTicket).toMatchObject({
+      __typename: "ConflictError",
+      message: expect.stringMatching(/already rated/) as unknown,
+    });
     expect(await ticketRow(ticket.id)).toMatchObject({ rating: 4, ratingComment: "Quick, thanks" });
   });
 
@@ -434,7 +437,11 @@ describe("rating and closing", () => {
     const user = await api.signIn();
     const ticket = await open(user);
     const closed = await api.execute(Close, { input: { ticketId: ticket.id } }, { headers: user.headers });
-    expect(closed.data?.closeSupportTicket).toMatchObject({ __typename: "SupportTicket", status: "CLOSED", closedAt: expect.any(String) });
+    expect(closed.data?.closeSupportTicket).toMatchObject({
+      __typename: "SupportTicket",
+      status: "CLOSED",
+      closedAt: expect.any(String) as unknown,
+    });
     const first = await ticketRow(ticket.id);
     const again = await api.execute(Close, { input: { ticketId: ticket.id } }, { headers: user.headers });
     expect(again.data?.closeSupportTicket).toMatchObject({ status: "CLOSED", closedAt: first.closedAt!.toISOString() });

@@ -317,7 +317,7 @@ describe("the outbox against the Bot API", () => {
       status: "SENT",
       attempts: 1,
       errorMessage: null,
-      sentAt: expect.any(Date),
+      sentAt: expect.any(Date) as unknown,
     });
     expect(await sender.deliverMessage(id)).toBe("SKIPPED");
     expect(sendsTo(user.chatId)).toHaveLength(2);
@@ -592,7 +592,7 @@ describe("broadcasts", () => {
       totalRecipients: 24,
       sentCount: 22,
       failedCount: 2,
-      completedAt: expect.any(String),
+      completedAt: expect.any(String) as unknown,
     });
     // Progress was visible on the way (sent grew before the end).
     expect(seen.some((s) => s.total === 24 && s.sent > 0 && s.sent < 22)).toBe(true);
@@ -661,7 +661,7 @@ describe("broadcasts", () => {
     await tasks[TELEGRAM_TASK.sweep]!({}, helpers);
     expect(await api.prisma.telegramBroadcast.findUniqueOrThrow({ where: { id: broadcast.id } })).toMatchObject({
       status: "SENDING",
-      startedAt: expect.any(Date),
+      startedAt: expect.any(Date) as unknown,
     });
     // Other tests' partners are in the audience too: run the steps until this broadcast ends.
     const delivery = createBroadcastDelivery({ prisma: api.prisma, outbox: outbox(), ratePerSecond: 30 });
