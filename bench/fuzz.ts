@@ -9,8 +9,6 @@
 //   pnpm bench:fuzz                                   # 100,000 requests, seed from the clock
 //   pnpm bench:fuzz --count 20000 --seed 42 --concurrency 16
 //   pnpm bench:fuzz --categories "deep nesting,odd strings"
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { parseArgs } from "node:util";
 import { createApp } from "../server/src/app.ts";
 import { hashToken, newToken } from "../server/src/auth/tokens.ts";
@@ -23,6 +21,7 @@ import { startHttpServer } from "../server/src/http/server.ts";
 import {
   CATEGORIES,
   describeRequest,
+  heldMemoryMb,
   hostileRequests,
   RawGraphqlWs,
   send,
@@ -44,14 +43,6 @@ const concurrency = Number(values.concurrency);
 const categories = (values.categories?.split(",").map((c) => c.trim()) ?? CATEGORIES) as Category[];
 const unknown = categories.filter((c) => !CATEGORIES.includes(c));
 if (unknown.length) throw new Error(`Unknown categories: ${unknown.join(", ")} (known: ${CATEGORIES.join(", ")})`);
-
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-function heldMb() {
-  gc();
-  const { heapUsed, external } = process.memoryUsage();
-  return (heapUsed + external) / 2 ** 20;
-}
 
 async function main() {
   const cluster = await provideDatabase(process.env.DATABASE_URL || undefined, { purpose: "test", databaseName: "postgres" });
@@ -87,7 +78,7 @@ async function main() {
   console.log(`fuzz: ${count} hostile requests, seed ${seed}, ${concurrency} at a time, against a production-mode API at ${server.url}`);
   const tally = new Tally();
   const requests = hostileRequests(seed, count, categories);
-  const memory: string[] = [`0: ${heldMb().toFixed(0)} MB`];
+  const memory: string[] = [`0: ${heldMemoryMb().toFixed(0)} MB`];
   const tenth = Math.max(1, Math.floor(count / 10));
   let done = 0;
   const started = performance.now();
@@ -104,7 +95,7 @@ async function main() {
       }),
     );
     sent += batch;
-    memory.push(`${sent}: ${heldMb().toFixed(0)} MB`);
+    memory.push(`${sent}: ${heldMemoryMb().toFixed(0)} MB`);
     process.stdout.write(`  ${sent} sent, ${((performance.now() - started) / 1000).toFixed(0)} s\r`);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -5,8 +5,6 @@
 // None may answer 5xx, carry an internal detail or a masked unexpected error, or get its
 // socket closed; the server's memory stays bounded and it serves a normal query afterwards.
 // `pnpm bench:fuzz` runs the same generator for as long as asked.
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -14,6 +12,7 @@ import { startHttpServer, type RunningHttpServer } from "../src/http/server.ts";
 import { createTestApi, TEST_BOT_TOKEN, type TestApi } from "./support/harness.ts";
 import {
   describeRequest,
+  heldMemoryMb,
   hostileRequests,
   RawGraphqlWs,
   send,
@@ -25,15 +24,6 @@ import {
 const COUNT = 2_400;
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const CONCURRENCY = 4;
-
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc") as () => void;
-/** Memory the process holds after a full collection: JS heap and buffers. */
-function heldMb() {
-  gc();
-  const { heapUsed, external } = process.memoryUsage();
-  return (heapUsed + external) / 2 ** 20;
-}
 
 let api: TestApi;
 let server: RunningHttpServer;
@@ -86,11 +76,11 @@ describe("hostile documents against production", () => {
         );
       const started = performance.now();
       const rssBefore = process.memoryUsage().rss;
-      const heldBefore = heldMb();
+      const heldBefore = heldMemoryMb();
       await sendHalf(); // fills the document caches, warms every code path
-      const heldHalfway = heldMb();
+      const heldHalfway = heldMemoryMb();
       await sendHalf();
-      const heldAfter = heldMb();
+      const heldAfter = heldMemoryMb();
       const seconds = (performance.now() - started) / 1000;
       const rssGrowth = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
       const signed = (mb: number) => `${mb >= 0 ? "+" : ""}${mb.toFixed(0)} MB`;

@@ -4,6 +4,8 @@
 // Both judge each answer the same way (`judge`): never a 5xx, never an internal detail,
 // never a masked unexpected error, never a closed socket for a well-framed message.
 import { readFileSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Kind, OperationTypeNode, parse } from "graphql";
 import WebSocket from "ws";
 
@@ -533,4 +535,14 @@ export function describeRequest(request: HostileRequest): string {
       : "(binary/form body)"
     : JSON.stringify(request.operation);
   return `${request.category} over ${request.transport} as ${request.caller}: ${what.slice(0, 300)}${what.length > 300 ? "…" : ""}`;
+}
+
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
+/** Memory the process holds after a full collection (JS heap and buffers), in MB: what a leak would grow. */
+export function heldMemoryMb(): number {
+  collectGarbage();
+  const { heapUsed, external } = process.memoryUsage();
+  return (heapUsed + external) / 2 ** 20;
 }
